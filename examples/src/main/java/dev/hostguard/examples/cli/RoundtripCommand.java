@@ -1,0 +1,68 @@
+package dev.hostguard.examples.cli;
+
+import dev.hostguard.core.ParseException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hostguard roundtrip --format FMT FILE}: prints render(parse(FILE)); a parse error is one
+ * {@code FILE:LINE:COL: message} line on stderr and exit 2.
+ */
+@Command(
+    name = "roundtrip",
+    description = "Print render(parse(FILE)) for a format; exit 2 with FILE:LINE:COL on errors.")
+final class RoundtripCommand implements Callable<Integer> {
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FMT",
+      description =
+          "user-rules, iptables-restore, app-profiles, ufw-conf, ufw-defaults, psad-conf,"
+              + " fail2ban-ini")
+  String format;
+
+  @Option(names = "--debug", description = "Print stack traces.")
+  boolean debug;
+
+  @Parameters(index = "0", paramLabel = "FILE")
+  String file;
+
+  @Override
+  public Integer call() {
+    PrintStream err = Streams.err();
+    RoundTripFormat fmt = RoundTripFormat.byName(format);
+    if (fmt == null) {
+      err.println("hostguard roundtrip: unknown format '" + format + "'");
+      return 1;
+    }
+    byte[] content;
+    try {
+      content = Files.readAllBytes(Path.of(file));
+    } catch (NoSuchFileException e) {
+      err.println("hostguard roundtrip: " + file + ": no such file");
+      return 1;
+    } catch (IOException e) {
+      err.println("hostguard roundtrip: " + file + ": " + e.getMessage());
+      return 1;
+    }
+    try {
+      byte[] rendered = fmt.roundTrip(file, content);
+      Streams.out().write(rendered, 0, rendered.length);
+      Streams.out().flush();
+      return 0;
+    } catch (ParseException e) {
+      err.println(file + ":" + e.line() + ":" + e.column() + ": " + e.reason());
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return 2;
+    }
+  }
+}

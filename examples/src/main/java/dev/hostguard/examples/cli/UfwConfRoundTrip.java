@@ -1,0 +1,12 @@
+package dev.hostguard.examples.cli;
+
+import dev.hostguard.core.LineDocument;
+
+/** Placeholder round trip: only the lossless line document, until the format's issue lands. */
+final class UfwConfRoundTrip {
+  private UfwConfRoundTrip() {}
+
+  static byte[] roundTrip(String fileName, byte[] content) {
+    return LineDocument.parse(fileName, content).toBytes();
+  }
+}
