@@ -1,0 +1,3 @@
+/** QuickTheories generators of ufw inputs for property and differential tests. */
+@org.jspecify.annotations.NullMarked
+package dev.hostguard.ufw.gen;

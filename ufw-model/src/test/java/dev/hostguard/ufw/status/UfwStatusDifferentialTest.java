@@ -1,0 +1,148 @@
+package dev.hostguard.ufw.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.quicktheories.QuickTheory.qt;
+
+import com.google.common.collect.ImmutableList;
+import dev.hostguard.ufw.gen.StatusRuleSetGen;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Real ufw, in a private network + mount namespace: generated rule sets, each captured as {@code
+ * status} (inactive, then active), {@code status verbose}, {@code status numbered} and {@code show
+ * added}; each output must parse, render back byte for byte, and equal what {@link
+ * StatusDerivation} derives from the {@code user*.rules} ufw wrote.
+ */
+class UfwStatusDifferentialTest {
+  private static final int RULE_SETS = 21;
+
+  static void requireSandbox() {
+    String reason = StatusSandbox.unavailableReason();
+    if (reason != null) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("real ufw sandbox required when CI=true: " + reason);
+      }
+      Assumptions.assumeTrue(false, "SKIPPED (real ufw sandbox unavailable): " + reason);
+    }
+  }
+
+  static List<ImmutableList<ImmutableList<String>>> ruleSets() {
+    List<ImmutableList<ImmutableList<String>>> sets = new ArrayList<>();
+    qt().withFixedSeed(20261125L)
+        .withExamples(RULE_SETS)
+        .forAll(StatusRuleSetGen.ruleSets())
+        .checkAssert(sets::add);
+    return sets;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> realStatusOutputsRoundTripAndMatchDerivation() {
+    requireSandbox();
+    List<ImmutableList<ImmutableList<String>>> sets = ruleSets();
+    assertThat(sets).hasSizeGreaterThanOrEqualTo(20);
+    List<DynamicTest> tests = new ArrayList<>();
+    for (int i = 0; i < sets.size(); i++) {
+      ImmutableList<ImmutableList<String>> set = sets.get(i);
+      tests.add(DynamicTest.dynamicTest("rule set " + i + ": " + set, () -> check(set)));
+    }
+    return tests.stream();
+  }
+
+  private static void check(List<ImmutableList<String>> setup) throws Exception {
+    List<List<String>> cmds = new ArrayList<>(setup);
+    int first = cmds.size();
+    cmds.add(List.of("ufw", "status"));
+    cmds.add(List.of("ufw", "--force", "enable"));
+    cmds.add(List.of("ufw", "status"));
+    cmds.add(List.of("ufw", "status", "verbose"));
+    cmds.add(List.of("ufw", "status", "numbered"));
+    cmds.add(List.of("ufw", "show", "added"));
+    cmds.add(List.of("cat", "/etc/ufw/user.rules"));
+    cmds.add(List.of("cat", "/etc/ufw/user6.rules"));
+    cmds.add(List.of("cat", "/etc/ufw/ufw.conf"));
+    cmds.add(List.of("cat", "/etc/default/ufw"));
+    List<StatusSandbox.Result> r = StatusSandbox.run(cmds);
+    StatusSandbox.Result enable = r.get(first + 1);
+    assertThat(enable.exitCode()).as("enable: %s", enable.stderr()).isZero();
+
+    String inactive = r.get(first).stdout();
+    String plain = r.get(first + 2).stdout();
+    String verbose = r.get(first + 3).stdout();
+    String numbered = r.get(first + 4).stdout();
+    String added = r.get(first + 5).stdout();
+    assertThat(inactive).isEqualTo("Status: inactive\n");
+
+    UfwStatus pInactive = UfwStatus.parse("status", inactive);
+    UfwStatus pPlain = UfwStatus.parse("status", plain);
+    UfwStatus pVerbose = UfwStatus.parse("status verbose", verbose);
+    UfwStatus pNumbered = UfwStatus.parse("status numbered", numbered);
+    UfwStatusOutput pAdded = UfwStatusOutput.parse("show added", added);
+    assertThat(pInactive.form()).isEqualTo(StatusForm.INACTIVE);
+    assertThat(pVerbose.form()).isEqualTo(StatusForm.VERBOSE);
+    assertThat(pAdded).isInstanceOf(UfwAddedRules.class);
+    assertThat(pPlain.render()).isEqualTo(plain);
+    assertThat(pVerbose.render()).isEqualTo(verbose);
+    assertThat(pNumbered.render()).isEqualTo(numbered);
+    assertThat(pAdded.render()).isEqualTo(added);
+
+    String defaults = r.get(first + 9).stdout();
+    boolean ipv6 = value(defaults, "IPV6").equals("yes");
+    List<RuleTuple> rules = new ArrayList<>(RuleTuple.readAll(r.get(first + 6).stdout(), false));
+    if (ipv6) {
+      rules.addAll(RuleTuple.readAll(r.get(first + 7).stdout(), true));
+    }
+    boolean forwarding = setup.stream().anyMatch(c -> c.get(0).equals("sysctl"));
+    StatusHeader header =
+        new StatusHeader(
+            StatusLogging.fromLevel(value(r.get(first + 8).stdout(), "LOGLEVEL")),
+            chainPolicy(value(defaults, "DEFAULT_INPUT_POLICY")),
+            chainPolicy(value(defaults, "DEFAULT_OUTPUT_POLICY")),
+            forwarding
+                ? chainPolicy(value(defaults, "DEFAULT_FORWARD_POLICY"))
+                : StatusPolicy.DISABLED,
+            appPolicy(value(defaults, "DEFAULT_APPLICATION_POLICY")));
+    assertThat(StatusDerivation.status(StatusForm.PLAIN, rules, header).render()).isEqualTo(plain);
+    assertThat(StatusDerivation.status(StatusForm.VERBOSE, rules, header).render())
+        .isEqualTo(verbose);
+    assertThat(StatusDerivation.status(StatusForm.NUMBERED, rules, header).render())
+        .isEqualTo(numbered);
+    assertThat(StatusDerivation.showAdded(rules).render()).isEqualTo(added);
+    assertThat(pVerbose.header()).isEqualTo(Optional.of(header));
+  }
+
+  private static String value(String shellFile, String key) {
+    Matcher m = Pattern.compile("(?m)^" + key + "=\"?([^\"\\n]*)\"?$").matcher(shellFile);
+    if (!m.find()) {
+      throw new AssertionError(key + " missing in " + shellFile);
+    }
+    return m.group(1);
+  }
+
+  private static StatusPolicy chainPolicy(String v) {
+    return v.equals("ACCEPT")
+        ? StatusPolicy.ALLOW
+        : v.equals("REJECT") ? StatusPolicy.REJECT : StatusPolicy.DENY;
+  }
+
+  private static StatusPolicy appPolicy(String v) {
+    switch (v) {
+      case "ACCEPT":
+        return StatusPolicy.ALLOW;
+      case "DROP":
+        return StatusPolicy.DENY;
+      case "REJECT":
+        return StatusPolicy.REJECT;
+      default:
+        return StatusPolicy.SKIP;
+    }
+  }
+}
