@@ -82,28 +82,24 @@ public final class StatusLocation {
     String app = null;
     if (rest.endsWith(")")) {
       int open = rest.indexOf(" (");
-      if (open > 0 && !rest.substring(0, open).contains("(") && rest.endsWith(V6)) {
-        // "53 (v6)", "Anywhere (v6)", "Mail submission (v6)" or "587/tcp (Mail (v6))"
-        if (rest.endsWith(V6 + ")") && open < rest.length() - V6.length() - 1) {
-          app = rest.substring(open + 2, rest.length() - V6.length() - 1);
-          rest = rest.substring(0, open);
-          v6 = true;
-        } else {
-          rest = rest.substring(0, rest.length() - V6.length());
-          v6 = true;
-        }
-      } else if (open > 0 && !rest.substring(0, open).contains("(")) {
+      if (open > 0 && rest.lastIndexOf('(', open) < 0) {
         String head = rest.substring(0, open);
-        String tail = head.contains(" ") ? head.substring(head.lastIndexOf(' ') + 1) : head;
-        if (PORT.matcher(tail).matches()) {
-          app = rest.substring(open + 2, rest.length() - 1);
+        String inner = rest.substring(open + 2, rest.length() - 1);
+        String tail = head.substring(head.lastIndexOf(' ') + 1);
+        if (inner.equals("v6")) {
+          // "53 (v6)", "Anywhere (v6)", "Mail submission (v6)"
+          rest = head;
+          v6 = true;
+        } else if (PORT.matcher(tail).matches()) {
+          // verbose: "587/tcp (Mail submission)" or "587/tcp (Mail submission (v6))"
+          app = inner;
+          if (app.endsWith(V6)) {
+            app = app.substring(0, app.length() - V6.length());
+            v6 = true;
+          }
           rest = head;
         }
       }
-    }
-    if (rest.endsWith(V6)) {
-      rest = rest.substring(0, rest.length() - V6.length());
-      v6 = true;
     }
     boolean anywhere = false;
     String address = null;

@@ -1,0 +1,145 @@
+package dev.hostguard.examples.cli;
+
+import dev.hostguard.ufw.status.StatusEntry;
+import dev.hostguard.ufw.status.StatusHeader;
+import dev.hostguard.ufw.status.StatusLocation;
+import dev.hostguard.ufw.status.StatusLogType;
+import dev.hostguard.ufw.status.UfwAddedRules;
+import dev.hostguard.ufw.status.UfwStatus;
+import dev.hostguard.ufw.status.UfwStatusOutput;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The JSON shape of {@code hostguard ufw-status --json}, documented in docs/ufw-status-json.md. */
+final class StatusJson {
+  private StatusJson() {}
+
+  static String toJson(UfwStatusOutput output) {
+    StringBuilder sb = new StringBuilder();
+    if (output instanceof UfwAddedRules) {
+      sb.append("{\"kind\":\"added\",\"commands\":[");
+      String sep = "";
+      for (String c : ((UfwAddedRules) output).commands()) {
+        sb.append(sep);
+        string(sb, c);
+        sep = ",";
+      }
+      return sb.append("]}").toString();
+    }
+    UfwStatus s = (UfwStatus) output;
+    sb.append("{\"kind\":\"status\",\"form\":");
+    string(sb, lower(s.form().name()));
+    sb.append(",\"active\":").append(s.active()).append(",\"header\":");
+    if (s.header().isPresent()) {
+      StatusHeader h = s.header().get();
+      sb.append("{\"logging\":");
+      string(sb, h.logging().level());
+      sb.append(",\"incoming\":");
+      string(sb, h.incoming().word());
+      sb.append(",\"outgoing\":");
+      string(sb, h.outgoing().word());
+      sb.append(",\"routed\":");
+      string(sb, h.routed().word());
+      sb.append(",\"newProfiles\":");
+      string(sb, h.newProfiles().word());
+      sb.append('}');
+    } else {
+      sb.append("null");
+    }
+    sb.append(",\"entries\":[");
+    String sep = "";
+    for (StatusEntry e : s.entries()) {
+      sb.append(sep);
+      entry(sb, e);
+      sep = ",";
+    }
+    return sb.append("]}").toString();
+  }
+
+  private static void entry(StringBuilder sb, StatusEntry e) {
+    sb.append("{\"number\":").append(e.number() == 0 ? "null" : Integer.toString(e.number()));
+    sb.append(",\"to\":");
+    location(sb, e.to());
+    sb.append(",\"action\":");
+    string(sb, e.action().keyword());
+    sb.append(",\"direction\":");
+    optional(sb, e.direction().text().isEmpty() ? Optional.empty() : Optional.of(lower(e.direction().text())));
+    sb.append(",\"from\":");
+    location(sb, e.from());
+    sb.append(",\"route\":").append(e.isRoute());
+    sb.append(",\"v6\":").append(e.v6());
+    sb.append(",\"interfaceIn\":");
+    optional(sb, e.interfaceIn());
+    sb.append(",\"interfaceOut\":");
+    optional(sb, e.interfaceOut());
+    sb.append(",\"log\":");
+    optional(
+        sb,
+        e.logType() == StatusLogType.NONE ? Optional.empty() : Optional.of(e.logType().keyword()));
+    sb.append(",\"outAttribute\":").append(e.outAttribute());
+    sb.append(",\"comment\":");
+    optional(sb, e.comment());
+    sb.append('}');
+  }
+
+  private static void location(StringBuilder sb, StatusLocation l) {
+    sb.append("{\"text\":");
+    string(sb, l.text());
+    sb.append(",\"anywhere\":").append(l.isAnywhere());
+    sb.append(",\"address\":");
+    optional(sb, l.address());
+    sb.append(",\"port\":");
+    optional(sb, l.port());
+    sb.append(",\"protocol\":");
+    optional(sb, l.protocol());
+    sb.append(",\"app\":");
+    optional(sb, l.app());
+    sb.append(",\"v6\":").append(l.v6());
+    sb.append(",\"interface\":");
+    optional(sb, l.iface());
+    sb.append('}');
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  private static void optional(StringBuilder sb, Optional<String> value) {
+    if (value.isPresent()) {
+      string(sb, value.get());
+    } else {
+      sb.append("null");
+    }
+  }
+
+  private static void string(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"':
+          sb.append("\\\"");
+          break;
+        case '\\':
+          sb.append("\\\\");
+          break;
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\r':
+          sb.append("\\r");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+      }
+    }
+    sb.append('"');
+  }
+}
