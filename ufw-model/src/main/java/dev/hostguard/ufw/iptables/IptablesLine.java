@@ -1,0 +1,65 @@
+package dev.hostguard.ufw.iptables;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * One line of an iptables-restore file: its exact text and what kind of line it is.
+ *
+ * <pre>{@code
+ * IptablesLine l = IptablesLine.of("-A INPUT -j ACCEPT");
+ * l.kind(); // RULE   l.arguments(); // [-A, INPUT, -j, ACCEPT]
+ * }</pre>
+ *
+ * @param kind the classification
+ * @param text the text without line terminator
+ */
+public record IptablesLine(IptablesLineKind kind, String text) {
+
+  /** Classifies {@code text} as iptables-restore does. */
+  public static IptablesLine of(String text) {
+    IptablesLineKind kind;
+    if (text.isEmpty()) {
+      kind = IptablesLineKind.BLANK;
+    } else if (text.charAt(0) == '#') {
+      kind = IptablesLineKind.COMMENT;
+    } else if (text.charAt(0) == '*') {
+      kind = IptablesLineKind.TABLE;
+    } else if (text.charAt(0) == ':') {
+      kind = IptablesLineKind.CHAIN;
+    } else if (text.equals("COMMIT")) {
+      kind = IptablesLineKind.COMMIT;
+    } else {
+      kind = IptablesLineKind.RULE;
+    }
+    return new IptablesLine(kind, text);
+  }
+
+  /** The table name of a {@code *table} line. */
+  public String tableName() {
+    checkKind(IptablesLineKind.TABLE);
+    return text.substring(1);
+  }
+
+  /** The chain declaration of a {@code :chain} line. */
+  public IptablesChain chain() {
+    checkKind(IptablesLineKind.CHAIN);
+    return IptablesChain.parse(text);
+  }
+
+  /** The arguments of a rule line, split and unquoted as iptables-restore does. */
+  public ImmutableList<String> arguments() {
+    checkKind(IptablesLineKind.RULE);
+    return IptablesArguments.split(text).arguments();
+  }
+
+  /** The typed rule of a rule line. */
+  public IptablesRule rule() {
+    return IptablesRule.of(arguments());
+  }
+
+  private void checkKind(IptablesLineKind expected) {
+    if (kind != expected) {
+      throw new IllegalStateException("a " + kind + " line, not " + expected + ": " + text);
+    }
+  }
+}

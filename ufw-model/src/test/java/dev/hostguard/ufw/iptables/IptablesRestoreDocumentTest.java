@@ -1,0 +1,167 @@
+package dev.hostguard.ufw.iptables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+class IptablesRestoreDocumentTest {
+  private static final Path SHARE = Path.of("/usr/share/ufw/iptables");
+
+  static String stock(String name) throws Exception {
+    Path p = SHARE.resolve(name);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(p) || "true".equals(System.getenv("CI")), "ufw not installed");
+    return Files.readString(p, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everyShippedRulesFileRoundTripsAndIsValid() throws Exception {
+    List<Path> files = IptablesRestoreDifferentialTest.shippedRules();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        !files.isEmpty() || "true".equals(System.getenv("CI")), "ufw not installed");
+    assertThat(files).isNotEmpty();
+    for (Path f : files) {
+      byte[] bytes = Files.readAllBytes(f);
+      IptablesRestoreDocument doc = IptablesRestoreDocument.parse(f.toString(), bytes);
+      assertThat(doc.toBytes()).as(f.toString()).isEqualTo(bytes);
+      assertThat(doc.validate()).as(f.toString()).isEmpty();
+      assertThat(doc.tables()).as(f.toString()).containsExactly("filter");
+    }
+  }
+
+  @Test
+  void psadEditGoesBeforeTheCommitNoteOnceAndIsRemovable() throws Exception {
+    String stock = stock("before.rules");
+    IptablesRestoreDocument doc = IptablesRestoreDocument.parseValid("before.rules", stock);
+    IptablesRestoreDocument once = IptablesPsadLogging.apply(doc);
+    assertThat(IptablesPsadLogging.isApplied(doc)).isFalse();
+    assertThat(IptablesPsadLogging.isApplied(once)).isTrue();
+    assertThat(IptablesPsadLogging.apply(once)).isEqualTo(once);
+    assertThat(once.render())
+        .endsWith(
+            "\n# log all traffic so psad can analyze\n"
+                + "-A INPUT -j LOG --log-tcp-options --log-prefix \"[IPTABLES] \"\n"
+                + "-A FORWARD -j LOG --log-tcp-options --log-prefix \"[IPTABLES] \"\n"
+                + "\n"
+                + "# don't delete the 'COMMIT' line or these rules won't be processed\n"
+                + "COMMIT\n");
+    assertThat(IptablesPsadLogging.remove(once).render()).isEqualTo(stock);
+    assertThat(IptablesPsadLogging.remove(doc)).isEqualTo(doc);
+    // only the three lines and one blank line are new
+    assertThat(once.lines()).hasSize(doc.lines().size() + 4);
+  }
+
+  @Test
+  void psadEditWithoutCommentBeforeCommit() {
+    String text = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\nCOMMIT";
+    IptablesRestoreDocument doc =
+        IptablesPsadLogging.apply(IptablesRestoreDocument.parseValid("t", text));
+    assertThat(doc.render())
+        .isEqualTo(
+            "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\n"
+                + String.join("\n", IptablesPsadLogging.LINES)
+                + "\nCOMMIT");
+    assertThat(IptablesPsadLogging.remove(doc).render()).isEqualTo(text);
+  }
+
+  @Test
+  void typedRules() throws Exception {
+    IptablesRestoreDocument doc =
+        IptablesRestoreDocument.parseValid("user.rules", stock("user.rules"));
+    IptablesRule limitLog =
+        doc.rules("filter").stream()
+            .filter(r -> r.chain().equals("ufw-user-limit"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(limitLog.command()).isEqualTo("-A");
+    assertThat(limitLog.matches()).hasSize(1);
+    assertThat(limitLog.matches().get(0).module()).isEqualTo("limit");
+    assertThat(limitLog.matches().get(0).options().get(0))
+        .isEqualTo(new IptablesOption(false, "--limit", ImmutableList.of("3/minute")));
+    IptablesTarget t = limitLog.target().orElseThrow();
+    assertThat(t.name()).isEqualTo("LOG");
+    assertThat(t.options())
+        .containsExactly(
+            new IptablesOption(false, "--log-prefix", ImmutableList.of("[UFW LIMIT BLOCK] ")));
+    assertThat(doc.chains("filter").get(0).policy()).contains("-");
+
+    IptablesRule r =
+        IptablesLine.of(
+                "-A ufw-before-input ! -s 10.0.0.0/8 -p udp --sport 67 -m conntrack"
+                    + " --ctstate RELATED,ESTABLISHED -j ACCEPT")
+            .rule();
+    assertThat(r.options())
+        .containsExactly(
+            new IptablesOption(true, "-s", ImmutableList.of("10.0.0.0/8")),
+            new IptablesOption(false, "-p", ImmutableList.of("udp")),
+            new IptablesOption(false, "--sport", ImmutableList.of("67")));
+    assertThat(r.matches().get(0).module()).isEqualTo("conntrack");
+    assertThat(r.target().orElseThrow().name()).isEqualTo("ACCEPT");
+  }
+
+  @Test
+  void parseValidThrowsFirstProblemWithPosition() {
+    assertThatThrownBy(() -> IptablesRestoreDocument.parseValid("b.rules", "*filter\nCOMMIT \n"))
+        .isInstanceOf(IptablesParseException.class)
+        .hasMessage("b.rules:2:1: Bad argument `COMMIT'");
+  }
+
+  @Test
+  void anyTextRoundTrips() {
+    Gen<String> piece =
+        Generate.pick(
+            List.of(
+                "*filter",
+                "*nat",
+                "COMMIT",
+                "COMMIT ",
+                ":INPUT ACCEPT [0:0]",
+                "-A",
+                " ",
+                "\t",
+                "\"",
+                "\\",
+                "#",
+                "x",
+                "\n",
+                "\r\n",
+                "\r",
+                "é",
+                "[IPTABLES] "));
+    qt().withFixedSeed(4L)
+        .withExamples(500)
+        .forAll(lists().of(piece).ofSizeBetween(0, 30))
+        .check(
+            parts -> {
+              String text = String.join("", parts);
+              IptablesRestoreDocument doc = IptablesRestoreDocument.parse("t", text);
+              doc.validate();
+              return doc.render().equals(text);
+            });
+  }
+
+  @Test
+  void joinedArgumentsSplitBack() {
+    Gen<String> arg =
+        strings()
+            .betweenCodePoints(0x20, 0x7e)
+            .ofLengthBetween(0, 8)
+            .mix(Generate.pick(List.of("#x", "a b", "\"", "\\\"")));
+    qt().withFixedSeed(5L)
+        .withExamples(500)
+        .forAll(lists().of(arg).ofSizeBetween(1, 6))
+        .check(
+            args -> IptablesArguments.split(IptablesArguments.join(args)).arguments().equals(args));
+  }
+}

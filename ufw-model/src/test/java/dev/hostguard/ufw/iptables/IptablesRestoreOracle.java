@@ -1,0 +1,75 @@
+package dev.hostguard.ufw.iptables;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * {@code iptables-restore --test} / {@code ip6tables-restore --test} (default nft backend) run in a
+ * private network namespace, so even a mistake could not reach the host firewall.
+ */
+final class IptablesRestoreOracle {
+  record Verdict(int exitCode, String stderr) {
+    boolean accepted() {
+      return exitCode == 0;
+    }
+  }
+
+  private IptablesRestoreOracle() {}
+
+  static void require() {
+    String reason = null;
+    for (String p :
+        new String[] {
+          "/usr/bin/unshare", "/usr/sbin/iptables-restore", "/usr/sbin/ip6tables-restore"
+        }) {
+      if (!Files.isExecutable(Path.of(p))) {
+        reason = p + " is missing (apt-get install iptables util-linux)";
+      }
+    }
+    if (reason == null && !"root".equals(System.getProperty("user.name"))) {
+      reason = "needs root for unshare --net";
+    }
+    if (reason != null) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("iptables-restore required when CI=true: " + reason);
+      }
+      Assumptions.assumeTrue(false, "SKIPPED (iptables-restore unavailable): " + reason);
+    }
+  }
+
+  static Verdict test(String content, boolean v6) throws IOException, InterruptedException {
+    Path f = Files.createTempFile("hostguard-ipt", ".rules");
+    try {
+      Files.writeString(f, content, StandardCharsets.UTF_8);
+      Path err = Files.createTempFile("hostguard-ipt", ".err");
+      try {
+        Process p =
+            new ProcessBuilder(
+                    "unshare",
+                    "--net",
+                    v6 ? "ip6tables-restore" : "iptables-restore",
+                    "--test",
+                    f.toString())
+                .redirectErrorStream(false)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile())
+                .start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          throw new IOException("iptables-restore --test timed out");
+        }
+        return new Verdict(p.exitValue(), Files.readString(err));
+      } finally {
+        Files.deleteIfExists(err);
+      }
+    } finally {
+      Files.deleteIfExists(f);
+    }
+  }
+}
