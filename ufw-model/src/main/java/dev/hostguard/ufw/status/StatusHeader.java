@@ -2,6 +2,8 @@ package dev.hostguard.ufw.status;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.hostguard.ufw.conf.UfwConf;
+import dev.hostguard.ufw.conf.UfwDefaults;
 import java.util.EnumSet;
 
 /**
@@ -39,6 +41,21 @@ public record StatusHeader(
         CHAIN.contains(newProfiles) || newProfiles == StatusPolicy.SKIP,
         "new profiles policy %s",
         newProfiles);
+  }
+
+  /**
+   * The header ufw prints for these files; {@code forwarding} says whether IP forwarding is on
+   * (else the routed policy shows as {@code disabled}).
+   */
+  public static StatusHeader of(UfwConf conf, UfwDefaults defaults, boolean forwarding) {
+    return new StatusHeader(
+        StatusLogging.fromLevel(conf.logLevel()),
+        StatusPolicy.fromWord(defaults.inputPolicy().statusWord()),
+        StatusPolicy.fromWord(defaults.outputPolicy().statusWord()),
+        forwarding
+            ? StatusPolicy.fromWord(defaults.forwardPolicy().statusWord())
+            : StatusPolicy.DISABLED,
+        StatusPolicy.fromWord(defaults.applicationPolicy().statusWord()));
   }
 
   /** The {@code Logging: ...} line without its newline. */

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.ufw.conf.ConfPolicy;
+import dev.hostguard.ufw.conf.UfwConf;
+import dev.hostguard.ufw.conf.UfwDefaults;
 import dev.hostguard.ufw.gen.StatusRuleSetGen;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -94,22 +97,18 @@ class UfwStatusDifferentialTest {
     assertThat(pNumbered.render()).isEqualTo(numbered);
     assertThat(pAdded.render()).isEqualTo(added);
 
-    String defaults = r.get(first + 9).stdout();
-    boolean ipv6 = value(defaults, "IPV6").equals("yes");
+    UfwConf conf = UfwConf.parse("ufw.conf", r.get(first + 8).stdout());
+    UfwDefaults defaults = UfwDefaults.parse("default/ufw", r.get(first + 9).stdout());
     List<RuleTuple> rules = new ArrayList<>(RuleTuple.readAll(r.get(first + 6).stdout(), false));
-    if (ipv6) {
+    if (defaults.ipv6()) {
       rules.addAll(RuleTuple.readAll(r.get(first + 7).stdout(), true));
     }
     boolean forwarding = setup.stream().anyMatch(c -> c.get(0).equals("sysctl"));
-    StatusHeader header =
-        new StatusHeader(
-            StatusLogging.fromLevel(value(r.get(first + 8).stdout(), "LOGLEVEL")),
-            chainPolicy(value(defaults, "DEFAULT_INPUT_POLICY")),
-            chainPolicy(value(defaults, "DEFAULT_OUTPUT_POLICY")),
-            forwarding
-                ? chainPolicy(value(defaults, "DEFAULT_FORWARD_POLICY"))
-                : StatusPolicy.DISABLED,
-            appPolicy(value(defaults, "DEFAULT_APPLICATION_POLICY")));
+    StatusHeader header = StatusHeader.of(conf, defaults, forwarding);
+    assertThat(conf.enabled()).isTrue();
+    // the same settings applied by our edits to the stock files give ufw's files byte for byte
+    assertThat(edited(setup, true)).isEqualTo(conf.render());
+    assertThat(edited(setup, false)).isEqualTo(defaults.render());
     assertThat(StatusDerivation.status(StatusForm.PLAIN, rules, header).render()).isEqualTo(plain);
     assertThat(StatusDerivation.status(StatusForm.VERBOSE, rules, header).render())
         .isEqualTo(verbose);
@@ -119,30 +118,50 @@ class UfwStatusDifferentialTest {
     assertThat(pVerbose.header()).isEqualTo(Optional.of(header));
   }
 
-  private static String value(String shellFile, String key) {
-    Matcher m = Pattern.compile("(?m)^" + key + "=\"?([^\"\\n]*)\"?$").matcher(shellFile);
-    if (!m.find()) {
-      throw new AssertionError(key + " missing in " + shellFile);
+  /**
+   * The stock ufw.conf or /etc/default/ufw with the setup's settings applied through UfwConf /
+   * UfwDefaults.
+   */
+  private static String edited(List<ImmutableList<String>> setup, boolean conf) throws Exception {
+    UfwConf c = UfwConf.parse("ufw.conf", Files.readString(Path.of("/usr/share/ufw/ufw.conf")));
+    UfwDefaults d = UfwDefaults.parse("default", Files.readString(Path.of("/etc/default/ufw")));
+    for (List<String> cmd : setup) {
+      if (cmd.size() == 4 && cmd.get(1).equals("default")) {
+        ConfPolicy p =
+            cmd.get(2).equals("allow")
+                ? ConfPolicy.ACCEPT
+                : cmd.get(2).equals("reject") ? ConfPolicy.REJECT : ConfPolicy.DROP;
+        switch (cmd.get(3)) {
+          case "incoming":
+            d = d.withInputPolicy(p);
+            break;
+          case "outgoing":
+            d = d.withOutputPolicy(p);
+            break;
+          default:
+            d = d.withForwardPolicy(p);
+        }
+      } else if (cmd.size() == 3 && cmd.get(1).equals("logging")) {
+        String level = cmd.get(2);
+        c =
+            c.withLogLevel(
+                level.equals("on") ? (c.logLevel().equals("off") ? "low" : c.logLevel()) : level);
+      } else if (cmd.size() == 4 && cmd.get(1).equals("app")) {
+        d = d.withApplicationPolicy(ConfPolicy.fromValue(appValue(cmd.get(3))).orElseThrow());
+      }
     }
-    return m.group(1);
+    c = c.withEnabled(true);
+    return conf ? c.render() : d.render();
   }
 
-  private static StatusPolicy chainPolicy(String v) {
-    return v.equals("ACCEPT")
-        ? StatusPolicy.ALLOW
-        : v.equals("REJECT") ? StatusPolicy.REJECT : StatusPolicy.DENY;
-  }
-
-  private static StatusPolicy appPolicy(String v) {
-    switch (v) {
-      case "ACCEPT":
-        return StatusPolicy.ALLOW;
-      case "DROP":
-        return StatusPolicy.DENY;
-      case "REJECT":
-        return StatusPolicy.REJECT;
+  private static String appValue(String word) {
+    switch (word) {
+      case "allow":
+        return "ACCEPT";
+      case "deny":
+        return "DROP";
       default:
-        return StatusPolicy.SKIP;
+        return word;
     }
   }
 }

@@ -1,0 +1,31 @@
+package dev.hostguard.ufw.conf;
+
+import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.ParseException;
+import dev.hostguard.core.SourcePosition;
+
+/**
+ * A ufw.conf or /etc/default/ufw that ufw would refuse or misread, with ufw's message where it has
+ * one ({@code Invalid policy 'x' for 'input'}).
+ *
+ * <pre>{@code
+ * try { UfwDefaults.parse("/etc/default/ufw", text); }
+ * catch (ConfParseException e) { System.err.println(e.getMessage()); }
+ * }</pre>
+ */
+public final class ConfParseException extends ParseException {
+  private static final long serialVersionUID = 1L;
+
+  private ConfParseException(
+      String source, SourcePosition position, String lineText, String reason) {
+    super(source, position, lineText, reason, null);
+  }
+
+  static ConfParseException at(LineDocument doc, int lineIndex, int column, String reason) {
+    if (lineIndex >= doc.size()) {
+      return new ConfParseException(doc.sourceName(), doc.position(doc.size(), 0), "", reason);
+    }
+    return new ConfParseException(
+        doc.sourceName(), doc.position(lineIndex, column), doc.text(lineIndex), reason);
+  }
+}

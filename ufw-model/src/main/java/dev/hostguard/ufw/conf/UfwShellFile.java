@@ -1,0 +1,186 @@
+package dev.hostguard.ufw.conf;
+
+import com.google.common.collect.ImmutableList;
+import dev.hostguard.core.LineDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A lossless shell-variable file as ufw reads and writes it ({@code ufw.conf}, {@code
+ * /etc/default/ufw}): comments, blank lines and {@code KEY=value} assignments kept byte for byte.
+ *
+ * <pre>{@code
+ * UfwShellFile f = UfwShellFile.parse("ufw.conf", text);
+ * f.withValue("LOGLEVEL", "medium").render(); // only the LOGLEVEL line changes
+ * }</pre>
+ *
+ * <p>ufw takes a value from each line matching {@code ^\w+="?\w+"?} (a later line wins); {@link
+ * #ufwValue} answers the same way, lower-cased as ufw stores it.
+ */
+public final class UfwShellFile {
+  private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
+  private static final Pattern UFW_READS = Pattern.compile("^\\w+=\"?\\w+\"?");
+
+  private final LineDocument document;
+  private final ImmutableList<ConfAssignment> assignments;
+
+  private UfwShellFile(LineDocument document) {
+    this.document = document;
+    ImmutableList.Builder<ConfAssignment> b = ImmutableList.builder();
+    for (int i = 0; i < document.size(); i++) {
+      Matcher m = ASSIGNMENT.matcher(document.text(i));
+      if (m.matches()) {
+        b.add(new ConfAssignment(m.group(1), m.group(2), unquote(m.group(2)), i, m.start(2)));
+      }
+    }
+    this.assignments = b.build();
+  }
+
+  /** Reads any text losslessly. */
+  public static UfwShellFile parse(String sourceName, String text) {
+    return new UfwShellFile(LineDocument.parse(sourceName, text));
+  }
+
+  /** Reads bytes losslessly. */
+  public static UfwShellFile parse(String sourceName, byte[] bytes) {
+    return new UfwShellFile(LineDocument.parse(sourceName, bytes));
+  }
+
+  /**
+   * Lines that are neither blank, comments nor {@code KEY=value}: the shell that sources the file
+   * (ufw-init) would run them as commands.
+   */
+  public void requireOnlyAssignments() {
+    for (int i = 0; i < document.size(); i++) {
+      String t = document.text(i);
+      String s = t.strip();
+      if (s.isEmpty() || s.startsWith("#") || ASSIGNMENT.matcher(t).matches()) {
+        continue;
+      }
+      throw ConfParseException.at(
+          document, i, t.length() - t.stripLeading().length(), "expected KEY=value or a comment");
+    }
+  }
+
+  static String unquote(String raw) {
+    if (raw.length() >= 2
+        && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
+        && raw.charAt(raw.length() - 1) == raw.charAt(0)) {
+      return raw.substring(1, raw.length() - 1);
+    }
+    return raw;
+  }
+
+  /** The source name. */
+  public String sourceName() {
+    return document.sourceName();
+  }
+
+  /** The underlying lines. */
+  public LineDocument document() {
+    return document;
+  }
+
+  /** Every assignment in order. */
+  public ImmutableList<ConfAssignment> assignments() {
+    return assignments;
+  }
+
+  /** The last assignment of {@code key}, as the shell sees it. */
+  public Optional<ConfAssignment> assignment(String key) {
+    ConfAssignment found = null;
+    for (ConfAssignment a : assignments) {
+      if (a.key().equals(key)) {
+        found = a;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * The value ufw's Python code reads for {@code key}: from the last line matching ufw's pattern,
+   * the text between the first and second {@code =}, lower-cased, quotes stripped.
+   */
+  public Optional<String> ufwValue(String key) {
+    String lower = key.toLowerCase(java.util.Locale.ROOT);
+    String value = null;
+    for (int i = 0; i < document.size(); i++) {
+      String line = document.text(i);
+      if (UFW_READS.matcher(line).find()) {
+        String[] parts = line.strip().split("=", -1);
+        if (parts[0].toLowerCase(java.util.Locale.ROOT).equals(lower)) {
+          value = stripQuotes(parts[1].toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return Optional.ofNullable(value);
+  }
+
+  private static String stripQuotes(String s) {
+    int a = 0;
+    int b = s.length();
+    while (a < b && (s.charAt(a) == '"' || s.charAt(a) == '\'')) {
+      a++;
+    }
+    while (b > a && (s.charAt(b - 1) == '"' || s.charAt(b - 1) == '\'')) {
+      b--;
+    }
+    return s.substring(a, b);
+  }
+
+  /**
+   * The file as ufw's {@code set_default} writes it: every line starting {@code KEY=} replaced by
+   * {@code KEY=rawValue}, or the line appended if there is none.
+   */
+  public UfwShellFile withValue(String key, String rawValue) {
+    if (!key.matches("^\\w+$")) {
+      throw new IllegalArgumentException("Invalid option");
+    }
+    if (rawValue.indexOf('\n') >= 0 || rawValue.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("value must be one line");
+    }
+    LineDocument d = document;
+    boolean found = false;
+    for (int i = 0; i < d.size(); i++) {
+      if (d.text(i).startsWith(key + "=")) {
+        d = d.withLine(i, key + "=" + rawValue);
+        found = true;
+      }
+    }
+    if (!found) {
+      List<String> add = new ArrayList<>();
+      add.add(key + "=" + rawValue);
+      d = d.withLinesInserted(d.size(), add);
+    }
+    return new UfwShellFile(d);
+  }
+
+  /** The text exactly as read (plus edits). */
+  public String render() {
+    return document.render();
+  }
+
+  /** The bytes exactly as read (plus edits). */
+  public byte[] toBytes() {
+    return document.toBytes();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof UfwShellFile && ((UfwShellFile) o).document.equals(document);
+  }
+
+  @Override
+  public int hashCode() {
+    return document.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return render();
+  }
+}

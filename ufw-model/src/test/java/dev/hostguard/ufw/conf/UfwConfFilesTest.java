@@ -1,0 +1,86 @@
+package dev.hostguard.ufw.conf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class UfwConfFilesTest {
+  static String read(String path) throws Exception {
+    Path p = Path.of(path);
+    Assumptions.assumeTrue(
+        Files.isRegularFile(p) || "true".equals(System.getenv("CI")), "ufw not installed");
+    return Files.readString(p);
+  }
+
+  @Test
+  void shippedFilesRoundTripAndAreTyped() throws Exception {
+    for (String path : List.of("/etc/ufw/ufw.conf", "/usr/share/ufw/ufw.conf")) {
+      String text = read(path);
+      UfwConf c = UfwConf.parse(path, text);
+      assertThat(c.render()).isEqualTo(text);
+      assertThat(c.logLevel()).isEqualTo("low");
+    }
+    String text = read("/etc/default/ufw");
+    UfwDefaults d = UfwDefaults.parse("/etc/default/ufw", text);
+    assertThat(d.render()).isEqualTo(text);
+    assertThat(d.ipv6()).isTrue();
+    assertThat(d.inputPolicy()).isEqualTo(ConfPolicy.DROP);
+    assertThat(d.outputPolicy()).isEqualTo(ConfPolicy.ACCEPT);
+    assertThat(d.forwardPolicy()).isEqualTo(ConfPolicy.DROP);
+    assertThat(d.applicationPolicy()).isEqualTo(ConfPolicy.SKIP);
+    assertThat(d.manageBuiltins()).isFalse();
+    assertThat(d.iptSysctl()).contains("/etc/ufw/sysctl.conf");
+    assertThat(d.iptModules()).contains("");
+  }
+
+  @Test
+  void editsTouchOnlyTheirLine() {
+    String text =
+        "# c\nIPV6=yes\nDEFAULT_INPUT_POLICY=\"DROP\"\nDEFAULT_OUTPUT_POLICY=\"ACCEPT\"\n"
+            + "DEFAULT_FORWARD_POLICY=\"DROP\"\n";
+    UfwDefaults d = UfwDefaults.parse("d", text).withInputPolicy(ConfPolicy.REJECT);
+    assertThat(d.render())
+        .isEqualTo(text.replace("INPUT_POLICY=\"DROP\"", "INPUT_POLICY=\"REJECT\""));
+    assertThat(d.inputPolicy()).isEqualTo(ConfPolicy.REJECT);
+    UfwDefaults appended = d.withApplicationPolicy(ConfPolicy.ACCEPT);
+    assertThat(appended.render()).isEqualTo(d.render() + "DEFAULT_APPLICATION_POLICY=\"ACCEPT\"\n");
+    UfwConf c = UfwConf.parse("c", "ENABLED=no\nLOGLEVEL=low").withEnabled(true);
+    assertThat(c.render()).isEqualTo("ENABLED=yes\nLOGLEVEL=low");
+    assertThat(c.enabled()).isTrue();
+  }
+
+  @Test
+  void validationUsesUfwMessagesWithPositions() {
+    String base = "DEFAULT_INPUT_POLICY=\"DROP\"\nDEFAULT_OUTPUT_POLICY=\"ACCEPT\"\n";
+    assertThatThrownBy(() -> UfwDefaults.parse("d", base + "DEFAULT_FORWARD_POLICY=\"x\"\n"))
+        .isInstanceOf(ConfParseException.class)
+        .hasMessage("d:3:24: Invalid policy 'x' for 'forward'");
+    assertThatThrownBy(() -> UfwDefaults.parse("d", base))
+        .hasMessage("d:3:1: Missing policy for 'forward'");
+    assertThatThrownBy(
+            () ->
+                UfwDefaults.parse(
+                    "d", base.replace("\"DROP\"", "bogus") + "DEFAULT_FORWARD_POLICY=DROP\n"))
+        .hasMessage("d:1:22: Invalid policy 'bogus' for 'input'");
+    assertThatThrownBy(() -> UfwConf.parse("c", "ENABLED=no\nLOGLEVEL=loud\n"))
+        .hasMessage("c:2:10: Invalid log level 'loud'");
+    assertThatThrownBy(() -> UfwConf.parse("c", "ENABLED=maybe\n"))
+        .hasMessage("c:1:9: Invalid value 'maybe' for 'ENABLED' (yes or no)");
+    assertThatThrownBy(() -> UfwConf.parse("c", "  LOGLEVEL = low\n"))
+        .hasMessage("c:1:3: expected KEY=value or a comment");
+  }
+
+  @Test
+  void ufwReadsOnlyItsPattern() {
+    UfwShellFile f = UfwShellFile.parse("f", "A=\"One\"\nB=/x/y\nA=two\n#C=3\n");
+    assertThat(f.ufwValue("A")).contains("two");
+    assertThat(f.ufwValue("B")).isEmpty();
+    assertThat(f.ufwValue("C")).isEmpty();
+    assertThat(f.assignment("B").orElseThrow().value()).isEqualTo("/x/y");
+  }
+}
