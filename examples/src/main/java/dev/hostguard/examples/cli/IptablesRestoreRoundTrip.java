@@ -1,12 +1,12 @@
 package dev.hostguard.examples.cli;
 
-import dev.hostguard.core.LineDocument;
+import dev.hostguard.ufw.iptables.IptablesRestoreDocument;
 
-/** Placeholder round trip: only the lossless line document, until the format's issue lands. */
+/** {@code roundtrip --format iptables-restore}: a file iptables-restore accepts, byte for byte. */
 final class IptablesRestoreRoundTrip {
   private IptablesRestoreRoundTrip() {}
 
   static byte[] roundTrip(String fileName, byte[] content) {
-    return LineDocument.parse(fileName, content).toBytes();
+    return IptablesRestoreDocument.parse(fileName, content).requireValid().toBytes();
   }
 }

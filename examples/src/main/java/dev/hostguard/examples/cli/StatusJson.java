@@ -63,7 +63,11 @@ final class StatusJson {
     sb.append(",\"action\":");
     string(sb, e.action().keyword());
     sb.append(",\"direction\":");
-    optional(sb, e.direction().text().isEmpty() ? Optional.empty() : Optional.of(lower(e.direction().text())));
+    optional(
+        sb,
+        e.direction().text().isEmpty()
+            ? Optional.empty()
+            : Optional.of(lower(e.direction().text())));
     sb.append(",\"from\":");
     location(sb, e.from());
     sb.append(",\"route\":").append(e.isRoute());

@@ -1,12 +1,13 @@
 package dev.hostguard.examples.cli;
 
-import dev.hostguard.core.LineDocument;
+import dev.hostguard.ufw.conf.UfwConf;
+import dev.hostguard.ufw.conf.UfwShellFile;
 
-/** Placeholder round trip: only the lossless line document, until the format's issue lands. */
+/** {@code roundtrip --format ufw-conf}: a valid {@code /etc/ufw/ufw.conf}, byte for byte. */
 final class UfwConfRoundTrip {
   private UfwConfRoundTrip() {}
 
   static byte[] roundTrip(String fileName, byte[] content) {
-    return LineDocument.parse(fileName, content).toBytes();
+    return UfwConf.of(UfwShellFile.parse(fileName, content)).file().toBytes();
   }
 }

@@ -1,12 +1,13 @@
 package dev.hostguard.examples.cli;
 
-import dev.hostguard.core.LineDocument;
+import dev.hostguard.ufw.conf.UfwDefaults;
+import dev.hostguard.ufw.conf.UfwShellFile;
 
-/** Placeholder round trip: only the lossless line document, until the format's issue lands. */
+/** {@code roundtrip --format ufw-defaults}: a valid {@code /etc/default/ufw}, byte for byte. */
 final class UfwDefaultsRoundTrip {
   private UfwDefaultsRoundTrip() {}
 
   static byte[] roundTrip(String fileName, byte[] content) {
-    return LineDocument.parse(fileName, content).toBytes();
+    return UfwDefaults.of(UfwShellFile.parse(fileName, content)).file().toBytes();
   }
 }

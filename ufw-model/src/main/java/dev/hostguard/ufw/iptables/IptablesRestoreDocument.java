@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableSet;
 import dev.hostguard.core.Line;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LineTerminator;
-import dev.hostguard.core.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -312,17 +311,16 @@ public final class IptablesRestoreDocument {
       return this;
     }
     int end = at + block.size();
-    if (end < lines.size()
-        && lines.get(end).kind() == IptablesLineKind.BLANK
-        && at > 0
-        && lines.get(at - 1).kind() == IptablesLineKind.BLANK) {
-      end++;
+    if (end < lines.size() && lines.get(end).kind() == IptablesLineKind.BLANK) {
+      // the blank line withLinesBeforeCommit puts between the block and the comments above COMMIT
+      int k = end + 1;
+      while (k < lines.size() && lines.get(k).kind() == IptablesLineKind.COMMENT) {
+        k++;
+      }
+      if (k > end + 1 && k < lines.size() && lines.get(k).kind() == IptablesLineKind.COMMIT) {
+        end++;
+      }
     }
     return new IptablesRestoreDocument(document.withLinesRemoved(at, end));
-  }
-
-  /** The position of a line's column, for messages. */
-  SourcePosition position(int lineIndex, int column) {
-    return document.position(lineIndex, column);
   }
 }

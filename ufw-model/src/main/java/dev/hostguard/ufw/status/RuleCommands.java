@@ -25,7 +25,9 @@ final class RuleCommands {
         && r.sapp().isEmpty()
         && r.interfaceIn().isEmpty()
         && r.interfaceOut().isEmpty()
-        && !r.dport().equals("any")) {
+        // an application rule's dport is never "any" in ufw (profiles always have ports), also
+        // when a rule mapped back from a status does not know the ports
+        && (!r.dport().equals("any") || !r.dapp().isEmpty())) {
       if (r.direction().equals("out")) {
         res.append(" out");
       }

@@ -116,6 +116,9 @@ class UfwStatusDifferentialTest {
         .isEqualTo(numbered);
     assertThat(StatusDerivation.showAdded(rules).render()).isEqualTo(added);
     assertThat(pVerbose.header()).isEqualTo(Optional.of(header));
+    // numbered entries map back to the rules show added lists
+    assertThat(StatusRuleMapping.commands(pNumbered))
+        .isEqualTo(((UfwAddedRules) pAdded).commands());
   }
 
   /**

@@ -15,9 +15,10 @@ work=$(mktemp -d /tmp/hostguard-ufw-sandbox.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/ufw" "$work/alt"
 cp -a /etc/ufw/applications.d "$work/ufw/"
-for f in before.init after.init sysctl.conf; do
+for f in before.init after.init; do
   [ -e "/etc/ufw/$f" ] && cp -a "/etc/ufw/$f" "$work/ufw/"
 done
+: > "$work/ufw/sysctl.conf" # never change kernel settings from a test
 cp /usr/share/ufw/iptables/*.rules "$work/ufw/"
 cp /usr/share/ufw/ufw.conf "$work/ufw/ufw.conf"
 cp /etc/default/ufw "$work/default-ufw"
