@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 public final class StatusLocation {
   private static final String V6 = " (v6)";
   private static final Pattern IFACE = Pattern.compile("^(.+) on (\\S+)$");
-  private static final Pattern PORT = Pattern.compile("^([0-9][0-9,:]*)(?:/([A-Za-z0-9]+))?$");
+  private static final Pattern PORT =
+      Pattern.compile("^([0-9]+(?::[0-9]+)?(?:,[0-9]+(?::[0-9]+)?)*)(?:/([A-Za-z0-9]+))?$");
   private static final Pattern ADDRESS =
       Pattern.compile("^[0-9A-Fa-f.:]*[.:][0-9A-Fa-f.:]*(/\\d+)?$");
   private static final Pattern ANYWHERE = Pattern.compile("^Anywhere(?:/([A-Za-z0-9]+))?$");
@@ -107,9 +108,14 @@ public final class StatusLocation {
     String protocol = null;
     Matcher any = ANYWHERE.matcher(rest);
     Matcher addrProto = ADDRESS_PROTO.matcher(rest);
+    Matcher portOnly = PORT.matcher(rest);
     if (any.matches()) {
       anywhere = true;
       protocol = any.group(1);
+    } else if (portOnly.matches()) {
+      // before addresses: a port range "6000:6007" also looks like an IPv6 address
+      port = portOnly.group(1);
+      protocol = portOnly.group(2);
     } else if (ADDRESS.matcher(rest).matches()) {
       address = rest;
     } else if (addrProto.matches()) {

@@ -2,6 +2,8 @@ package dev.hostguard.ufw.iptables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hostguard.testing.RealTool;
+import dev.hostguard.testing.RequiresRealTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,13 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * both, and every file our edits produce from the shipped files is accepted (v4 by
  * iptables-restore, v6 by ip6tables-restore).
  */
+@RequiresRealTool(
+    value = {RealTool.UFW, RealTool.IPTABLES_RESTORE, RealTool.IP6TABLES_RESTORE, RealTool.UNSHARE},
+    root = true)
 class IptablesRestoreDifferentialTest {
   private static final Path SHARE = Path.of("/usr/share/ufw/iptables");
-
-  @BeforeAll
-  static void requireTool() {
-    IptablesRestoreOracle.require();
-  }
 
   static Stream<Arguments> quirks() {
     return Stream.of(

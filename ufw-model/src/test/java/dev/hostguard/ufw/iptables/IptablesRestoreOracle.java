@@ -1,13 +1,10 @@
 package dev.hostguard.ufw.iptables;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * {@code iptables-restore --test} / {@code ip6tables-restore --test} (default nft backend) run in a
@@ -21,27 +18,6 @@ final class IptablesRestoreOracle {
   }
 
   private IptablesRestoreOracle() {}
-
-  static void require() {
-    String reason = null;
-    for (String p :
-        new String[] {
-          "/usr/bin/unshare", "/usr/sbin/iptables-restore", "/usr/sbin/ip6tables-restore"
-        }) {
-      if (!Files.isExecutable(Path.of(p))) {
-        reason = p + " is missing (apt-get install iptables util-linux)";
-      }
-    }
-    if (reason == null && !"root".equals(System.getProperty("user.name"))) {
-      reason = "needs root for unshare --net";
-    }
-    if (reason != null) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("iptables-restore required when CI=true: " + reason);
-      }
-      Assumptions.assumeTrue(false, "SKIPPED (iptables-restore unavailable): " + reason);
-    }
-  }
 
   static Verdict test(String content, boolean v6) throws IOException, InterruptedException {
     Path f = Files.createTempFile("hostguard-ipt", ".rules");

@@ -85,8 +85,13 @@ class StatusDerivationTest {
       int n = Generate.range(0, 12).generate(in);
       List<RuleTuple> v4 = new ArrayList<>();
       List<RuleTuple> v6 = new ArrayList<>();
+      java.util.Set<String> appTuples = new java.util.HashSet<>();
       for (int i = 0; i < n; i++) {
         RuleTuple t = tuples().generate(in);
+        // ufw updates an existing application rule instead of adding a second one
+        if (t.isApp() && !appTuples.add(t.v6() + t.appTuple())) {
+          continue;
+        }
         (t.v6() ? v6 : v4).add(t);
       }
       v4.addAll(v6);
@@ -103,7 +108,12 @@ class StatusDerivationTest {
             rules -> {
               for (StatusForm form : StatusForm.values()) {
                 UfwStatus s = StatusDerivation.status(form, rules, HEADER);
-                assertThat(UfwStatus.parse("derived", s.render())).isEqualTo(s);
+                UfwStatus parsed = UfwStatus.parse("derived", s.render());
+                assertThat(parsed.render()).isEqualTo(s.render());
+                if (!s.entries().isEmpty()) {
+                  // with no rules, numbered and plain print the same "Status: active"
+                  assertThat(parsed).isEqualTo(s);
+                }
               }
               UfwAddedRules added = StatusDerivation.showAdded(rules);
               assertThat(UfwStatusOutput.parse("added", added.render())).isEqualTo(added);

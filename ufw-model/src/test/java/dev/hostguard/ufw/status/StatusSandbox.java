@@ -12,26 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs commands (ufw, sysctl, cat) in one fresh private network + mount namespace with stock ufw
- * files (test helper until testing's UfwSandbox can also read files and set sysctls there).
+ * files. testing's UfwSandbox runs only ufw commands; these tests also read back the files ufw
+ * wrote and switch IP forwarding on inside the namespace.
  */
 final class StatusSandbox {
   /** One command's result. */
   record Result(int exitCode, String stdout, String stderr) {}
 
   private StatusSandbox() {}
-
-  /** Why the sandbox cannot run here, or null if it can. */
-  static String unavailableReason() {
-    for (String p : List.of("/usr/sbin/ufw", "/usr/bin/unshare", "/usr/sbin/iptables-legacy")) {
-      if (!Files.isExecutable(Path.of(p))) {
-        return p + " is missing (apt-get install ufw util-linux iptables)";
-      }
-    }
-    if (!"root".equals(System.getProperty("user.name"))) {
-      return "needs root for unshare --net --mount";
-    }
-    return null;
-  }
 
   static List<Result> run(List<List<String>> commands) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("hostguard-status");

@@ -1,10 +1,11 @@
 package dev.hostguard.ufw.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.testing.RealTool;
+import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.ufw.conf.ConfPolicy;
 import dev.hostguard.ufw.conf.UfwConf;
 import dev.hostguard.ufw.conf.UfwDefaults;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -25,18 +25,11 @@ import org.junit.jupiter.api.TestFactory;
  * added}; each output must parse, render back byte for byte, and equal what {@link
  * StatusDerivation} derives from the {@code user*.rules} ufw wrote.
  */
+@RequiresRealTool(
+    value = {RealTool.UFW, RealTool.UNSHARE},
+    root = true)
 class UfwStatusDifferentialTest {
   private static final int RULE_SETS = 21;
-
-  static void requireSandbox() {
-    String reason = StatusSandbox.unavailableReason();
-    if (reason != null) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("real ufw sandbox required when CI=true: " + reason);
-      }
-      Assumptions.assumeTrue(false, "SKIPPED (real ufw sandbox unavailable): " + reason);
-    }
-  }
 
   static List<ImmutableList<ImmutableList<String>>> ruleSets() {
     List<ImmutableList<ImmutableList<String>>> sets = new ArrayList<>();
@@ -49,7 +42,6 @@ class UfwStatusDifferentialTest {
 
   @TestFactory
   Stream<DynamicTest> realStatusOutputsRoundTripAndMatchDerivation() {
-    requireSandbox();
     List<ImmutableList<ImmutableList<String>>> sets = ruleSets();
     assertThat(sets).hasSizeGreaterThanOrEqualTo(20);
     List<DynamicTest> tests = new ArrayList<>();
