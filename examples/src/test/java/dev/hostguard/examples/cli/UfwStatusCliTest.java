@@ -81,7 +81,7 @@ class UfwStatusCliTest {
   @Test
   void unparseableInputExits2WithPosition() {
     assertThat(run("Status: active\n\nTo\n", "ufw-status")).isEqualTo(2);
-    assertThat(err()).startsWith("<stdin>:3:1: expected 'To ");
+    assertThat(err()).startsWith("<stdin>:3:3: expected 'To ");
     assertThat(out()).isEmpty();
   }
 
