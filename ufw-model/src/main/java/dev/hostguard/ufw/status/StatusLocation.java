@@ -3,8 +3,6 @@ package dev.hostguard.ufw.status;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,41 +20,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StatusLocation {
   private static final String V6 = " (v6)";
-  private static final Pattern IFACE = Pattern.compile("^(.+) on (\\S+)$");
-  private static final Pattern PORT =
-      Pattern.compile("^([0-9]+(?::[0-9]+)?(?:,[0-9]+(?::[0-9]+)?)*)(?:/([A-Za-z0-9]+))?$");
-  private static final Pattern ADDRESS =
-      Pattern.compile("^[0-9A-Fa-f.:]*[.:][0-9A-Fa-f.:]*(/\\d+)?$");
-  private static final Pattern ANYWHERE = Pattern.compile("^Anywhere(?:/([A-Za-z0-9]+))?$");
-  private static final Pattern ADDRESS_PROTO =
-      Pattern.compile("^([0-9A-Fa-f.:]*[.:][0-9A-Fa-f.:]*(?:/\\d+)?)/([A-Za-z][A-Za-z0-9]*)$");
 
-  private final String text;
-  private final boolean anywhere;
-  private final @Nullable String address;
-  private final @Nullable String port;
-  private final @Nullable String protocol;
-  private final @Nullable String app;
-  private final boolean v6;
-  private final @Nullable String iface;
-
-  private StatusLocation(
-      String text,
+  /** The typed parts of a cell, read on first use. */
+  private record Parts(
       boolean anywhere,
       @Nullable String address,
       @Nullable String port,
       @Nullable String protocol,
       @Nullable String app,
       boolean v6,
-      @Nullable String iface) {
+      @Nullable String iface) {}
+
+  private static final Parts ANYWHERE_V4 = new Parts(true, null, null, null, null, false, null);
+  private static final Parts ANYWHERE_V6 = new Parts(true, null, null, null, null, true, null);
+
+  private final String text;
+  private volatile @Nullable Parts parts;
+
+  private StatusLocation(String text) {
     this.text = text;
-    this.anywhere = anywhere;
-    this.address = address;
-    this.port = port;
-    this.protocol = protocol;
-    this.app = app;
-    this.v6 = v6;
-    this.iface = iface;
   }
 
   /** Whether {@code text} can be a cell: not empty, no edge spaces, no {@code #}, one line. */
@@ -72,12 +54,31 @@ public final class StatusLocation {
   /** Reads a cell; IllegalArgumentException if {@link #isValid} says no. */
   public static StatusLocation parse(String text) {
     checkArgument(isValid(text), "not a status cell: '%s'", text);
+    return new StatusLocation(text);
+  }
+
+  private Parts parts() {
+    Parts p = parts;
+    if (p == null) {
+      p = read(text);
+      parts = p;
+    }
+    return p;
+  }
+
+  private static Parts read(String text) {
+    if (text.equals("Anywhere")) {
+      return ANYWHERE_V4;
+    }
+    if (text.equals("Anywhere (v6)")) {
+      return ANYWHERE_V6;
+    }
     String rest = text;
     String iface = null;
-    Matcher m = IFACE.matcher(rest);
-    if (m.matches()) {
-      rest = m.group(1);
-      iface = m.group(2);
+    int on = rest.lastIndexOf(" on ");
+    if (on > 0 && on + 4 < rest.length() && rest.indexOf(' ', on + 4) < 0) {
+      iface = rest.substring(on + 4);
+      rest = rest.substring(0, on);
     }
     boolean v6 = false;
     String app = null;
@@ -91,7 +92,7 @@ public final class StatusLocation {
           // "53 (v6)", "Anywhere (v6)", "Mail submission (v6)"
           rest = head;
           v6 = true;
-        } else if (PORT.matcher(tail).matches()) {
+        } else if (isPortWithProtocol(tail)) {
           // verbose: "587/tcp (Mail submission)" or "587/tcp (Mail submission (v6))"
           app = inner;
           if (app.endsWith(V6)) {
@@ -106,39 +107,126 @@ public final class StatusLocation {
     String address = null;
     String port = null;
     String protocol = null;
-    Matcher any = ANYWHERE.matcher(rest);
-    Matcher addrProto = ADDRESS_PROTO.matcher(rest);
-    Matcher portOnly = PORT.matcher(rest);
-    if (any.matches()) {
+    int slash = rest.lastIndexOf('/');
+    if (rest.equals("Anywhere")) {
       anywhere = true;
-      protocol = any.group(1);
-    } else if (portOnly.matches()) {
+    } else if (rest.startsWith("Anywhere/") && isProtocol(rest, 9, rest.length())) {
+      anywhere = true;
+      protocol = rest.substring(9);
+    } else if (isPortSpec(rest, 0, rest.length())) {
       // before addresses: a port range "6000:6007" also looks like an IPv6 address
-      port = portOnly.group(1);
-      protocol = portOnly.group(2);
-    } else if (ADDRESS.matcher(rest).matches()) {
+      port = rest;
+    } else if (slash > 0
+        && isPortSpec(rest, 0, slash)
+        && isProtocol(rest, slash + 1, rest.length())) {
+      port = rest.substring(0, slash);
+      protocol = rest.substring(slash + 1);
+    } else if (isAddress(rest, 0, rest.length())) {
       address = rest;
-    } else if (addrProto.matches()) {
-      address = addrProto.group(1);
-      protocol = addrProto.group(2);
+    } else if (slash > 0
+        && isAddress(rest, 0, slash)
+        && isProtocol(rest, slash + 1, rest.length())
+        && Character.isLetter(rest.charAt(slash + 1))) {
+      address = rest.substring(0, slash);
+      protocol = rest.substring(slash + 1);
     } else {
       String portPart = rest;
       int space = rest.indexOf(' ');
-      if (space > 0 && ADDRESS.matcher(rest.substring(0, space)).matches()) {
+      if (space > 0 && isAddress(rest, 0, space)) {
         address = rest.substring(0, space);
         portPart = rest.substring(space + 1);
       }
-      Matcher p = PORT.matcher(portPart);
-      if (p.matches()) {
-        port = p.group(1);
-        protocol = p.group(2);
+      int ps = portPart.lastIndexOf('/');
+      if (isPortSpec(portPart, 0, portPart.length())) {
+        port = portPart;
+      } else if (ps > 0
+          && isPortSpec(portPart, 0, ps)
+          && isProtocol(portPart, ps + 1, portPart.length())) {
+        port = portPart.substring(0, ps);
+        protocol = portPart.substring(ps + 1);
       } else if (app == null) {
         app = portPart;
       } else {
         port = portPart;
       }
     }
-    return new StatusLocation(text, anywhere, address, port, protocol, app, v6, iface);
+    return new Parts(anywhere, address, port, protocol, app, v6, iface);
+  }
+
+  /** {@code 80}, {@code 80,443}, {@code 6000:6007}, {@code 22,80:90} between from and to. */
+  private static boolean isPortSpec(String s, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    boolean digit = false;
+    boolean colon = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if ((c == ',' || c == ':') && digit) {
+        if (c == ':') {
+          if (colon) {
+            return false;
+          }
+          colon = true;
+        } else {
+          colon = false;
+        }
+        digit = false;
+      } else {
+        return false;
+      }
+    }
+    return digit;
+  }
+
+  private static boolean isPortWithProtocol(String s) {
+    int slash = s.lastIndexOf('/');
+    return isPortSpec(s, 0, s.length())
+        || slash > 0 && isPortSpec(s, 0, slash) && isProtocol(s, slash + 1, s.length());
+  }
+
+  private static boolean isProtocol(String s, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Hex digits, dots and colons with at least one dot or colon, then an optional /prefix. */
+  private static boolean isAddress(String s, int from, int to) {
+    int slash = s.indexOf('/', from);
+    int end = slash >= 0 && slash < to ? slash : to;
+    boolean sep = false;
+    if (end == from) {
+      return false;
+    }
+    for (int i = from; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == '.' || c == ':') {
+        sep = true;
+      } else if (Character.digit(c, 16) < 0 || c > 'f') {
+        return false;
+      }
+    }
+    if (end < to) {
+      if (end + 1 == to) {
+        return false;
+      }
+      for (int i = end + 1; i < to; i++) {
+        if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+          return false;
+        }
+      }
+    }
+    return sep;
   }
 
   /** The cell as printed, without padding. */
@@ -148,37 +236,37 @@ public final class StatusLocation {
 
   /** Whether the cell says {@code Anywhere} (no address, no port). */
   public boolean isAnywhere() {
-    return anywhere;
+    return parts().anywhere();
   }
 
   /** The address or network, if one is shown. */
   public Optional<String> address() {
-    return Optional.ofNullable(address);
+    return Optional.ofNullable(parts().address());
   }
 
   /** The port, list or range ({@code 80}, {@code 80,443}, {@code 6000:6007}), if shown. */
   public Optional<String> port() {
-    return Optional.ofNullable(port);
+    return Optional.ofNullable(parts().port());
   }
 
   /** The protocol after {@code /}, if shown. */
   public Optional<String> protocol() {
-    return Optional.ofNullable(protocol);
+    return Optional.ofNullable(parts().protocol());
   }
 
   /** The application profile name, if the cell names one. */
   public Optional<String> app() {
-    return Optional.ofNullable(app);
+    return Optional.ofNullable(parts().app());
   }
 
   /** Whether the cell carries ufw's {@code (v6)} mark. */
   public boolean v6() {
-    return v6;
+    return parts().v6();
   }
 
   /** The interface after {@code on}, if any. */
   public Optional<String> iface() {
-    return Optional.ofNullable(iface);
+    return Optional.ofNullable(parts().iface());
   }
 
   @Override

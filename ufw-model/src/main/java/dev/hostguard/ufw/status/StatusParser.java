@@ -14,9 +14,6 @@ import java.util.regex.Pattern;
  * rendering the result gives the input back, so every accepted text round-trips.
  */
 final class StatusParser {
-  private static final Pattern NUMBER = Pattern.compile("^\\[ ?([0-9]{1,9})\\] ");
-  private static final Pattern ACTION_CELL =
-      Pattern.compile("^(ALLOW|DENY|REJECT|LIMIT)(?: (IN|OUT|FWD))? *$");
   private static final String[] ATTRIBUTES = {
     " (log-all, out)", " (log, out)", " (log-all)", " (log)", " (out)"
   };
@@ -38,12 +35,7 @@ final class StatusParser {
 
   static UfwStatusOutput parse(String sourceName, String text) {
     LineDocument doc = LineDocument.parse(sourceName, text);
-    UfwStatusOutput out = new StatusParser(doc).parseDocument();
-    String rendered = out.render();
-    if (!rendered.equals(text)) {
-      throw new StatusParser(doc).layoutError(rendered);
-    }
-    return out;
+    return new StatusParser(doc).parseDocument();
   }
 
   private UfwStatusOutput parseDocument() {
@@ -106,6 +98,7 @@ final class StatusParser {
           doc, last, doc.text(last).length(), "expected rule lines and a final blank line");
     }
     List<StatusEntry> entries = new ArrayList<>(last - i);
+    int firstEntryLine = i;
     for (; i < last; i++) {
       String line = doc.text(i);
       if (line.isEmpty() && !numbered) {
@@ -115,10 +108,51 @@ final class StatusParser {
     }
     StatusForm form =
         header.isPresent() ? StatusForm.VERBOSE : numbered ? StatusForm.NUMBERED : StatusForm.PLAIN;
+    checkLayout(firstEntryLine, entries, numbered);
     try {
       return UfwStatus.of(form, header, entries);
     } catch (IllegalArgumentException e) {
       throw StatusParseException.at(doc, last, 0, e.getMessage());
+    }
+  }
+
+  /**
+   * Checks that lines {@code from}.. are exactly what ufw prints for these entries: each line
+   * rendered back, and blank lines only between groups (so every accepted text round-trips).
+   */
+  private void checkLayout(int from, List<StatusEntry> entries, boolean numbered) {
+    StringBuilder sb = new StringBuilder(128);
+    int k = from;
+    boolean anyIncoming = false;
+    int previous = 0;
+    for (StatusEntry e : entries) {
+      if (!numbered) {
+        int g = StatusRenderer.group(e);
+        if (g == 0) {
+          anyIncoming = true;
+        } else if (g != previous && anyIncoming) {
+          if (!doc.text(k).isEmpty()) {
+            throw StatusParseException.at(doc, k, 0, "expected a blank line between rule groups");
+          }
+          k++;
+        }
+        previous = g;
+      }
+      if (doc.text(k).isEmpty()) {
+        throw StatusParseException.at(doc, k, 0, "unexpected blank line");
+      }
+      sb.setLength(0);
+      StatusRenderer.appendEntry(sb, e, numbered);
+      sb.setLength(sb.length() - 1);
+      String line = doc.text(k);
+      if (!line.contentEquals(sb)) {
+        throw StatusParseException.at(
+            doc, k, firstDifference(line, sb), "not in ufw's layout: expected '" + sb + "'");
+      }
+      k++;
+    }
+    if (k != doc.size() - 1) {
+      throw StatusParseException.at(doc, k, 0, "unexpected blank line");
     }
   }
 
@@ -159,12 +193,16 @@ final class StatusParser {
     int number = 0;
     int off = 0;
     if (numbered) {
-      Matcher m = NUMBER.matcher(line);
-      if (!m.find()) {
+      int close = line.indexOf("] ");
+      int digits = line.startsWith("[ ") ? 2 : 1;
+      if (!line.startsWith("[")
+          || close < digits + 1
+          || close - digits > 9
+          || !line.substring(digits, close).chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw StatusParseException.at(doc, lineIndex, 0, "expected '[ N] ' before a rule");
       }
-      number = Integer.parseInt(m.group(1));
-      off = m.end();
+      number = Integer.parseInt(line.substring(digits, close));
+      off = close + 2;
     }
     int q = findAction(line, off);
     if (q < 0) {
@@ -174,38 +212,47 @@ final class StatusParser {
           Math.min(line.length(), off + StatusRenderer.CELL + 1),
           "expected 'To' then an action (ALLOW, DENY, REJECT, LIMIT) in a 12-character column");
     }
-    String to = line.substring(off, q - 1).stripTrailing();
-    Matcher a = ACTION_CELL.matcher(line.substring(q, q + StatusRenderer.ACTION));
-    if (!a.matches()) {
-      throw new AssertionError("findAction checked the action cell");
-    }
-    StatusAction action = StatusAction.valueOf(a.group(1));
-    StatusDirection direction =
-        a.group(2) == null ? StatusDirection.NONE : StatusDirection.valueOf(a.group(2));
-    int srcStart = q + StatusRenderer.ACTION;
-    String rest = line.substring(srcStart);
-    Optional<String> comment = Optional.empty();
-    String head = rest;
-    int hash = rest.indexOf('#');
-    if (hash >= 0) {
-      if (hash == 0
-          || rest.charAt(hash - 1) != ' '
-          || hash + 1 >= rest.length()
-          || rest.charAt(hash + 1) != ' ') {
-        throw StatusParseException.at(
-            doc, lineIndex, srcStart + hash, "expected ' # ' before a comment");
+    String to = line.substring(off, trimEnd(line, off, q - 1));
+    StatusAction action = StatusAction.ALLOW;
+    int wordEnd = q;
+    for (StatusAction a : StatusAction.values()) {
+      if (line.startsWith(a.name(), q)) {
+        action = a;
+        wordEnd = q + a.name().length();
+        break;
       }
-      comment = Optional.of(rest.substring(hash + 2));
-      head = rest.substring(0, hash - 1);
+    }
+    StatusDirection direction = StatusDirection.NONE;
+    if (line.charAt(wordEnd) == ' ') {
+      for (StatusDirection d : DIRECTION_WORDS) {
+        if (line.startsWith(d.text(), wordEnd + 1)) {
+          direction = d;
+          break;
+        }
+      }
+    }
+    int srcStart = q + StatusRenderer.ACTION;
+    Optional<String> comment = Optional.empty();
+    int headEnd = line.length();
+    int hash = line.indexOf('#', srcStart);
+    if (hash >= 0) {
+      if (hash == srcStart
+          || line.charAt(hash - 1) != ' '
+          || hash + 1 >= line.length()
+          || line.charAt(hash + 1) != ' ') {
+        throw StatusParseException.at(doc, lineIndex, hash, "expected ' # ' before a comment");
+      }
+      comment = Optional.of(line.substring(hash + 2));
+      headEnd = hash - 1;
     }
     StatusLogType logType = StatusLogType.NONE;
     boolean out = false;
-    String src = null;
-    for (String attribute : ATTRIBUTES) {
-      if (head.endsWith(attribute)) {
-        String s = head.substring(0, head.length() - attribute.length());
-        if (fitsCell(s)) {
-          src = s;
+    int srcEnd = -1;
+    if (headEnd > srcStart && line.charAt(headEnd - 1) == ')') {
+      for (String attribute : ATTRIBUTES) {
+        int at = headEnd - attribute.length();
+        if (at > srcStart && line.startsWith(attribute, at) && fitsCell(line, srcStart, at)) {
+          srcEnd = at;
           out = attribute.contains("out");
           logType =
               attribute.contains("log-all")
@@ -215,17 +262,17 @@ final class StatusParser {
         }
       }
     }
-    if (src == null) {
-      if (!fitsCell(head)) {
+    if (srcEnd < 0) {
+      if (!fitsCell(line, srcStart, headEnd)) {
         throw StatusParseException.at(
             doc,
             lineIndex,
             srcStart,
             "expected 'From' padded to " + StatusRenderer.CELL + " characters");
       }
-      src = head;
+      srcEnd = headEnd;
     }
-    src = src.stripTrailing();
+    String src = line.substring(srcStart, trimEnd(line, srcStart, srcEnd));
     try {
       return new StatusEntry(
           number,
@@ -241,27 +288,73 @@ final class StatusParser {
     }
   }
 
-  /** A padded cell: exactly 26 chars with text first, or longer with no padding at all. */
-  private static boolean fitsCell(String s) {
-    if (s.length() < StatusRenderer.CELL || s.isBlank() || s.charAt(0) == ' ') {
+  private static final StatusDirection[] DIRECTION_WORDS = {
+    StatusDirection.IN, StatusDirection.OUT, StatusDirection.FWD
+  };
+
+  private static int trimEnd(String s, int from, int to) {
+    int end = to;
+    while (end > from && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return end;
+  }
+
+  /** A padded cell in [from, to): exactly 26 chars with text first, or longer and unpadded. */
+  private static boolean fitsCell(String s, int from, int to) {
+    int len = to - from;
+    if (len < StatusRenderer.CELL || s.charAt(from) == ' ') {
       return false;
     }
-    return s.length() == StatusRenderer.CELL || s.charAt(s.length() - 1) != ' ';
+    return len == StatusRenderer.CELL || s.charAt(to - 1) != ' ';
   }
 
   /** Index of the action cell after a {@code To} cell starting at {@code off}, or -1. */
   private static int findAction(String line, int off) {
     int min = off + StatusRenderer.CELL + 1;
     for (int q = min; q + StatusRenderer.ACTION <= line.length(); q++) {
-      if (line.charAt(q - 1) != ' ') {
+      if (line.charAt(q - 1) != ' ' || actionCellEnd(line, q) < 0) {
         continue;
       }
-      if (!ACTION_CELL.matcher(line.substring(q, q + StatusRenderer.ACTION)).matches()) {
-        continue;
-      }
-      String to = line.substring(off, q - 1);
-      if (q == min ? fitsCell(to) : fitsCell(to) && !to.endsWith(" ")) {
+      if (fitsCell(line, off, q - 1)) {
         return q;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * If a 12-character action cell ({@code ACTION[ DIR]} padded with spaces) starts at {@code q},
+   * the index where its words end, else -1.
+   */
+  static int actionCellEnd(String line, int q) {
+    int end = q + StatusRenderer.ACTION;
+    int i = matchWord(line, q, ACTIONS);
+    if (i < 0) {
+      return -1;
+    }
+    if (i < end && line.charAt(i) == ' ') {
+      int j = matchWord(line, i + 1, DIRECTIONS);
+      if (j >= 0 && j <= end) {
+        i = j;
+      }
+    }
+    int words = i;
+    for (; i < end; i++) {
+      if (line.charAt(i) != ' ') {
+        return -1;
+      }
+    }
+    return words;
+  }
+
+  private static final String[] ACTIONS = {"ALLOW", "DENY", "REJECT", "LIMIT"};
+  private static final String[] DIRECTIONS = {"IN", "OUT", "FWD"};
+
+  private static int matchWord(String line, int at, String[] words) {
+    for (String w : words) {
+      if (line.startsWith(w, at)) {
+        return at + w.length();
       }
     }
     return -1;
@@ -303,29 +396,7 @@ final class StatusParser {
     }
   }
 
-  private StatusParseException layoutError(String rendered) {
-    LineDocument want = LineDocument.parse(doc.sourceName(), rendered);
-    int n = Math.min(want.size(), doc.size());
-    for (int i = 0; i < n; i++) {
-      if (!want.text(i).equals(doc.text(i))) {
-        String reason =
-            want.text(i).isEmpty()
-                ? "expected a blank line between rule groups"
-                : doc.text(i).isEmpty()
-                    ? "unexpected blank line"
-                    : "not in ufw's layout: expected '" + want.text(i) + "'";
-        return StatusParseException.at(doc, i, firstDifference(doc.text(i), want.text(i)), reason);
-      }
-    }
-    int at = Math.min(n, doc.size() - 1);
-    return StatusParseException.at(
-        doc,
-        Math.max(at, 0),
-        0,
-        want.size() > doc.size() ? "output ends early" : "unexpected line");
-  }
-
-  private static int firstDifference(String a, String b) {
+  private static int firstDifference(CharSequence a, CharSequence b) {
     int n = Math.min(a.length(), b.length());
     for (int i = 0; i < n; i++) {
       if (a.charAt(i) != b.charAt(i)) {
