@@ -698,7 +698,13 @@ public final class UfwDryRun {
       for (RuleDraft d : v6 ? rules6 : rules) {
         frozen.add(d.toRule());
       }
-      out.append(UserRulesFile.write(frozen, v6, o));
+      for (String chunk : UserRulesFile.writeChunks(frozen, v6, o)) {
+        if (!chunk.chars().allMatch(ch -> ch < 128)) {
+          // ufw writes ASCII only: the failed write ends the file, ufw still reports success
+          return;
+        }
+        out.append(chunk);
+      }
     }
 
     // ---- frontend.delete_rule

@@ -67,12 +67,25 @@ public final class UfwRuleFormat {
         w.add(p);
       }
     } else {
+      boolean outFirst =
+          !display
+              && r.direction() == UfwDirection.OUT
+              && !r.interfaceIn().isEmpty()
+              && !r.interfaceOut().isEmpty();
+      if (outFirst) {
+        // ufw's canonical text loses the direction here; 'out on X in on Y' keeps it
+        w.add("out");
+        w.add("on");
+        w.add(r.interfaceOut());
+      }
       if (!r.interfaceIn().isEmpty()) {
         w.add("in");
         w.add("on");
         w.add(r.interfaceIn());
       }
-      if (!r.interfaceOut().isEmpty()) {
+      if (outFirst) {
+        // already written
+      } else if (!r.interfaceOut().isEmpty()) {
         w.add("out");
         w.add("on");
         w.add(r.interfaceOut());

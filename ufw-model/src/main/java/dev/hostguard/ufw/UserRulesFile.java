@@ -243,9 +243,14 @@ public final class UserRulesFile {
 
   /** The exact text ufw writes to user.rules ({@code v6} false) or user6.rules. */
   public static String write(List<UfwRule> rules, boolean v6, UserRulesOptions options) {
-    StringBuilder out = new StringBuilder();
+    return String.join("", writeChunks(rules, v6, options));
+  }
+
+  /** The text in the pieces ufw writes one at a time (a piece ufw cannot encode stops it). */
+  static List<String> writeChunks(List<UfwRule> rules, boolean v6, UserRulesOptions options) {
+    List<String> out = new ArrayList<>();
     String p = v6 ? "ufw6" : "ufw";
-    out.append("*filter\n");
+    out.add("*filter\n");
     for (String c :
         new String[] {
           "user-input",
@@ -263,40 +268,38 @@ public final class UserRulesFile {
           "logging-deny",
           "logging-allow"
         }) {
-      out.append(':').append(p).append('-').append(c).append(" - [0:0]\n");
+      out.add(":" + p + "-" + c + " - [0:0]\n");
     }
     boolean limit = v6 ? options.rateLimitV6() : options.rateLimitV4();
     if (limit) {
-      out.append(':').append(p).append("-user-limit - [0:0]\n");
-      out.append(':').append(p).append("-user-limit-accept - [0:0]\n");
+      out.add(":" + p + "-user-limit - [0:0]\n");
+      out.add(":" + p + "-user-limit-accept - [0:0]\n");
     }
-    out.append("### RULES ###\n");
+    out.add("### RULES ###\n");
     for (UfwRule r : rules) {
-      out.append('\n').append(tupleLine(r)).append('\n');
-      for (String s : RuleIptables.lines(r)) {
-        out.append(s);
-      }
+      out.add("\n" + tupleLine(r) + "\n");
+      out.addAll(RuleIptables.lines(r));
     }
-    out.append("\n### END RULES ###\n");
-    out.append("\n### LOGGING ###\n");
+    out.add("\n### END RULES ###\n");
+    out.add("\n### LOGGING ###\n");
     for (String l : loggingLines(p, options)) {
-      out.append(l).append('\n');
+      out.add(l + "\n");
     }
-    out.append("### END LOGGING ###\n");
+    out.add("### END LOGGING ###\n");
     if (limit) {
-      out.append("\n### RATE LIMITING ###\n");
+      out.add("\n### RATE LIMITING ###\n");
       if (!options.logLevel().equals("off")) {
-        out.append("-A ")
-            .append(p)
-            .append(
-                "-user-limit -m limit --limit 3/minute -j LOG --log-prefix \"[UFW LIMIT BLOCK] \"\n");
+        out.add(
+            "-A "
+                + p
+                + "-user-limit -m limit --limit 3/minute -j LOG --log-prefix \"[UFW LIMIT BLOCK] \"\n");
       }
-      out.append("-A ").append(p).append("-user-limit -j REJECT\n");
-      out.append("-A ").append(p).append("-user-limit-accept -j ACCEPT\n");
-      out.append("### END RATE LIMITING ###\n");
+      out.add("-A " + p + "-user-limit -j REJECT\n");
+      out.add("-A " + p + "-user-limit-accept -j ACCEPT\n");
+      out.add("### END RATE LIMITING ###\n");
     }
-    out.append("COMMIT\n");
-    return out.toString();
+    out.add("COMMIT\n");
+    return out;
   }
 
   /** The LOGGING section lines ufw writes for chain prefix {@code p} (ufw or ufw6). */
