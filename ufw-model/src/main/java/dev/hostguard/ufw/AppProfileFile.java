@@ -34,7 +34,20 @@ public final class AppProfileFile {
    * @throws ParseException where RawConfigParser would raise
    */
   public static AppProfileFile parse(String sourceName, String text) {
-    LineDocument doc = LineDocument.parse(sourceName, text);
+    return parse(LineDocument.parse(sourceName, text));
+  }
+
+  /** Parses file bytes; text that is not UTF-8 is refused as Python's reader refuses it. */
+  public static AppProfileFile parse(String sourceName, byte[] content) {
+    return parse(LineDocument.parseUtf8(sourceName, content));
+  }
+
+  /** The file's bytes, exactly as parsed. */
+  public byte[] toBytes() {
+    return document.toBytes();
+  }
+
+  private static AppProfileFile parse(LineDocument doc) {
     Map<String, Map<String, String>> sections = new LinkedHashMap<>();
     Map<String, String> defaults = new LinkedHashMap<>();
     Map<String, String> cur = null;

@@ -98,8 +98,9 @@ final class RuleDraft {
   }
 
   boolean multi() {
-    return (dapp.isEmpty() || !dport.equals(dapp)) && (dport.contains(",") || dport.contains(":"))
-        || (sapp.isEmpty() || !sport.equals(sapp)) && (sport.contains(",") || sport.contains(":"));
+    return ((dapp.isEmpty() || !dport.equals(dapp)) && (dport.contains(",") || dport.contains(":")))
+        || ((sapp.isEmpty() || !sport.equals(sapp))
+            && (sport.contains(",") || sport.contains(":")));
   }
 
   /** set_action: {@code allow_log} style words. */
@@ -366,10 +367,10 @@ final class RuleDraft {
       Object x = ka.get(i);
       Object y = kb.get(i);
       int c;
-      if (x instanceof java.math.BigInteger && y instanceof java.math.BigInteger) {
-        c = ((java.math.BigInteger) x).compareTo((java.math.BigInteger) y);
-      } else if (x instanceof String && y instanceof String) {
-        c = ((String) x).compareTo((String) y);
+      if (x instanceof java.math.BigInteger bx && y instanceof java.math.BigInteger by) {
+        c = bx.compareTo(by);
+      } else if (x instanceof String sx && y instanceof String sy) {
+        c = sx.compareTo(sy);
       } else {
         // Python 3 cannot compare int with str: ufw would crash; keep input order
         return 0;

@@ -101,9 +101,9 @@ public final class UfwDryRun {
       return new Result(1, out.toString(), err.toString());
     }
     UfwCommand c = inv.command();
-    if (c instanceof UfwCommand.Other) {
+    if (c instanceof UfwCommand.Other other) {
       err.append("hostguard ufw: '")
-          .append(((UfwCommand.Other) c).action())
+          .append(other.action())
           .append("' is not supported by this mirror\n");
       return new Result(1, "", err.toString());
     }
@@ -117,10 +117,10 @@ public final class UfwDryRun {
       String res;
       if (isApp) {
         res = engine.appAction((UfwCommand.App) c);
-      } else if (c instanceof UfwCommand.App) {
-        throw engine.error("Unsupported action '" + ((UfwCommand.App) c).action() + "'");
-      } else if (c instanceof UfwCommand.DeleteNumber) {
-        res = engine.deleteRule(((UfwCommand.DeleteNumber) c).number(), inv.force());
+      } else if (c instanceof UfwCommand.App app) {
+        throw engine.error("Unsupported action '" + app.action() + "'");
+      } else if (c instanceof UfwCommand.DeleteNumber del) {
+        res = engine.deleteRule(del.number(), inv.force());
       } else {
         UfwCommand.RuleChange rc = (UfwCommand.RuleChange) c;
         RuleDraft d = RuleDraft.of(rc.rule());

@@ -392,8 +392,7 @@ public final class UfwRuleParser {
     }
     ruleArgv.w.set(0, "rule");
     UfwCommand c = parseRule(orig, ruleArgv, true);
-    if (c instanceof UfwCommand.RuleChange && strip != null) {
-      UfwCommand.RuleChange rc = (UfwCommand.RuleChange) c;
+    if (c instanceof UfwCommand.RuleChange rc && strip != null) {
       RuleDraft d = RuleDraft.of(rc.rule());
       try {
         d.setInterface(strip.equals("in"), iface);

@@ -47,6 +47,24 @@ public final class UserRulesFile {
     return parse(doc, v6, null);
   }
 
+  /** Parses file bytes strictly (lines that are not UTF-8 are kept byte for byte). */
+  public static UserRulesFile parse(String sourceName, byte[] content) {
+    LineDocument doc = LineDocument.parse(sourceName, content);
+    boolean v6 = false;
+    for (int i = 0; i < doc.size(); i++) {
+      if (doc.text(i).startsWith(":ufw6-")) {
+        v6 = true;
+        break;
+      }
+    }
+    return parse(doc, v6, null);
+  }
+
+  /** The file's bytes, exactly as parsed. */
+  public byte[] toBytes() {
+    return document.toBytes();
+  }
+
   /**
    * Parses like ufw's _read_rules: malformed tuples are skipped and reported to {@code warn}
    * (strict when {@code warn} is null).
@@ -64,7 +82,7 @@ public final class UserRulesFile {
       int ci = line.indexOf(" comment=");
       if (ci >= 0) {
         if (line.indexOf(" comment=", ci + 1) >= 0) {
-          fail(doc, i, ci, "more than one comment=", warn, line);
+          fail(doc, i, ci, "more than one comment=", warn);
           continue;
         }
         tupleLine = line.substring(0, ci);
@@ -73,7 +91,7 @@ public final class UserRulesFile {
       String tupl = tupleLine.substring(TUPLE.length()).strip();
       String[] tmp = tupl.isEmpty() ? new String[0] : tupl.split("\\s+");
       if (tmp.length < 6 || tmp.length > 9) {
-        fail(doc, i, 0, "Skipping malformed tuple (bad length): " + tupl, warn, line);
+        fail(doc, i, 0, "Skipping malformed tuple (bad length): " + tupl, warn);
         continue;
       }
       String dtype = "in";
@@ -92,7 +110,7 @@ public final class UserRulesFile {
           } else if (last.startsWith("out_")) {
             ifOut = after(last);
           } else {
-            fail(doc, i, 0, "Skipping malformed tuple (iface): " + tupl, warn, line);
+            fail(doc, i, 0, "Skipping malformed tuple (iface): " + tupl, warn);
             continue;
           }
         }
@@ -133,7 +151,7 @@ public final class UserRulesFile {
         d.setV6(v6);
         rules.add(d.toRule());
       } catch (UfwError | IllegalArgumentException e) {
-        fail(doc, i, 0, "Skipping malformed tuple: " + tupl, warn, line);
+        fail(doc, i, 0, "Skipping malformed tuple: " + tupl, warn);
       }
     }
     return new UserRulesFile(doc, rules, v6);
@@ -149,10 +167,9 @@ public final class UserRulesFile {
       int line,
       int col,
       String msg,
-      @org.jspecify.annotations.Nullable Consumer<String> warn,
-      String text) {
+      @org.jspecify.annotations.Nullable Consumer<String> warn) {
     if (warn == null) {
-      throw ParseException.inLine(doc, line, col, msg);
+      throw ParseException.inLine(doc, line, col, msg.replaceFirst("^Skipping ", ""));
     }
     warn.accept(msg);
   }
