@@ -77,6 +77,16 @@ public final class UfwDryRun {
     return new UfwDryRun(datadir, services, stdin);
   }
 
+  private Path lockFile() {
+    if (datadir.toAbsolutePath().normalize().equals(Path.of("/"))) {
+      boolean root = "root".equals(System.getProperty("user.name"));
+      return root && System.getenv("TESTSTATE") == null
+          ? Path.of("/run/ufw.lock")
+          : Path.of("/lib/ufw/ufw.lock");
+    }
+    return datadir.resolve("lib/ufw/ufw.lock");
+  }
+
   /** Thrown to stop a run the way ufw's error() exits. */
   private static final class Exit extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -114,6 +124,18 @@ public final class UfwDryRun {
     }
     try {
       Engine engine = new Engine(out, err);
+      if (!inv.dryRun()) {
+        // ufw opens its lock file for writing outside a dry run and dies when it cannot
+        Path lock = lockFile();
+        Path parent = lock.getParent();
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+          err.append("Traceback (most recent call last):\n")
+              .append("hostguard ufw: ufw cannot open its lock file ")
+              .append(lock)
+              .append('\n');
+          return new Result(1, out.toString(), err.toString());
+        }
+      }
       String res;
       if (isApp) {
         res = engine.appAction((UfwCommand.App) c);

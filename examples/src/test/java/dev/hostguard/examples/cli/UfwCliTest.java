@@ -38,6 +38,8 @@ class UfwCliTest {
   static void setUp() throws IOException {
     dir = UfwDataDir.createStock(tmp.resolve("d"));
     Files.writeString(dir.resolve("etc/ufw/applications.d/plexmediaserver"), PLEX);
+    // outside a dry run ufw opens DIR/lib/ufw/ufw.lock
+    Files.createDirectories(dir.resolve("lib/ufw"));
   }
 
   record Run(int exit, String out, String err) {}
@@ -107,6 +109,18 @@ class UfwCliTest {
     assertSame(List.of("app", "info", "all"));
     assertSame(List.of("app", "info", "NoSuch"));
     assertSame(List.of("--dry-run", "app", "list"));
+  }
+
+  @Test
+  void appListWithoutLockDirectoryFailsLikeUfw() throws IOException {
+    Path saved = dir;
+    dir = UfwDataDir.createStock(tmp.resolve("nolock"));
+    try {
+      assertSame(List.of("app", "list"));
+      assertSame(List.of("--dry-run", "app", "list"));
+    } finally {
+      dir = saved;
+    }
   }
 
   @Test
