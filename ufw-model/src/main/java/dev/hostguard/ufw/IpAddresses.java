@@ -183,22 +183,51 @@ final class IpAddresses {
   }
 
   static boolean validCidr(String nm, boolean v6) {
-    if (nm.isEmpty() || !nm.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    return smallNumber(nm) >= 0 && smallNumber(nm) <= (v6 ? 128 : 32);
+  }
+
+  /** The value of an ASCII decimal string (leading zeros allowed), -1 if not one or above 999. */
+  static int smallNumber(String s) {
+    if (s.isEmpty()) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+      if (v > 999) {
+        return -1;
+      }
+    }
+    return v;
+  }
+
+  private static boolean allIn(String s, String chars, boolean hexLetters) {
+    if (s.isEmpty()) {
       return false;
     }
-    String t = nm.replaceFirst("^0+(?=.)", "");
-    if (t.length() > 3) {
-      return false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= '0' && c <= '9')
+              || chars.indexOf(c) >= 0
+              || (hexLetters && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+      if (!ok) {
+        return false;
+      }
     }
-    int v = Integer.parseInt(t);
-    return v <= (v6 ? 128 : 32);
+    return true;
   }
 
   static boolean validDottedQuads(String nm, boolean v6) {
     if (v6) {
       return false;
     }
-    if (!nm.matches("[0-9]+\\.[0-9.]+")) {
+    int dot = nm.indexOf('.');
+    if (dot <= 0 || !allIn(nm, ".", false)) {
       return false;
     }
     String[] quads = nm.split("\\.", -1);
@@ -206,11 +235,8 @@ final class IpAddresses {
       return false;
     }
     for (String q : quads) {
-      if (q.isEmpty()) {
-        return false;
-      }
-      String t = q.replaceFirst("^0+(?=.)", "");
-      if (t.length() > 3 || Integer.parseInt(t) > 255) {
+      int v = smallNumber(q);
+      if (v < 0 || v > 255) {
         return false;
       }
     }
@@ -218,7 +244,7 @@ final class IpAddresses {
   }
 
   static boolean validAddress6(String addr) {
-    if (addr.length() > 43 || !addr.matches("[a-fA-F0-9:./]+")) {
+    if (addr.length() > 43 || !allIn(addr, ":./", true)) {
       return false;
     }
     String[] net = addr.split("/", -1);
@@ -232,7 +258,7 @@ final class IpAddresses {
   }
 
   static boolean validAddress4(String addr) {
-    if (addr.length() > 31 || !addr.matches("[0-9./]+")) {
+    if (addr.length() > 31 || !allIn(addr, "./", false)) {
       return false;
     }
     String[] net = addr.split("/", -1);
@@ -333,7 +359,7 @@ final class IpAddresses {
         String nm = mask;
         long nmBits;
         if (validCidr(nm, false)) {
-          nmBits = cidrBits(Integer.parseInt(nm.replaceFirst("^0+(?=.)", "")));
+          nmBits = cidrBits(smallNumber(nm));
         } else if (validDottedQuads(nm, false)) {
           nmBits = aton(nm);
         } else {

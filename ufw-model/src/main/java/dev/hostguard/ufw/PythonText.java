@@ -8,11 +8,20 @@ final class PythonText {
   private PythonText() {}
 
   static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || (c >= 'A' && c <= 'Z')) {
+        return s.toLowerCase(Locale.ROOT);
+      }
+    }
+    return s;
   }
 
   /** Python's str.isdigit for the \d class: a Unicode decimal digit. */
   static boolean isDigit(int cp) {
+    if (cp < 128) {
+      return cp >= '0' && cp <= '9';
+    }
     return Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER;
   }
 
@@ -96,7 +105,14 @@ final class PythonText {
     if (t.isEmpty()) {
       return false;
     }
-    return t.codePoints().allMatch(PythonText::isDigit);
+    for (int i = 0; i < t.length(); ) {
+      int cp = t.codePointAt(i);
+      if (!isDigit(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   /** re.match('^\d([0-9,:]*\d+)*$', s): ufw's test for a numeric port list. */
@@ -105,8 +121,12 @@ final class PythonText {
     if (t.isEmpty() || !isDigit(t.codePointAt(0))) {
       return false;
     }
-    if (!t.codePoints().allMatch(cp -> isDigit(cp) || cp == ',' || cp == ':')) {
-      return false;
+    for (int i = 0; i < t.length(); ) {
+      int cp = t.codePointAt(i);
+      if (!isDigit(cp) && cp != ',' && cp != ':') {
+        return false;
+      }
+      i += Character.charCount(cp);
     }
     return isDigit(t.codePointBefore(t.length()));
   }

@@ -287,8 +287,20 @@ final class RuleDraft {
     if (name.codePointCount(0, name.length()) > 15) {
       return "Bad interface name: interface name too long";
     }
-    if (!PythonText.stripFinalNewline(name).matches("[a-zA-Z0-9_\\-.+,=%@]+")) {
+    String t = PythonText.stripFinalNewline(name);
+    if (t.isEmpty()) {
       return "Bad interface name";
+    }
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "_-.+,=%@".indexOf(c) >= 0;
+      if (!ok) {
+        return "Bad interface name";
+      }
     }
     return null;
   }

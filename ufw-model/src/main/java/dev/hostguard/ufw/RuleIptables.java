@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 /** The iptables lines ufw writes under a tuple (UFWRule.format_rule, _get_rules_from_formatted). */
 final class RuleIptables {
   private static final Pattern PROTO_ALL = Pattern.compile("-p all ");
-  private static final Pattern PORT = Pattern.compile("port ");
   private static final Pattern REJECT = Pattern.compile("-j (REJECT(_log(-all)?)?)");
   private static final Pattern LOG = Pattern.compile("(.*)-j ([A-Z]+)_log(-all)?(.*)");
   private static final Pattern LOG_ALL = Pattern.compile("-j [A-Z]+_log-all");
@@ -111,10 +110,10 @@ final class RuleIptables {
   }
 
   static List<String> expand(String frule, String prefix, String suffix) {
-    List<String> snippets = new ArrayList<>();
-    if (PROTO_ALL.matcher(frule).find()) {
-      if (PORT.matcher(frule).find()) {
-        if (REJECT.matcher(frule).find()) {
+    List<String> snippets = new ArrayList<>(4);
+    if (frule.contains("-p all ")) {
+      if (frule.contains("port ")) {
+        if (frule.contains("-j REJECT")) {
           snippets.add(
               sub(PROTO_ALL, "-p tcp ", sub(REJECT, "-j $1 --reject-with tcp-reset", frule)));
         } else {
@@ -131,6 +130,9 @@ final class RuleIptables {
     String logChain = prefix + "-user-logging-" + suffix;
     for (int i = 0; i < snippets.size(); i++) {
       String s = snippets.get(i);
+      if (!s.contains("_log")) {
+        continue;
+      }
       Matcher m = LOG.matcher(s);
       if (m.find()) {
         String policy = sub(LOG, "$2", s).strip();
@@ -153,7 +155,7 @@ final class RuleIptables {
     }
     for (int i = 0; i < snippets.size(); i++) {
       String s = snippets.get(i);
-      if (LIMIT.matcher(s).find()) {
+      if (s.contains(" -j LIMIT")) {
         String t1 = sub(LIMIT, q(" -m conntrack --ctstate NEW -m recent --set"), s);
         String t2 =
             sub(

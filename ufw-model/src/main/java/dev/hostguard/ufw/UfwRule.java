@@ -68,16 +68,20 @@ public record UfwRule(
     if (port.equals("any") || (!app.isEmpty() && port.equals(app))) {
       return;
     }
-    if (port.isEmpty()
-        || !port.chars().allMatch(c -> (c >= '0' && c <= '9') || c == ',' || c == ':')) {
-      if (!app.isEmpty() || port.chars().anyMatch(c -> c == ' ' || c == '\n')) {
-        throw new IllegalArgumentException("Bad port '" + port + "'");
-      }
-      // an application name kept as a port before expansion, or a non-ASCII digit ufw accepted
-      if (!port.codePoints().allMatch(c -> PythonText.isDigit(c) || c == ',' || c == ':')
-          && !port.matches("[A-Za-z0-9][A-Za-z0-9 _\\-.+]*")) {
-        throw new IllegalArgumentException("Bad port '" + port + "'");
-      }
+    boolean numeric = !port.isEmpty();
+    for (int i = 0; i < port.length() && numeric; i++) {
+      char c = port.charAt(i);
+      numeric = (c >= '0' && c <= '9') || c == ',' || c == ':';
+    }
+    if (numeric) {
+      return;
+    }
+    // an application name kept as a port before expansion, or a non-ASCII digit ufw accepted
+    if (!app.isEmpty()
+        || port.isEmpty()
+        || (!port.codePoints().allMatch(c -> PythonText.isDigit(c) || c == ',' || c == ':')
+            && !UfwRuleParser.isValidProfileName(port))) {
+      throw new IllegalArgumentException("Bad port '" + port + "'");
     }
   }
 

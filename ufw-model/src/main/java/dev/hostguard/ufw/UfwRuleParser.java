@@ -23,8 +23,6 @@ public final class UfwRuleParser {
       Set.of("allow", "limit", "deny", "reject", "insert", "delete", "prepend");
   private static final List<String> KEYS =
       List.of("proto", "from", "to", "port", "app", "in", "out");
-  private static final Pattern IFACE_CLAUSE = Pattern.compile(" (in|out) on ");
-  private static final Pattern APP_DIRECTION = Pattern.compile(" app (in|out) ");
   private static final Pattern PROFILE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9 _\\-.+]*\n?");
 
   private final ServicesDatabase services;
@@ -215,35 +213,36 @@ public final class UfwRuleParser {
   private static final List<String> TYPES =
       List.of("basic", "app", "logging", "default", "status", "show", "rule", "route");
 
+  private static final Set<String> BASIC =
+      Set.of(
+          "enable", "disable", "help", "--help", "-h", "version", "--version", "reload", "reset");
+  private static final Set<String> APP = Set.of("list", "info", "default", "update");
+  private static final Set<String> LOGGING = Set.of("on", "off", "low", "medium", "high", "full");
+  private static final Set<String> DEFAULT = Set.of("allow", "deny", "reject");
+  private static final Set<String> STATUS = Set.of("status", "verbose", "numbered");
+  private static final Set<String> SHOW =
+      Set.of(
+          "raw",
+          "before-rules",
+          "user-rules",
+          "after-rules",
+          "logging-rules",
+          "builtins",
+          "listening",
+          "added");
+  private static final Set<String> PORTLESS = Set.of("ipv6", "esp", "ah", "igmp", "gre", "vrrp");
+
   private static Set<String> commandsOf(String type) {
-    switch (type) {
-      case "basic":
-        return Set.of(
-            "enable", "disable", "help", "--help", "-h", "version", "--version", "reload", "reset");
-      case "app":
-        return Set.of("list", "info", "default", "update");
-      case "logging":
-        return Set.of("on", "off", "low", "medium", "high", "full");
-      case "default":
-        return Set.of("allow", "deny", "reject");
-      case "status":
-        return Set.of("status", "verbose", "numbered");
-      case "show":
-        return Set.of(
-            "raw",
-            "before-rules",
-            "user-rules",
-            "after-rules",
-            "logging-rules",
-            "builtins",
-            "listening",
-            "added");
-      case "rule":
-      case "route":
-        return RULE_COMMANDS;
-      default:
-        return Set.of();
-    }
+    return switch (type) {
+      case "basic" -> BASIC;
+      case "app" -> APP;
+      case "logging" -> LOGGING;
+      case "default" -> DEFAULT;
+      case "status" -> STATUS;
+      case "show" -> SHOW;
+      case "rule", "route" -> RULE_COMMANDS;
+      default -> Set.of();
+    };
   }
 
   private UfwCommand parseOther(List<String> orig, Words argv, String type) {
@@ -382,8 +381,10 @@ public final class UfwRuleParser {
       iface = argv.get(si + 2);
       ruleArgv = argv.slice(0, si);
       ruleArgv.addAll(argv.slice(si + 3, argv.size()));
-    } else if (!IFACE_CLAUSE.matcher(s).find()
-        && !APP_DIRECTION.matcher(s).find()
+    } else if (!s.contains(" in on ")
+        && !s.contains(" out on ")
+        && !s.contains(" app in ")
+        && !s.contains(" app out ")
         && (s.contains(" in ") || s.contains(" out "))) {
       int at = Math.max(argv.index("in"), argv.index("out"));
       throw UfwRuleException.error(orig, argv.at(at), "Invalid interface clause for route rule");
@@ -564,7 +565,7 @@ public final class UfwRuleParser {
         } else if (tmp.length == 2) {
           port = tmp[0];
           proto = tmp[1];
-          if (Set.of("ipv6", "esp", "ah", "igmp", "gre", "vrrp").contains(proto)) {
+          if (PORTLESS.contains(proto)) {
             throw UfwRuleException.error(
                 orig, wordAt, "Invalid port with protocol '" + proto + "'");
           }

@@ -31,6 +31,8 @@ class SeedGoldenTest {
   static void dataDir() throws IOException {
     dir = UfwDataDir.createStock(tmp.resolve("d"));
     Files.writeString(dir.resolve("etc/ufw/applications.d/plexmediaserver"), UfwOracle.PLEX);
+    // outside a dry run ufw opens DIR/lib/ufw/ufw.lock
+    Files.createDirectories(dir.resolve("lib/ufw"));
   }
 
   static Stream<Arguments> seedCommands() {
