@@ -10,10 +10,14 @@ if [ ! -f "$jar" ]; then
 fi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-java -jar "$jar" UfwStatusBenchmark -rf csv -rff "$out" "$@" >&2
-awk -F, 'NR > 1 { gsub(/"/, ""); t[$NF] = $5 } END {
-  if (!("10000" in t) || !("100000" in t)) { print "missing results" > "/dev/stderr"; exit 1 }
-  r = t["100000"] / t["10000"];
-  printf "time(10k)=%.3f ms time(100k)=%.3f ms ratio=%.2f (limit 11)\n", t["10000"], t["100000"], r;
-  exit (r <= 11 ? 0 : 1)
-}' "$out"
+java -jar "$jar" UfwStatusBenchmark -rf json -rff "$out" "$@" >&2
+/usr/bin/python3 - "$out" <<'PY'
+import json, sys
+runs = json.load(open(sys.argv[1]))
+t = {r["params"]["rules"]: r["primaryMetric"]["score"] for r in runs}
+if "10000" not in t or "100000" not in t:
+    sys.exit("missing results")
+ratio = t["100000"] / t["10000"]
+print("time(10k)=%.3f ms time(100k)=%.3f ms ratio=%.2f (limit 11)" % (t["10000"], t["100000"], ratio))
+sys.exit(0 if ratio <= 11 else 1)
+PY

@@ -1,6 +1,8 @@
 package dev.hostguard.ufw.status;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.ufw.UfwRule;
+import dev.hostguard.ufw.UserRulesFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -143,6 +145,24 @@ public record RuleTuple(
 
   private static String after(String s) {
     return s.substring(s.indexOf('_') + 1);
+  }
+
+  /** The tuple of a rule of the rule grammar (via the tuple line ufw would write for it). */
+  public static RuleTuple of(UfwRule rule) {
+    ImmutableList<RuleTuple> t = readAll(UserRulesFile.tupleLine(rule), rule.v6());
+    if (t.size() != 1) {
+      throw new IllegalArgumentException("not a tuple: " + UserRulesFile.tupleLine(rule));
+    }
+    return t.get(0);
+  }
+
+  /** The rules of a {@code user.rules} / {@code user6.rules} file, in file order. */
+  public static ImmutableList<RuleTuple> of(UserRulesFile file) {
+    ImmutableList.Builder<RuleTuple> b = ImmutableList.builder();
+    for (UfwRule r : file.rules()) {
+      b.add(of(r));
+    }
+    return b.build();
   }
 
   /** Whether this is an application rule. */

@@ -1,8 +1,12 @@
 package dev.hostguard.ufw.status;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.ufw.UfwCommand;
+import dev.hostguard.ufw.UfwRuleParser;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -39,6 +43,46 @@ public final class StatusRuleMapping {
       out.add(r.command());
     }
     return ImmutableList.copyOf(out);
+  }
+
+  /**
+   * The commands of {@code show added} parsed by the rule grammar (application rules stay templates
+   * naming the application, as ufw's parser leaves them).
+   */
+  public static ImmutableList<UfwCommand> commands(UfwAddedRules added, UfwRuleParser parser) {
+    ImmutableList.Builder<UfwCommand> b = ImmutableList.builder();
+    for (String c : added.commands()) {
+      b.add(parser.parse(words(c)));
+    }
+    return b.build();
+  }
+
+  /** Splits a show-added command as a shell would: spaces, and {@code '...'} kept whole. */
+  static List<String> words(String command) {
+    List<String> out = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (int i = 0; i < command.length(); i++) {
+      char c = command.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+        any = true;
+      } else if (c == ' ' && !quoted) {
+        if (any) {
+          out.add(w.toString());
+          w.setLength(0);
+          any = false;
+        }
+      } else {
+        w.append(c);
+        any = true;
+      }
+    }
+    if (any) {
+      out.add(w.toString());
+    }
+    return out;
   }
 
   static RuleTuple rule(StatusEntry e) {

@@ -6,6 +6,9 @@ import static org.quicktheories.QuickTheory.qt;
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
+import dev.hostguard.ufw.UfwCommand;
+import dev.hostguard.ufw.UfwRuleParser;
+import dev.hostguard.ufw.UserRulesFile;
 import dev.hostguard.ufw.conf.ConfPolicy;
 import dev.hostguard.ufw.conf.UfwConf;
 import dev.hostguard.ufw.conf.UfwDefaults;
@@ -111,6 +114,22 @@ class UfwStatusDifferentialTest {
     // numbered entries map back to the rules show added lists
     assertThat(StatusRuleMapping.commands(pNumbered))
         .isEqualTo(((UfwAddedRules) pAdded).commands());
+    // show added lines parse with the rule grammar back to the same rules
+    List<UfwCommand> parsed =
+        StatusRuleMapping.commands((UfwAddedRules) pAdded, UfwRuleParser.system());
+    List<String> again = new ArrayList<>();
+    for (UfwCommand c : parsed) {
+      again.add(RuleTuple.of(((UfwCommand.RuleChange) c).rule()).command());
+    }
+    assertThat(again).isEqualTo(((UfwAddedRules) pAdded).commands());
+    // and the rule grammar's reading of user.rules derives the same status
+    List<RuleTuple> viaGrammar =
+        new ArrayList<>(RuleTuple.of(UserRulesFile.parse("user.rules", r.get(first + 6).stdout())));
+    if (defaults.ipv6()) {
+      viaGrammar.addAll(
+          RuleTuple.of(UserRulesFile.parse("user6.rules", r.get(first + 7).stdout())));
+    }
+    assertThat(viaGrammar).isEqualTo(rules);
   }
 
   /**
