@@ -1,0 +1,41 @@
+package dev.hostguard.psad;
+
+import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.ParseException;
+import dev.hostguard.core.SourcePosition;
+
+/**
+ * A psad.conf that psad 2.4.6 refuses: psad would {@code die} with {@link #reason()} (its own
+ * wording, without Perl's {@code at ... line N.}) and exit 255 before printing anything. The
+ * position names the line that causes it (the end of the file for a missing key).
+ *
+ * <pre>{@code
+ * try { PsadConfig.load(doc, "/etc/psad/psad.conf", PsadHost.local()); }
+ * catch (PsadConfigException e) { System.err.println(e.reason()); }
+ * }</pre>
+ */
+public final class PsadConfigException extends ParseException {
+  private static final long serialVersionUID = 1L;
+
+  private PsadConfigException(
+      String sourceName, SourcePosition position, String lineText, String reason) {
+    super(sourceName, position, lineText, reason, null);
+  }
+
+  static PsadConfigException atLine(LineDocument doc, int lineIndex, int column, String reason) {
+    if (lineIndex < 0 || lineIndex >= doc.size()) {
+      return atEnd(doc, reason);
+    }
+    return new PsadConfigException(
+        doc.sourceName(), doc.position(lineIndex, column), doc.text(lineIndex), reason);
+  }
+
+  static PsadConfigException atEnd(LineDocument doc, String reason) {
+    return new PsadConfigException(doc.sourceName(), doc.position(doc.size(), 0), "", reason);
+  }
+
+  /** psad's exit status for this error ({@code die} without errno: 255). */
+  public int exitStatus() {
+    return 255;
+  }
+}
