@@ -278,7 +278,9 @@ public final class LineDocument {
             && lines.get(lines.size() - 1).terminator() == LineTerminator.NONE;
     if (atEnd && from == to && endUnterminated && !texts.isEmpty()) {
       // appending after an unterminated last line: terminate it, keep the new end unterminated
-      out.set(out.size() - 1, out.get(out.size() - 1).withTerminator(term));
+      Line last = out.get(out.size() - 1);
+      boolean endsInCr = last.text().endsWith("\r");
+      out.set(out.size() - 1, last.withTerminator(endsInCr ? LineTerminator.CRLF : term));
     }
     for (int i = 0; i < texts.size(); i++) {
       boolean last = i == texts.size() - 1;

@@ -1,0 +1,82 @@
+package dev.hostguard.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A real program hostguard is checked against, with the Debian package that installs it.
+ *
+ * <pre>{@code
+ * Optional<Path> ufw = RealTool.UFW.find();
+ * RealTool.PSAD.aptPackage(); // "psad"
+ * }</pre>
+ */
+public enum RealTool {
+  /** ufw 0.36.2. */
+  UFW("ufw", "ufw"),
+  /** fail2ban-client 1.0.2. */
+  FAIL2BAN_CLIENT("fail2ban-client", "fail2ban"),
+  /** fail2ban-server 1.0.2. */
+  FAIL2BAN_SERVER("fail2ban-server", "fail2ban"),
+  /** psad 2.4.6. */
+  PSAD("psad", "psad"),
+  /** unshare, for private network and mount namespaces. */
+  UNSHARE("unshare", "util-linux"),
+  /** iptables-restore (nft backend by default). */
+  IPTABLES_RESTORE("iptables-restore", "iptables"),
+  /** ip6tables-restore. */
+  IP6TABLES_RESTORE("ip6tables-restore", "iptables");
+
+  private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin");
+
+  private final String programName;
+  private final String aptPackage;
+
+  RealTool(String programName, String aptPackage) {
+    this.programName = programName;
+    this.aptPackage = aptPackage;
+  }
+
+  /** The program's file name. */
+  public String programName() {
+    return programName;
+  }
+
+  /** The Debian package to {@code apt-get install} for it. */
+  public String aptPackage() {
+    return aptPackage;
+  }
+
+  /** The program's path, searched on PATH and then in the sbin directories. */
+  public Optional<Path> find() {
+    List<String> dirs = new ArrayList<>();
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String d : path.split(":", -1)) {
+        if (!d.isEmpty()) {
+          dirs.add(d);
+        }
+      }
+    }
+    dirs.addAll(EXTRA_DIRS);
+    for (String d : dirs) {
+      Path candidate = Path.of(d, programName);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The program's path; throws {@link IllegalStateException} naming the package if missing. */
+  public Path require() {
+    return find()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    programName + " is not installed: apt-get install " + aptPackage));
+  }
+}

@@ -1,0 +1,137 @@
+package dev.hostguard.testing;
+
+import dev.hostguard.core.LineDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Assertions for the three laws every hostguard format keeps, for users' own files as well as ours:
+ * lossless ({@code render(parse(text)) == text}), model round trip ({@code parse(render(model)) ==
+ * model}) and edit locality (an edit changes only the lines it must).
+ *
+ * <pre>{@code
+ * RoundTripAssertions.assertLossless(text, PsadConfig::parse, PsadConfig::render);
+ * RoundTripAssertions.assertEditLocality(before, after, Set.of(41));
+ * }</pre>
+ */
+public final class RoundTripAssertions {
+  private RoundTripAssertions() {}
+
+  /** Fails unless {@code render(parse(text))} equals {@code text} exactly. */
+  public static <M> M assertLossless(
+      String text, Function<String, M> parse, Function<M, String> render) {
+    M model = parse.apply(text);
+    String rendered = render.apply(model);
+    if (!text.equals(rendered)) {
+      throw new AssertionError("not lossless: " + firstDifference(text, rendered));
+    }
+    return model;
+  }
+
+  /** Fails unless {@code parse(render(model))} equals {@code model}. */
+  public static <M> void assertModelRoundTrip(
+      M model, Function<M, String> render, Function<String, M> parse) {
+    String text = render.apply(model);
+    M back = parse.apply(text);
+    if (!Objects.equals(model, back)) {
+      throw new AssertionError(
+          "model does not survive a round trip\nmodel:    "
+              + model
+              + "\nrendered: "
+              + text
+              + "\nparsed:   "
+              + back);
+    }
+  }
+
+  /**
+   * Fails unless {@code after} differs from {@code before} only in the lines of {@code after} at
+   * {@code changedLineIndexes} (0-based): every other line of {@code after} is an unchanged line of
+   * {@code before}, in order, and no line of {@code before} disappears except one replaced by a
+   * changed line.
+   */
+  public static void assertEditLocality(
+      String before, String after, Set<Integer> changedLineIndexes) {
+    LineDiff diff = LineDiff.of(lines(before), lines(after));
+    Set<Integer> unexpected = new TreeSet<>(diff.addedInAfter);
+    unexpected.removeAll(changedLineIndexes);
+    if (!unexpected.isEmpty()) {
+      throw new AssertionError(
+          "the edit changed lines "
+              + unexpected
+              + " of the result, beyond the allowed "
+              + new TreeSet<>(changedLineIndexes)
+              + ": "
+              + describe(lines(after), unexpected));
+    }
+    if (diff.removedFromBefore.size() > diff.addedInAfter.size()) {
+      throw new AssertionError(
+          "the edit removed lines "
+              + diff.removedFromBefore
+              + " of the original: "
+              + describe(lines(before), diff.removedFromBefore));
+    }
+  }
+
+  /**
+   * Fails unless {@code after} is {@code before} with exactly the lines at {@code
+   * removedLineIndexes} (0-based, of {@code before}) removed and nothing else changed.
+   */
+  public static void assertOnlyLinesRemoved(
+      String before, String after, Set<Integer> removedLineIndexes) {
+    LineDiff diff = LineDiff.of(lines(before), lines(after));
+    if (!diff.addedInAfter.isEmpty() || !diff.removedFromBefore.equals(removedLineIndexes)) {
+      throw new AssertionError(
+          "expected only lines "
+              + new TreeSet<>(removedLineIndexes)
+              + " removed, but removed "
+              + diff.removedFromBefore
+              + " and added/changed "
+              + diff.addedInAfter);
+    }
+  }
+
+  static List<String> lines(String text) {
+    List<String> out = new ArrayList<>();
+    LineDocument.parse("<text>", text).lines().forEach(l -> out.add(l.render()));
+    return out;
+  }
+
+  private static String describe(List<String> lines, Set<Integer> indexes) {
+    StringBuilder sb = new StringBuilder();
+    for (int i : indexes) {
+      sb.append("\n  ").append(i).append(": ").append(lines.get(i).replace("\n", "\\n"));
+    }
+    return sb.toString();
+  }
+
+  static String firstDifference(String expected, String actual) {
+    List<String> e = lines(expected);
+    List<String> a = lines(actual);
+    int n = Math.min(e.size(), a.size());
+    for (int i = 0; i < n; i++) {
+      if (!e.get(i).equals(a.get(i))) {
+        return "line "
+            + (i + 1)
+            + " differs\n  expected: "
+            + escape(e.get(i))
+            + "\n  actual:   "
+            + escape(a.get(i));
+      }
+    }
+    return "expected "
+        + e.size()
+        + " lines, got "
+        + a.size()
+        + (e.size() > n ? "; first missing: " + escape(e.get(n)) : "")
+        + (a.size() > n ? "; first extra: " + escape(a.get(n)) : "");
+  }
+
+  private static String escape(String s) {
+    return s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+  }
+}

@@ -1,0 +1,3 @@
+/** Format-agnostic QuickTheories generators. */
+@org.jspecify.annotations.NullMarked
+package dev.hostguard.testing.gen;

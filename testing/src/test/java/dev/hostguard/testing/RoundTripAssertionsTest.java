@@ -1,0 +1,68 @@
+package dev.hostguard.testing;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hostguard.core.LineDocument;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RoundTripAssertionsTest {
+  @Test
+  void losslessPassesForTheLineDocumentAndFailsForALossyFormat() {
+    String text = "a\r\nb \n\tc";
+    assertThatCode(
+            () ->
+                RoundTripAssertions.assertLossless(
+                    text, t -> LineDocument.parse("x", t), LineDocument::render))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(
+            () -> RoundTripAssertions.assertLossless(text, t -> t.replace("\r\n", "\n"), s -> s))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("line 1 differs");
+  }
+
+  @Test
+  void modelRoundTripDetectsALossyRenderer() {
+    assertThatCode(
+            () ->
+                RoundTripAssertions.assertModelRoundTrip(
+                    List.of("a", "b"), l -> String.join(",", l), s -> List.of(s.split(","))))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(
+            () ->
+                RoundTripAssertions.assertModelRoundTrip(
+                    List.of("a,b"), l -> String.join(",", l), s -> List.of(s.split(","))))
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void editLocalityAllowsOnlyTheNamedLines() {
+    String before = "*filter\n-A x\nCOMMIT\n";
+    String inserted = "*filter\n-A x\n# log\n-A y\nCOMMIT\n";
+    assertThatCode(() -> RoundTripAssertions.assertEditLocality(before, inserted, Set.of(2, 3)))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> RoundTripAssertions.assertEditLocality(before, inserted, Set.of(3)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("[2]");
+    String reformatted = "*filter\n-A  x\n# log\n-A y\nCOMMIT\n";
+    assertThatThrownBy(
+            () -> RoundTripAssertions.assertEditLocality(before, reformatted, Set.of(2, 3)))
+        .isInstanceOf(AssertionError.class);
+    String dropped = "*filter\nCOMMIT\n";
+    assertThatThrownBy(() -> RoundTripAssertions.assertEditLocality(before, dropped, Set.of()))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("removed");
+  }
+
+  @Test
+  void onlyLinesRemoved() {
+    String before = "a\nb\nc\nd\n";
+    assertThatCode(() -> RoundTripAssertions.assertOnlyLinesRemoved(before, "a\nd\n", Set.of(1, 2)))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(
+            () -> RoundTripAssertions.assertOnlyLinesRemoved(before, "a\nx\nd\n", Set.of(1, 2)))
+        .isInstanceOf(AssertionError.class);
+  }
+}
