@@ -59,11 +59,18 @@ final class PsadConfLoader {
     checkCommands();
   }
 
+  static final int DIE = 255;
+  static final int ENOENT = 2;
+
   private void fail(@Nullable PsadConfEntry at, int column, String message) {
+    fail(at, column, message, DIE);
+  }
+
+  private void fail(@Nullable PsadConfEntry at, int column, String message, int exitStatus) {
     PsadConfigException e =
         at == null
-            ? PsadConfigException.atEnd(lines, message)
-            : PsadConfigException.atLine(lines, at.lineIndex(), column, message);
+            ? PsadConfigException.atEnd(lines, message, exitStatus)
+            : PsadConfigException.atLine(lines, at.lineIndex(), column, message, exitStatus);
     if (strict) {
       throw e;
     }
@@ -71,8 +78,12 @@ final class PsadConfLoader {
   }
 
   private void failAtKey(String key, String message) {
+    failAtKey(key, message, DIE);
+  }
+
+  private void failAtKey(String key, String message, int exitStatus) {
     PsadConfEntry e = doc.variables().get(key);
-    fail(e, e == null ? 0 : e.valueColumn(), message);
+    fail(e, e == null ? 0 : e.valueColumn(), message, exitStatus);
   }
 
   private void importFwSearch() {
@@ -264,7 +275,10 @@ final class PsadConfLoader {
     } else if (is("ENABLE_FW_MSG_READ_CMD", "Y")) {
       String cmd = get("FW_MSG_READ_CMD");
       if (!(host.exists(cmd) && host.isExecutable(cmd))) {
-        failAtKey("FW_MSG_READ_CMD", "[*] Could not find/execute FW_MSG_READ_CMD: " + cmd);
+        failAtKey(
+            "FW_MSG_READ_CMD",
+            "[*] Could not find/execute FW_MSG_READ_CMD: " + cmd,
+            host.exists(cmd) ? DIE : ENOENT);
       }
     }
     if (is("ENABLE_OVERRIDE_FW_CMD", "Y")) {
@@ -331,7 +345,8 @@ final class PsadConfLoader {
         fail(
             e,
             e == null ? 0 : e.valueColumn(),
-            "[*] Could not find " + cmd + ", edit " + configFileName);
+            "[*] Could not find " + cmd + ", edit " + configFileName,
+            ENOENT);
       }
     }
   }

@@ -17,25 +17,33 @@ import dev.hostguard.core.SourcePosition;
 public final class PsadConfigException extends ParseException {
   private static final long serialVersionUID = 1L;
 
+  private final int exitStatus;
+
   private PsadConfigException(
-      String sourceName, SourcePosition position, String lineText, String reason) {
+      String sourceName, SourcePosition position, String lineText, String reason, int exitStatus) {
     super(sourceName, position, lineText, reason, null);
+    this.exitStatus = exitStatus;
   }
 
-  static PsadConfigException atLine(LineDocument doc, int lineIndex, int column, String reason) {
+  static PsadConfigException atLine(
+      LineDocument doc, int lineIndex, int column, String reason, int exitStatus) {
     if (lineIndex < 0 || lineIndex >= doc.size()) {
-      return atEnd(doc, reason);
+      return atEnd(doc, reason, exitStatus);
     }
     return new PsadConfigException(
-        doc.sourceName(), doc.position(lineIndex, column), doc.text(lineIndex), reason);
+        doc.sourceName(), doc.position(lineIndex, column), doc.text(lineIndex), reason, exitStatus);
   }
 
-  static PsadConfigException atEnd(LineDocument doc, String reason) {
-    return new PsadConfigException(doc.sourceName(), doc.position(doc.size(), 0), "", reason);
+  static PsadConfigException atEnd(LineDocument doc, String reason, int exitStatus) {
+    return new PsadConfigException(
+        doc.sourceName(), doc.position(doc.size(), 0), "", reason, exitStatus);
   }
 
-  /** psad's exit status for this error ({@code die} without errno: 255). */
+  /**
+   * psad's exit status for this error: Perl's {@code die} exits with errno when a file test just
+   * failed (2, ENOENT, for a missing command or {@code FW_MSG_READ_CMD}), 255 otherwise.
+   */
   public int exitStatus() {
-    return 255;
+    return exitStatus;
   }
 }
