@@ -57,6 +57,58 @@ final class PsadConfLoader {
     requiredVars();
     validate();
     checkCommands();
+    if (!strict) {
+      dangerLevels();
+    }
+  }
+
+  /**
+   * Checks psad does not make but its scoring needs: {@code DANGER_LEVEL1..5} strictly increasing
+   * packet counts, and the danger-level settings within 1-5 (0-5 for {@code MIN_DANGER_LEVEL}).
+   */
+  private void dangerLevels() {
+    long previous = -1;
+    String previousKey = null;
+    for (int i = 1; i <= 5; i++) {
+      String key = "DANGER_LEVEL" + i;
+      String v = config.get(key);
+      if (v == null || !PerlChars.isDigits(v) || v.length() > 18) {
+        advise(key, "[*] " + key + " must be an integer (a packet count)");
+        previous = -1;
+        continue;
+      }
+      long n = Long.parseLong(v);
+      if (previous >= 0 && n <= previous) {
+        advise(key, "[*] " + key + " must be greater than " + previousKey);
+      }
+      previous = n;
+      previousKey = key;
+    }
+    levelRange("MIN_DANGER_LEVEL", 0);
+    levelRange("EMAIL_ALERT_DANGER_LEVEL", 1);
+    levelRange("AUTO_IDS_DANGER_LEVEL", 1);
+    levelRange("MIN_ARCHIVE_DANGER_LEVEL", 1);
+  }
+
+  private void levelRange(String key, int min) {
+    String v = config.get(key);
+    if (v == null) {
+      return;
+    }
+    if (!PerlChars.isDigits(v) || v.length() > 1 || v.charAt(0) - '0' < min || v.charAt(0) > '5') {
+      advise(key, "[*] " + key + " must be an integer >= " + min + " and <= 5");
+    }
+  }
+
+  private void advise(String key, String message) {
+    PsadConfEntry e = doc.variables().get(key);
+    PsadConfigException located =
+        e == null
+            ? PsadConfigException.atEnd(lines, message, DIE)
+            : PsadConfigException.atLine(lines, e.lineIndex(), e.valueColumn(), message, DIE);
+    problems.add(
+        new PsadConfProblem(
+            located.sourceName(), located.position(), located.lineText(), message, false));
   }
 
   static final int DIE = 255;

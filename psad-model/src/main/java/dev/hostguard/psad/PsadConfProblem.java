@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.hostguard.core.SourcePosition;
 
 /**
- * One reason psad 2.4.6 would refuse a psad.conf, in psad's wording, with the position of the line
- * that causes it (the end of the file for a missing key).
+ * One problem in a psad.conf with the position of the line that causes it (the end of the file for
+ * a missing key): either a reason psad 2.4.6 refuses the file ({@link #fatal()}, psad's wording),
+ * or a value psad accepts but cannot use as meant (danger levels out of order or out of 1-5).
  *
  * <pre>{@code
  * for (PsadConfProblem p : PsadConfig.validate(doc, PsadHost.local()))
@@ -17,9 +18,10 @@ import dev.hostguard.core.SourcePosition;
  * @param position 1-based line and column
  * @param lineText the offending line's text (empty at the end of the file)
  * @param message psad's message without Perl's {@code at ... line N.}
+ * @param fatal whether psad dies on it
  */
 public record PsadConfProblem(
-    String sourceName, SourcePosition position, String lineText, String message) {
+    String sourceName, SourcePosition position, String lineText, String message, boolean fatal) {
 
   /** Validates the parts. */
   public PsadConfProblem {
@@ -30,12 +32,12 @@ public record PsadConfProblem(
   }
 
   static PsadConfProblem of(PsadConfigException e) {
-    return new PsadConfProblem(e.sourceName(), e.position(), e.lineText(), e.reason());
+    return new PsadConfProblem(e.sourceName(), e.position(), e.lineText(), e.reason(), true);
   }
 
-  /** {@code source:line:col: message}. */
+  /** {@code source:line:col: message}, with {@code warning: } before a non-fatal message. */
   @Override
   public String toString() {
-    return sourceName + ":" + position + ": " + message;
+    return sourceName + ":" + position + ": " + (fatal ? "" : "warning: ") + message;
   }
 }

@@ -6,6 +6,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -52,8 +54,9 @@ public final class PsadConfig {
   }
 
   /**
-   * Every reason psad would refuse the document (psad itself stops at the first), each with its
-   * position; empty when psad accepts it.
+   * Every reason psad would refuse the document (psad itself stops at the first; {@link
+   * PsadConfProblem#fatal()}), then the danger-level settings psad accepts but cannot score with
+   * (not fatal), each with its position; empty for a sound file.
    */
   public static ImmutableList<PsadConfProblem> validate(PsadConfDocument document, PsadHost host) {
     PsadConfLoader loader = new PsadConfLoader(document, document.sourceName(), host, false);
@@ -126,6 +129,21 @@ public final class PsadConfig {
       return Optional.empty();
     }
     return Optional.of(Long.parseLong(v));
+  }
+
+  /**
+   * A path-valued key ({@link PsadKeyType#PATH}) as a {@link Path}; empty when absent or invalid.
+   */
+  public Optional<Path> path(String key) {
+    String v = values.get(key);
+    if (v == null || v.isEmpty() || v.indexOf('\0') >= 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(v));
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
   }
 
   /** The addresses psad mails alerts to, split as psad splits {@code EMAIL_ADDRESSES}. */

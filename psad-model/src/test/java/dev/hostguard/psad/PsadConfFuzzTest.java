@@ -28,7 +28,7 @@ class PsadConfFuzzTest {
         }
       };
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "60s")
   void psadConfParsesRendersAndLoads(byte[] input) {
     PsadConfDocument doc = PsadConfDocument.parse("fuzz", input);
     assertThat(doc.toBytes()).isEqualTo(input);
@@ -49,7 +49,7 @@ class PsadConfFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "60s")
   void statusAndAutoDlParseOrFailWithAPosition(byte[] input) {
     String text = new String(input, java.nio.charset.StandardCharsets.UTF_8);
     try {

@@ -47,7 +47,13 @@ class PsadConfigTest {
           v = "6";
           break;
         default:
-          v = k.startsWith("ENABLE_") ? "N" : (k.contains("THRESHOLD") ? "5" : "v");
+          if (k.startsWith("DANGER_LEVEL")) {
+            v = k.substring("DANGER_LEVEL".length()) + "0";
+          } else if (k.endsWith("DANGER_LEVEL")) {
+            v = "1";
+          } else {
+            v = k.startsWith("ENABLE_") ? "N" : (k.contains("THRESHOLD") ? "5" : "v");
+          }
       }
       sb.append(k).append(' ').append(v).append(";\n");
     }
@@ -116,12 +122,16 @@ class PsadConfigTest {
     assertThat(c.emailAddresses()).containsExactly("x@a.org", "y@b.org", "z@c.org");
     assertThat(c.syslogFacility()).contains("LOG_LOCAL7");
     assertThat(c.integer("TOP_SCANS_CTR_THRESHOLD")).contains(1L);
+    assertThat(c.path("FW_DATA_FILE")).contains(java.nio.file.Path.of("/x/fwdata"));
+    assertThat(c.dangerLevels()).containsExactly(10L, 20L, 30L, 40L, 50L);
   }
 
   @Test
   void validateListsEveryProblemWithPositions() {
     String text =
-        "ENABLE_A maybe;\nDSHIELD_ALERT_INTERVAL 30;\n" + minimal().replace("HOSTNAME v;\n", "");
+        "ENABLE_A maybe;\nDSHIELD_ALERT_INTERVAL 30;\nDANGER_LEVEL1 50;\nDANGER_LEVEL2 15;\n"
+            + "MIN_DANGER_LEVEL 6;\n"
+            + minimal().replace("HOSTNAME v;\n", "");
     List<PsadConfProblem> problems =
         PsadConfig.validate(PsadConfDocument.parse("p.conf", text), EVERYTHING);
     assertThat(problems)
@@ -132,6 +142,10 @@ class PsadConfigTest {
                 + ":1: [*] The config file \"p.conf\" does not"
                 + " contain the\nvariable: \"HOSTNAME\". Exiting!",
             "p.conf:1:10: [*] ENABLE_A variable must be 'Y' or 'N'",
-            "p.conf:2:24: [*] DSHIELD_ALERT_INTERVAL must be an integer >= 1 and <= 24");
+            "p.conf:2:24: [*] DSHIELD_ALERT_INTERVAL must be an integer >= 1 and <= 24",
+            "p.conf:4:15: warning: [*] DANGER_LEVEL2 must be greater than DANGER_LEVEL1",
+            "p.conf:5:18: warning: [*] MIN_DANGER_LEVEL must be an integer >= 0 and <= 5");
+    assertThat(problems.get(0).fatal()).isTrue();
+    assertThat(problems.get(3).fatal()).isFalse();
   }
 }
