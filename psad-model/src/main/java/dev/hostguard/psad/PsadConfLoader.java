@@ -22,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class PsadConfLoader {
   static final int MAX_PASSES = 20;
+
+  /** Perl's {@code die} exit status without errno. */
+  static final int DIE = 255;
+
+  /** Perl's {@code die} exit status right after a file test failed with ENOENT. */
+  static final int ENOENT = 2;
+
   static final String INSTALL_ROOT = "INSTALL_ROOT";
   private static final ImmutableList<String> PATH_DIRS =
       ImmutableList.of(
@@ -102,31 +109,34 @@ final class PsadConfLoader {
 
   private void advise(String key, String message) {
     PsadConfEntry e = doc.variables().get(key);
-    PsadConfigException located =
-        e == null
-            ? PsadConfigException.atEnd(lines, message, DIE)
-            : PsadConfigException.atLine(lines, e.lineIndex(), e.valueColumn(), message, DIE);
-    problems.add(
-        new PsadConfProblem(
-            located.sourceName(), located.position(), located.lineText(), message, false));
+    problems.add(problem(e, e == null ? 0 : e.valueColumn(), message, false));
   }
 
-  static final int DIE = 255;
-  static final int ENOENT = 2;
+  private PsadConfProblem problem(
+      @Nullable PsadConfEntry at, int column, String message, boolean fatal) {
+    if (at == null) {
+      return new PsadConfProblem(
+          lines.sourceName(), lines.position(lines.size(), 0), "", message, fatal);
+    }
+    return new PsadConfProblem(
+        lines.sourceName(),
+        lines.position(at.lineIndex(), column),
+        lines.text(at.lineIndex()),
+        message,
+        fatal);
+  }
 
   private void fail(@Nullable PsadConfEntry at, int column, String message) {
     fail(at, column, message, DIE);
   }
 
   private void fail(@Nullable PsadConfEntry at, int column, String message, int exitStatus) {
-    PsadConfigException e =
-        at == null
-            ? PsadConfigException.atEnd(lines, message, exitStatus)
-            : PsadConfigException.atLine(lines, at.lineIndex(), column, message, exitStatus);
     if (strict) {
-      throw e;
+      throw at == null
+          ? PsadConfigException.atEnd(lines, message, exitStatus)
+          : PsadConfigException.atLine(lines, at.lineIndex(), column, message, exitStatus);
     }
-    problems.add(PsadConfProblem.of(e));
+    problems.add(problem(at, column, message, true));
   }
 
   private void failAtKey(String key, String message) {

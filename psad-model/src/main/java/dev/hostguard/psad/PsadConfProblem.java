@@ -31,10 +31,6 @@ public record PsadConfProblem(
     requireNonNull(message, "message");
   }
 
-  static PsadConfProblem of(PsadConfigException e) {
-    return new PsadConfProblem(e.sourceName(), e.position(), e.lineText(), e.reason(), true);
-  }
-
   /** {@code source:line:col: message}, with {@code warning: } before a non-fatal message. */
   @Override
   public String toString() {

@@ -15,12 +15,16 @@ import java.util.Optional;
  *
  * @param name {@code psad}, {@code psadwatchd}, {@code kmsgsd} or {@code psad_fw_read}
  * @param pid the process id
- * @param cpuPercent {@code %CPU} as printed by ps
+ * @param cpuPercent {@code %CPU} as printed by ps (absent when psad found no ps line for the pid)
  * @param memPercent {@code %MEM} as printed by ps
  * @param runningSince the pid file's time as Perl's {@code localtime} prints it, if shown
  */
 public record PsadDaemonStatus(
-    String name, long pid, String cpuPercent, String memPercent, Optional<String> runningSince) {
+    String name,
+    long pid,
+    Optional<String> cpuPercent,
+    Optional<String> memPercent,
+    Optional<String> runningSince) {
 
   /** Validates the parts. */
   public PsadDaemonStatus {

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PsadStatus {
   private static final Pattern DAEMON =
-      Pattern.compile("^\\[\\+\\] (\\S+) \\(pid: (\\d+)\\)\\s+%CPU: (\\S+)\\s+%MEM: (\\S+)$");
+      Pattern.compile("^\\[\\+\\] (\\S+) \\(pid: (\\d+)\\)(?:\\s+%CPU: (\\S+)\\s+%MEM: (\\S+))?$");
   private static final Pattern RUNNING_SINCE = Pattern.compile("^    Running since: (.*)$");
   private static final Pattern NO_PID_FILE =
       Pattern.compile("^\\[-\\] psad: pid file (\\S+) does not exist for (\\S+) on (.*)$");
@@ -128,8 +128,8 @@ public final class PsadStatus {
             new PsadDaemonStatus(
                 m.group(1),
                 parseLong(m.group(2)),
-                m.group(3),
-                m.group(4),
+                Optional.ofNullable(m.group(3)),
+                Optional.ofNullable(m.group(4)),
                 Optional.ofNullable(since)));
         section = Section.TOP;
       } else if ((m = NO_PID_FILE.matcher(t)).matches()) {

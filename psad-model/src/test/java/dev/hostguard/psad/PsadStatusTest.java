@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PsadStatusTest {
@@ -30,11 +31,15 @@ class PsadStatusTest {
             new PsadDaemonStatus(
                 "psad_fw_read",
                 3444,
-                "0.0",
-                "2.2",
-                java.util.Optional.of("Sat Feb 16 01:03:09 2019")),
+                Optional.of("0.0"),
+                Optional.of("2.2"),
+                Optional.of("Sat Feb 16 01:03:09 2019")),
             new PsadDaemonStatus(
-                "psad", 3435, "0.2", "2.7", java.util.Optional.of("Sat Feb 16 01:03:09 2019")));
+                "psad",
+                3435,
+                Optional.of("0.2"),
+                Optional.of("2.7"),
+                Optional.of("Sat Feb 16 01:03:09 2019")));
     assertThat(s.isPsadRunning()).isTrue();
     assertThat(s.commandLineArguments()).isEmpty();
     assertThat(s.alertEmailAddresses()).contains("[email protected]");
@@ -48,6 +53,15 @@ class PsadStatusTest {
     assertThat(s.totalScanSources()).isZero();
     assertThat(s.totalScanDestinations()).isZero();
     assertThat(s.resultsFile()).contains("/var/log/psad/status.out");
+  }
+
+  @Test
+  void daemonWithoutPsLineParses() {
+    PsadStatus s = PsadStatus.parse("s", "[+] psadwatchd (pid: 12)\n\n");
+    assertThat(s.daemons())
+        .containsExactly(
+            new PsadDaemonStatus(
+                "psadwatchd", 12, Optional.empty(), Optional.empty(), Optional.empty()));
   }
 
   @Test
