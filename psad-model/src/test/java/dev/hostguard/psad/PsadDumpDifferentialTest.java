@@ -136,6 +136,65 @@ class PsadDumpDifferentialTest {
         .contains(real.message());
   }
 
+  static Stream<Arguments> edgeCases() {
+    return Stream.of(
+        Arguments.of("CRLF line ends", (Edit) t -> t.replace("\n", "\r\n")),
+        Arguments.of("no final newline", (Edit) t -> t.substring(0, t.length() - 1)),
+        Arguments.of(
+            "odd keys and dollars",
+            append(
+                "K;x y;\nCmd /bin/ls;\npsCmd ps;\npsCmd /usr/bin/ps;\nV1 $1abc;\n1abc one;\n"
+                    + "V2 end$;\nV4 ;\nV5 a $ b;\n\u00e9KEY x;\nZ\u00e9 y;")),
+        Arguments.of(
+            "FW_SEARCH_ALL N without FW_MSG_SEARCH",
+            edit("FW_SEARCH_ALL", "N").andThen(t -> t.replaceFirst("(?m)^FW_MSG_SEARCH.*\n", ""))),
+        Arguments.of(
+            "FW_SEARCH_ALL overridden by a later line",
+            edit("FW_SEARCH_ALL", " N ").andThen(append("FW_SEARCH_ALL N;\nFW_SEARCH_ALL maybe;"))),
+        Arguments.of("FW_SEARCH_ALL invalid", edit("FW_SEARCH_ALL", "x")),
+        Arguments.of(
+            "INSTALL_ROOT from a variable",
+            edit("INSTALL_ROOT", "$ROOTX").andThen(append("ROOTX /srv;"))),
+        Arguments.of(
+            "commands psad searches for",
+            edit("ENABLE_WHOIS_LOOKUPS", "N")
+                .andThen(edit("IFCFGTYPE", "iproute2"))
+                .andThen(edit("ALERTING_METHODS", "no_email"))
+                .andThen(edit("mailCmd", "/nonexistent/mail"))
+                .andThen(edit("ip6tablesCmd", "/nonexistent/ip6tables"))),
+        Arguments.of(
+            "FW_CMD override",
+            edit("ENABLE_OVERRIDE_FW_CMD", "Y").andThen(edit("FW_CMD", "/bin/true"))),
+        Arguments.of("leading zeros", edit("TOP_SCANS_CTR_THRESHOLD", "007")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("edgeCases")
+  void edgeCasesDumpLikePsad(String name, Edit edit) throws IOException {
+    Path conf = write("edge.conf", edit.apply(debian()));
+    PsadOracle.Outcome real = PsadOracle.dump(conf);
+    assertThat(real.exitStatus()).as(real.message()).isZero();
+    assertThat(PsadOracle.lines(ours(conf))).containsExactlyElementsOf(real.configBlock());
+  }
+
+  @Test
+  void latin1BytesDumpLikePsad() throws IOException {
+    Path conf = tmp.resolve("latin1.conf");
+    byte[] base = Files.readAllBytes(DEBIAN_CONF);
+    byte[] extra = "X_LATIN caf\u00e9 $HOSTNAME;\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    Files.write(conf, all);
+    dev.hostguard.exec.CommandResult real = dev.hostguard.testing.RealTools.psadDump(conf);
+    PsadConfDocument doc = PsadConfDocument.parse(conf.toString(), all);
+    byte[] mine = PsadConfig.load(doc, conf.toString(), PsadHost.local()).dumpBytes();
+    byte[] out = real.stdoutBytes();
+    String latin = new String(out, StandardCharsets.ISO_8859_1);
+    int from = latin.indexOf("[+] Dumping psad config from:");
+    int to = latin.indexOf("[+] Command paths:");
+    assertThat(new String(mine, StandardCharsets.ISO_8859_1)).isEqualTo(latin.substring(from, to));
+  }
+
   @Test
   void eighteenPassesAreStillAccepted() throws IOException {
     Path conf = write("ok.conf", append("HG_MANY " + "$HOSTNAME".repeat(17) + ";").apply(debian()));
