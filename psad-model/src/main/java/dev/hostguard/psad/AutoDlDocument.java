@@ -3,8 +3,10 @@ package dev.hostguard.psad;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import dev.hostguard.core.LineDocument;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * psad's {@code auto_dl} file as a lossless document with a typed view: the lines psad reads as
@@ -51,6 +53,22 @@ public final class AutoDlDocument {
   /** The entries psad reads, in file order. */
   public ImmutableList<AutoDlEntry> entries() {
     return entries;
+  }
+
+  /**
+   * The protocols psad applies an entry to: those its line names anywhere, case-insensitively (psad
+   * matches {@code icmp}, {@code tcp}, {@code udp}, {@code udplite} against the whole line, even
+   * after the {@code ;}); empty means every protocol.
+   */
+  public ImmutableSet<String> protocols(AutoDlEntry entry) {
+    String lower = lines.text(entry.lineIndex()).toLowerCase(Locale.ROOT);
+    ImmutableSet.Builder<String> out = ImmutableSet.builder();
+    for (String p : List.of("icmp", "tcp", "udplite", "udp")) {
+      if (lower.contains(p)) {
+        out.add(p);
+      }
+    }
+    return out.build();
   }
 
   /** Lines psad rejects. */

@@ -3,8 +3,6 @@ package dev.hostguard.psad;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,21 +87,6 @@ public record AutoDlEntry(
       return new AutoDlEntry(lineIndex, str, "32", dl, m.group(3), Kind.HOSTNAME);
     }
     return null;
-  }
-
-  /**
-   * The protocols the line names anywhere ({@code tcp}, {@code udp}, {@code udplite}, {@code
-   * icmp}).
-   */
-  public ImmutableSet<String> protocols(String wholeLine) {
-    String lower = wholeLine.toLowerCase(Locale.ROOT);
-    ImmutableSet.Builder<String> out = ImmutableSet.builder();
-    for (String p : new String[] {"icmp", "tcp", "udplite", "udp"}) {
-      if (lower.contains(p)) {
-        out.add(p);
-      }
-    }
-    return out.build();
   }
 
   /** The port ranges in {@link #criteria()} ({@code tcp/1-1024}, {@code udp/53}). */

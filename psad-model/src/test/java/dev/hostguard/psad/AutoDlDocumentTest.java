@@ -46,6 +46,9 @@ class AutoDlDocumentTest {
         .extracting(Object::toString)
         .containsExactly("tcp/1-1024", "udp/53");
     assertThat(doc.entries().get(2).isIgnored()).isTrue();
+    assertThat(doc.protocols(doc.entries().get(1))).containsExactly("tcp", "udp");
+    assertThat(doc.protocols(doc.entries().get(3))).containsExactly("icmp");
+    assertThat(doc.protocols(doc.entries().get(0))).isEmpty();
     assertThat(doc.warnings())
         .extracting(Object::toString)
         .containsExactly(
