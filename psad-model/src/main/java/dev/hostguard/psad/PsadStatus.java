@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.hostguard.core.LineDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -79,6 +82,7 @@ public final class PsadStatus {
   private final long totalScanSources;
   private final long totalScanDestinations;
   private final @Nullable String resultsFile;
+  private final ImmutableSet<String> sectionsWithNone;
 
   private enum Section {
     TOP,
@@ -111,6 +115,8 @@ public final class PsadStatus {
     long totalDst = 0;
     String results = null;
     Section section = Section.TOP;
+    String header = "";
+    Set<String> none = new LinkedHashSet<>();
     Matcher m;
     for (int i = 0; i < lines.size(); i++) {
       String t = lines.text(i);
@@ -150,17 +156,23 @@ public final class PsadStatus {
             m.group(2).startsWith("sig")
                 ? Section.SIGS
                 : m.group(2).startsWith("att") ? Section.ATTACKERS : Section.PORTS;
+        header = sectionTitle(t);
       } else if (t.equals("[+] iptables log prefix counters:")) {
         section = Section.PREFIXES;
+        header = sectionTitle(t);
       } else if (t.equals("    DShield stats:")) {
         section = Section.DSHIELD;
+        header = sectionTitle(t);
       } else if (t.equals("    iptables auto-blocked IPs:")
           || t.startsWith("    iptables auto-blocking status for: ")) {
         section = Section.BLOCKED;
+        header = sectionTitle(t);
       } else if (t.equals("    Total protocol packet counters:")) {
         section = Section.PROTOCOLS;
+        header = sectionTitle(t);
       } else if (t.equals("[+] IP Status Detail:")) {
         section = Section.DETAIL;
+        header = sectionTitle(t);
       } else if ((m = TOTAL_SOURCES.matcher(t)).matches()) {
         totalSrc = parseLong(m.group(1));
         section = Section.TOP;
@@ -171,7 +183,7 @@ public final class PsadStatus {
         results = m.group(1);
         section = Section.TOP;
       } else if (t.equals(NONE) && section != Section.TOP) {
-        continue;
+        none.add(header);
       } else {
         switch (section) {
           case SIGS:
@@ -267,6 +279,16 @@ public final class PsadStatus {
     this.totalScanSources = totalSrc;
     this.totalScanDestinations = totalDst;
     this.resultsFile = results;
+    this.sectionsWithNone = ImmutableSet.copyOf(none);
+  }
+
+  /** A header line without its {@code [+] } mark, blanks and final colon. */
+  private static String sectionTitle(String headerLine) {
+    String t = headerLine.strip();
+    if (t.startsWith("[+] ")) {
+      t = t.substring(4);
+    }
+    return t.endsWith(":") ? t.substring(0, t.length() - 1) : t;
   }
 
   private Matcher expect(Pattern p, int i, String what) {
@@ -381,6 +403,14 @@ public final class PsadStatus {
   /** {@code Total scan destinations}. */
   public long totalScanDestinations() {
     return totalScanDestinations;
+  }
+
+  /**
+   * The titles of the sections psad printed as {@code [NONE]}, e.g. {@code Top 25 attackers},
+   * {@code IP Status Detail}.
+   */
+  public ImmutableSet<String> sectionsWithNone() {
+    return sectionsWithNone;
   }
 
   /** Where psad also wrote this output. */

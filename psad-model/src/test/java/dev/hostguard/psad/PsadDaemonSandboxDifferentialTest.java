@@ -113,6 +113,7 @@ class PsadDaemonSandboxDifferentialTest {
     assertThat(s.totalScanSources()).isEqualTo(1);
     assertThat(s.totalScanDestinations()).isEqualTo(1);
     assertThat(s.resultsFile()).contains("/var/log/psad/status.out");
+    assertThat(s.sectionsWithNone()).containsExactly("Top 50 signature matches");
   }
 
   @Test

@@ -53,6 +53,13 @@ class PsadStatusTest {
     assertThat(s.totalScanSources()).isZero();
     assertThat(s.totalScanDestinations()).isZero();
     assertThat(s.resultsFile()).contains("/var/log/psad/status.out");
+    assertThat(s.sectionsWithNone())
+        .containsExactly(
+            "Top 50 signature matches",
+            "Top 25 attackers",
+            "Top 20 scanned ports",
+            "iptables log prefix counters",
+            "IP Status Detail");
   }
 
   @Test
