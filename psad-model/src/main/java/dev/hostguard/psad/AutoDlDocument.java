@@ -21,12 +21,12 @@ import java.util.Locale;
 public final class AutoDlDocument {
   private final LineDocument lines;
   private final ImmutableList<AutoDlEntry> entries;
-  private final ImmutableList<PsadConfWarning> warnings;
+  private final ImmutableList<PsadConfProblem> warnings;
 
   private AutoDlDocument(LineDocument lines) {
     this.lines = lines;
     ImmutableList.Builder<AutoDlEntry> out = ImmutableList.builder();
-    ImmutableList.Builder<PsadConfWarning> warn = ImmutableList.builder();
+    ImmutableList.Builder<PsadConfProblem> warn = ImmutableList.builder();
     for (int i = 0; i < lines.size(); i++) {
       String t = lines.text(i);
       AutoDlEntry e = AutoDlEntry.parse(i, t);
@@ -34,11 +34,12 @@ public final class AutoDlDocument {
         out.add(e);
       } else if (!PerlChars.isBlank(t) && !PsadConfDocument.isComment(t)) {
         warn.add(
-            new PsadConfWarning(
+            new PsadConfProblem(
                 lines.sourceName(),
                 lines.position(i, 0),
                 t,
-                "improperly formatted auto_dl line " + (i + 1)));
+                "improperly formatted auto_dl line " + (i + 1),
+                false));
       }
     }
     this.entries = out.build();
@@ -72,7 +73,7 @@ public final class AutoDlDocument {
   }
 
   /** Lines psad rejects. */
-  public ImmutableList<PsadConfWarning> warnings() {
+  public ImmutableList<PsadConfProblem> warnings() {
     return warnings;
   }
 

@@ -35,7 +35,7 @@ public final class PsadConfDocument {
   private final ImmutableList<PsadConfEntry> entries;
   private final ImmutableMap<String, PsadConfEntry> variables;
   private final ImmutableMap<String, PsadConfEntry> commands;
-  private final ImmutableList<PsadConfWarning> warnings;
+  private final ImmutableList<PsadConfProblem> warnings;
 
   private PsadConfDocument(LineDocument lines, Charset charset) {
     this.lines = lines;
@@ -43,7 +43,7 @@ public final class PsadConfDocument {
     ImmutableList.Builder<PsadConfEntry> all = ImmutableList.builder();
     Map<String, PsadConfEntry> vars = new LinkedHashMap<>();
     Map<String, PsadConfEntry> cmds = new LinkedHashMap<>();
-    ImmutableList.Builder<PsadConfWarning> warn = ImmutableList.builder();
+    ImmutableList.Builder<PsadConfProblem> warn = ImmutableList.builder();
     for (int i = 0; i < lines.size(); i++) {
       String text = lines.text(i);
       PsadConfEntry e = PsadConfEntry.parse(i, text);
@@ -77,9 +77,9 @@ public final class PsadConfDocument {
     this.warnings = warn.build();
   }
 
-  private PsadConfWarning warning(int line, int column, String message) {
-    return new PsadConfWarning(
-        lines.sourceName(), lines.position(line, column), lines.text(line), message);
+  private PsadConfProblem warning(int line, int column, String message) {
+    return new PsadConfProblem(
+        lines.sourceName(), lines.position(line, column), lines.text(line), message, false);
   }
 
   static boolean isComment(String text) {
@@ -167,7 +167,7 @@ public final class PsadConfDocument {
   }
 
   /** Lines psad skips and duplicates it ignores, in file order of discovery. */
-  public ImmutableList<PsadConfWarning> warnings() {
+  public ImmutableList<PsadConfProblem> warnings() {
     return warnings;
   }
 

@@ -5,9 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.hostguard.core.SourcePosition;
 
 /**
- * One problem in a psad.conf with the position of the line that causes it (the end of the file for
- * a missing key): either a reason psad 2.4.6 refuses the file ({@link #fatal()}, psad's wording),
- * or a value psad accepts but cannot use as meant (danger levels out of order or out of 1-5).
+ * One problem in a psad file with the position of the line that causes it (the end of the file for
+ * a missing key): either a reason psad 2.4.6 refuses psad.conf ({@link #fatal()}, psad's wording),
+ * or a warning about something psad reads differently from how it looks or cannot use as meant (a
+ * line it skips, a duplicate it ignores, danger levels out of order or out of 1-5).
  *
  * <pre>{@code
  * for (PsadConfProblem p : PsadConfig.validate(doc, PsadHost.local()))
@@ -17,7 +18,7 @@ import dev.hostguard.core.SourcePosition;
  * @param sourceName the document's name
  * @param position 1-based line and column
  * @param lineText the offending line's text (empty at the end of the file)
- * @param message psad's message without Perl's {@code at ... line N.}
+ * @param message the message (psad's, without Perl's {@code at ... line N.}, where psad has one)
  * @param fatal whether psad dies on it
  */
 public record PsadConfProblem(
