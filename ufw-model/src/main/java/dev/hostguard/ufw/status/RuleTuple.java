@@ -147,13 +147,35 @@ public record RuleTuple(
     return s.substring(s.indexOf('_') + 1);
   }
 
-  /** The tuple of a rule of the rule grammar (via the tuple line ufw would write for it). */
+  /**
+   * The tuple of a rule of the rule grammar (also an application template whose ports are still the
+   * application's name).
+   */
   public static RuleTuple of(UfwRule rule) {
-    ImmutableList<RuleTuple> t = readAll(UserRulesFile.tupleLine(rule), rule.v6());
-    if (t.size() != 1) {
-      throw new IllegalArgumentException("not a tuple: " + UserRulesFile.tupleLine(rule));
+    return new RuleTuple(
+        StatusAction.valueOf(rule.action().word().toUpperCase(Locale.ROOT)),
+        StatusLogType.fromKeyword(rule.logType().word()),
+        rule.protocol().word(),
+        rule.destinationPort(),
+        rule.destination(),
+        rule.sourcePort(),
+        rule.source(),
+        rule.destinationApp(),
+        rule.sourceApp(),
+        rule.direction().word(),
+        rule.interfaceIn(),
+        rule.interfaceOut(),
+        rule.route(),
+        rule.v6(),
+        hex(rule.comment()));
+  }
+
+  static String hex(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
     }
-    return t.get(0);
+    return sb.toString();
   }
 
   /** The rules of a {@code user.rules} / {@code user6.rules} file, in file order. */

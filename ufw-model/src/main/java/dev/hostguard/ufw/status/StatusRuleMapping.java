@@ -3,7 +3,6 @@ package dev.hostguard.ufw.status;
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.ufw.UfwCommand;
 import dev.hostguard.ufw.UfwRuleParser;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,7 +97,7 @@ public final class StatusRuleMapping {
     } else {
       direction = e.direction() == StatusDirection.OUT ? "out" : "in";
     }
-    String comment = e.comment().map(StatusRuleMapping::hex).orElse("");
+    String comment = e.comment().map(RuleTuple::hex).orElse("");
     return new RuleTuple(
         e.action(),
         e.logType(),
@@ -115,13 +114,5 @@ public final class StatusRuleMapping {
         forward,
         v6,
         comment);
-  }
-
-  private static String hex(String text) {
-    StringBuilder sb = new StringBuilder();
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return sb.toString();
   }
 }
