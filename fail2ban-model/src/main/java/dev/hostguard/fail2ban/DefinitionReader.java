@@ -100,6 +100,18 @@ final class DefinitionReader {
     return name;
   }
 
+  boolean isAction() {
+    return action;
+  }
+
+  Map<String, @Nullable Object> initOptions() {
+    return java.util.Collections.unmodifiableMap(initOpts);
+  }
+
+  LinkedHashMap<String, @Nullable Object> combinedForAction() {
+    return getCombined(ACTION_IGNORED_TAGS);
+  }
+
   boolean read() {
     ConfigSession.NamedConfig c = session.reader(file);
     store = c.store;

@@ -70,10 +70,21 @@ final class JailReader {
   private LinkedHashMap<String, @Nullable Object> opts;
   private @Nullable String configError;
 
+  private final boolean forceEnable;
+
   JailReader(ConfigSession session, ConfigStore store, String name) {
+    this(session, store, name, false);
+  }
+
+  JailReader(ConfigSession session, ConfigStore store, String name, boolean forceEnable) {
     this.session = session;
     this.store = store;
     this.name = name;
+    this.forceEnable = forceEnable;
+  }
+
+  ConfigStore store() {
+    return store;
   }
 
   String name() {
@@ -97,7 +108,8 @@ final class JailReader {
   }
 
   boolean isEnabled() {
-    return opts != null && !opts.isEmpty() && OptionTemplate.truthy(opts.get("enabled"));
+    return forceEnable
+        || (opts != null && !opts.isEmpty() && OptionTemplate.truthy(opts.get("enabled")));
   }
 
   /** JailReader.getOptions: false (with a config error) when the jail is wrong. */
