@@ -68,7 +68,17 @@ public final class Fail2banDump {
    */
   public static Fail2banDump resolve(String confDir) {
     requireNonNull(confDir, "confDir");
-    ClientDump.Outcome o = ClientDump.run(confDir, ConfigSession.REAL_FILES);
+    ClientDump.Outcome o;
+    try {
+      o = ClientDump.run(confDir, ConfigSession.REAL_FILES);
+    } catch (RuntimeException | StackOverflowError e) {
+      // not expected; reported like fail2ban reports a configuration it cannot read
+      return new Fail2banDump(
+          null,
+          ClientDump.STREAM_FAILED,
+          255,
+          List.of("ERROR   internal error while resolving " + confDir + ": " + e));
+    }
     return new Fail2banDump(o.stream(), o.errorLine(), o.exitCode(), o.log());
   }
 
