@@ -31,7 +31,8 @@ final class ConfigError extends RuntimeException {
   }
 
   ConfigError(Kind kind, String message, @Nullable String file, int line, String lineText) {
-    super(message);
+    // control flow in fail2ban's readers (missing options): no stack trace, as cheap as Python's
+    super(message, null, false, false);
     this.kind = kind;
     this.file = file;
     this.line = line;

@@ -115,23 +115,59 @@ final class ConfigStore {
     return out;
   }
 
-  /** The lookup chain {@code vars -> section -> DEFAULT}. */
+  /** Vars already in ConfigParser's form: lowercased keys, {@code str()} values. */
+  static final class Vars {
+    final HashMap<String, @Nullable Object> map;
+
+    Vars(HashMap<String, @Nullable Object> map) {
+      this.map = map;
+    }
+  }
+
+  static Vars normalize(@Nullable Map<String, ?> vars) {
+    HashMap<String, @Nullable Object> vardict = new HashMap<>();
+    if (vars != null) {
+      for (Map.Entry<String, ?> e : vars.entrySet()) {
+        Object v = e.getValue();
+        vardict.put(PythonText.lower(e.getKey()), v == null ? null : PythonText.str(v));
+      }
+    }
+    return new Vars(vardict);
+  }
+
+  private static final Vars NO_VARS = new Vars(new HashMap<>());
+
+  /** The lookup chain {@code (interpolation layers) -> vars -> section -> DEFAULT}. */
   private final class Lookup {
-    final HashMap<String, @Nullable Object> overlay;
+    final @Nullable Lookup parent;
+    final HashMap<String, @Nullable Object> local = new HashMap<>(8);
+    final Map<String, @Nullable Object> vars;
     final Map<String, Object> section;
 
-    Lookup(HashMap<String, @Nullable Object> overlay, Map<String, Object> section) {
-      this.overlay = overlay;
+    Lookup(
+        @Nullable Lookup parent, Map<String, @Nullable Object> vars, Map<String, Object> section) {
+      this.parent = parent;
+      this.vars = vars;
       this.section = section;
     }
 
     boolean contains(String key) {
-      return overlay.containsKey(key) || section.containsKey(key) || defaults.containsKey(key);
+      for (Lookup l = this; l != null; l = l.parent) {
+        if (l.local.containsKey(key)) {
+          return true;
+        }
+      }
+      return vars.containsKey(key) || section.containsKey(key) || defaults.containsKey(key);
     }
 
     @Nullable Object get(String key) {
-      if (overlay.containsKey(key)) {
-        return overlay.get(key);
+      for (Lookup l = this; l != null; l = l.parent) {
+        if (l.local.containsKey(key)) {
+          return l.local.get(key);
+        }
+      }
+      if (vars.containsKey(key)) {
+        return vars.get(key);
       }
       if (section.containsKey(key)) {
         return section.get(key);
@@ -140,11 +176,11 @@ final class ConfigStore {
     }
 
     Lookup copy() {
-      return new Lookup(new HashMap<>(overlay), section);
+      return new Lookup(this, vars, section);
     }
   }
 
-  private Lookup unify(String section, @Nullable Map<String, ?> vars) {
+  private Lookup unify(String section, @Nullable Object vars) {
     Map<String, Object> sectionDict = sections.get(section);
     if (sectionDict == null) {
       if (!section.equals("DEFAULT")) {
@@ -152,18 +188,21 @@ final class ConfigStore {
       }
       sectionDict = Map.of();
     }
-    HashMap<String, @Nullable Object> vardict = new HashMap<>();
-    if (vars != null) {
-      for (Map.Entry<String, ?> e : vars.entrySet()) {
-        Object v = e.getValue();
-        vardict.put(PythonText.lower(e.getKey()), v == null ? null : PythonText.str(v));
-      }
+    Vars v;
+    if (vars instanceof Vars) {
+      v = (Vars) vars;
+    } else if (vars == null) {
+      v = NO_VARS;
+    } else {
+      @SuppressWarnings("unchecked")
+      Map<String, ?> m = (Map<String, ?>) vars;
+      v = normalize(m);
     }
-    return new Lookup(vardict, sectionDict);
+    return new Lookup(null, v.map, sectionDict);
   }
 
   /** ConfigParser's {@code get}: raw or interpolated value; NO_SECTION / NO_OPTION errors. */
-  @Nullable Object get(String section, String option, boolean raw, @Nullable Map<String, ?> vars) {
+  @Nullable Object get(String section, String option, boolean raw, @Nullable Object vars) {
     Lookup d = unify(section, vars);
     String opt = PythonText.lower(option);
     if (!d.contains(opt)) {
@@ -182,7 +221,7 @@ final class ConfigStore {
   }
 
   /** Interpolated string value. */
-  String getString(String section, String option, @Nullable Map<String, ?> vars) {
+  String getString(String section, String option, @Nullable Object vars) {
     Object v = get(section, option, false, vars);
     return v == null ? null : PythonText.str(v);
   }
@@ -207,7 +246,7 @@ final class ConfigStore {
     // fail2ban's BasicInterpolationWithName: __name__ and section/option names on every level
     if (!section.isEmpty()) {
       map = map.copy();
-      map.overlay.put("__name__", section);
+      map.local.put("__name__", section);
       mapSectionOptions(section, rest, map);
     }
     if (depth > MAX_INTERPOLATION_DEPTH) {
@@ -320,12 +359,12 @@ final class ConfigStore {
         }
         v = defaults.get(opt);
       }
-      map.overlay.put(sopt, v);
+      map.local.put(sopt, v);
     }
   }
 
   /** fail2ban's {@code get_ex}: understands {@code section/option}, {@code known/option}. */
-  @Nullable Object getEx(String section, String option, @Nullable Map<String, ?> vars) {
+  @Nullable Object getEx(String section, String option, @Nullable Object vars) {
     if (option.indexOf('/') >= 0) {
       Matcher m = SECTION_OPTNAME.matcher(option);
       if (m.find()) {

@@ -49,6 +49,7 @@ final class DefinitionReader {
   private final String name;
   private final LinkedHashMap<String, @Nullable Object> initOpts;
   private LinkedHashMap<String, @Nullable Object> pOpts = new LinkedHashMap<>();
+  private ConfigStore.Vars pVars = ConfigStore.normalize(null);
   private LinkedHashMap<String, @Nullable Object> opts = new LinkedHashMap<>();
   private final Map<String, Object> defCache = new HashMap<>();
   private ConfigStore store;
@@ -135,6 +136,7 @@ final class DefinitionReader {
     p.putAll(initOpts);
     opts = OptionTemplate.read(session, store, "Definition", template(), p, false, false);
     pOpts = p;
+    pVars = ConfigStore.normalize(p);
     if (store.hasSection("Init")) {
       for (String opt : store.ownOptions("Init")) {
         if (opt.equals("__name__")) {
@@ -169,7 +171,7 @@ final class DefinitionReader {
     }
     Object v;
     try {
-      v = store.getEx("Definition", optname, pOpts);
+      v = store.getEx("Definition", optname, pVars);
     } catch (ConfigError e) {
       if (e.kind() != ConfigError.Kind.NO_SECTION
           && e.kind() != ConfigError.Kind.NO_OPTION

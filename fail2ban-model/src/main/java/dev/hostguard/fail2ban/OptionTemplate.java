@@ -81,12 +81,13 @@ record OptionTemplate(String type, String name, @Nullable Object defaultValue) {
     LinkedHashMap<String, @Nullable Object> values = new LinkedHashMap<>();
     Map<String, ?> p = pOptions == null ? Map.of() : pOptions;
     boolean[] failed = new boolean[1];
+    ConfigStore.Vars vars = ConfigStore.normalize(p);
     for (OptionTemplate t : options) {
       if (p.containsKey(t.name())) {
         continue;
       }
       try {
-        Object v = store.get(sec, t.name(), false, p);
+        Object v = store.get(sec, t.name(), false, vars);
         values.put(t.name(), v);
         if (convert && (t.type().equals("bool") || t.type().equals("int"))) {
           if (v == null) {

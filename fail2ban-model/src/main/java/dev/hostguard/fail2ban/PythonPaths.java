@@ -8,7 +8,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Python's {@code os.path} string functions and {@code glob.glob} (3.11, non-recursive): magic
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  * directory-listing order.
  */
 final class PythonPaths {
-  private static final Pattern MAGIC = Pattern.compile("[*?\\[]");
 
   private PythonPaths() {}
 
@@ -108,7 +106,13 @@ final class PythonPaths {
   }
 
   static boolean hasMagic(String s) {
-    return MAGIC.matcher(s).find();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '*' || c == '?' || c == '[') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String globJoin(String a, String b) {
