@@ -50,9 +50,24 @@ public enum RealTool {
     return aptPackage;
   }
 
+  /**
+   * The system property that, when set, replaces the search path (colon-separated directories): for
+   * testing the harness itself as if a tool were missing.
+   */
+  public static final String SEARCH_PATH_PROPERTY = "hostguard.realtools.path";
+
   /** The program's path, searched on PATH and then in the sbin directories. */
   public Optional<Path> find() {
     List<String> dirs = new ArrayList<>();
+    String override = System.getProperty(SEARCH_PATH_PROPERTY);
+    if (override != null) {
+      for (String d : override.split(":", -1)) {
+        if (!d.isEmpty()) {
+          dirs.add(d);
+        }
+      }
+      return search(dirs);
+    }
     String path = System.getenv("PATH");
     if (path != null) {
       for (String d : path.split(":", -1)) {
@@ -62,6 +77,10 @@ public enum RealTool {
       }
     }
     dirs.addAll(EXTRA_DIRS);
+    return search(dirs);
+  }
+
+  private Optional<Path> search(List<String> dirs) {
     for (String d : dirs) {
       Path candidate = Path.of(d, programName);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {

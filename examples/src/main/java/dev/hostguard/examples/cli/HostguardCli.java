@@ -32,7 +32,7 @@ public final class HostguardCli implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(run(args, Streams.stdout(), Streams.stderr()));
+    System.exit(run(Utf8Args.of(args), Streams.stdout(), Streams.stderr()));
   }
 
   /** Runs the command line with these streams and returns the exit code (for tests). */
