@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 15, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class Fail2banResolveBenchmark {
   /** A prepared directory; empty: a copy of /etc/fail2ban with every jail enabled is made. */
