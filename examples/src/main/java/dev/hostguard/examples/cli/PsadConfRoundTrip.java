@@ -1,12 +1,12 @@
 package dev.hostguard.examples.cli;
 
-import dev.hostguard.core.LineDocument;
+import dev.hostguard.psad.PsadConfDocument;
 
-/** Placeholder round trip: only the lossless line document, until the format's issue lands. */
+/** {@code roundtrip --format psad-conf}: render(parse(FILE)) of psad.conf, byte for byte. */
 final class PsadConfRoundTrip {
   private PsadConfRoundTrip() {}
 
   static byte[] roundTrip(String fileName, byte[] content) {
-    return LineDocument.parse(fileName, content).toBytes();
+    return PsadConfDocument.parse(fileName, content).toBytes();
   }
 }

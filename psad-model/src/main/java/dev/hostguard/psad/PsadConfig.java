@@ -1,0 +1,254 @@
+package dev.hostguard.psad;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
+import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * psad.conf as psad 2.4.6 holds it after reading: values expanded ({@code $VAR}), {@code ENABLE_*}
+ * upper-cased, {@code FW_SEARCH_ALL} and {@code ENABLE_FW_MSG_READ_CMD} settled, the command table
+ * checked against the machine; with typed accessors. Loading fails exactly where psad dies.
+ *
+ * <pre>{@code
+ * PsadConfig c = PsadConfig.load(PsadConfDocument.parse("psad.conf", bytes), "psad.conf", PsadHost.local());
+ * c.flag("ENABLE_AUTO_IDS"); c.ignorePorts(); c.emailAddresses();
+ * }</pre>
+ */
+public final class PsadConfig {
+  private static final Comparator<String> PERL_SORT = PerlChars::compareBytes;
+
+  private final PsadConfDocument document;
+  private final String configFileName;
+  private final ImmutableMap<String, String> values;
+  private final ImmutableMap<String, String> commands;
+  private final ImmutableList<String> fwMsgSearch;
+
+  private PsadConfig(PsadConfDocument document, String configFileName, PsadConfLoader loader) {
+    this.document = document;
+    this.configFileName = configFileName;
+    this.values = ImmutableMap.copyOf(loader.config);
+    this.commands = ImmutableMap.copyOf(loader.cmds);
+    this.fwMsgSearch = ImmutableList.copyOf(loader.fwSearch);
+  }
+
+  /**
+   * Reads the document as {@code psad -c configFileName} does.
+   *
+   * @throws PsadConfigException where psad would die (message in psad's words)
+   */
+  public static PsadConfig load(PsadConfDocument document, String configFileName, PsadHost host) {
+    requireNonNull(document, "document");
+    requireNonNull(configFileName, "configFileName");
+    requireNonNull(host, "host");
+    PsadConfLoader loader = new PsadConfLoader(document, configFileName, host, true);
+    loader.load();
+    return new PsadConfig(document, configFileName, loader);
+  }
+
+  /**
+   * Every reason psad would refuse the document (psad itself stops at the first; {@link
+   * PsadConfProblem#fatal()}), then the danger-level settings psad accepts but cannot score with
+   * (not fatal), each with its position; empty for a sound file.
+   */
+  public static ImmutableList<PsadConfProblem> validate(PsadConfDocument document, PsadHost host) {
+    PsadConfLoader loader = new PsadConfLoader(document, document.sourceName(), host, false);
+    loader.load();
+    return ImmutableList.copyOf(loader.problems());
+  }
+
+  /** The document it was read from. */
+  public PsadConfDocument document() {
+    return document;
+  }
+
+  /** The file name as given to {@code -c}. */
+  public String configFileName() {
+    return configFileName;
+  }
+
+  /** Every variable and its final value, in file order. */
+  public ImmutableMap<String, String> values() {
+    return values;
+  }
+
+  /** The variables sorted as psad sorts them (by bytes). */
+  public ImmutableSortedMap<String, String> sortedValues() {
+    return ImmutableSortedMap.copyOf(values, PERL_SORT);
+  }
+
+  /** The command table (name to path) after psad's path search. */
+  public ImmutableMap<String, String> commands() {
+    return commands;
+  }
+
+  /** The {@code FW_MSG_SEARCH} strings psad looks for. */
+  public ImmutableList<String> fwMsgSearch() {
+    return fwMsgSearch;
+  }
+
+  /** A final value, or null. */
+  public @Nullable String value(String key) {
+    return values.get(key);
+  }
+
+  /** The type of a known key (Debian's psad.conf), or {@link PsadKeyType#TEXT}. */
+  public static PsadKeyType typeOf(String key) {
+    return PsadKeyType.of(key);
+  }
+
+  /** A {@code Y}/{@code N} (or {@code YES}/{@code NO}) switch; empty when absent or not one. */
+  public Optional<Boolean> flag(String key) {
+    String v = values.get(key);
+    if (v == null) {
+      return Optional.empty();
+    }
+    switch (PerlChars.upper(v)) {
+      case "Y":
+      case "YES":
+        return Optional.of(true);
+      case "N":
+      case "NO":
+        return Optional.of(false);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** A non-negative integer value ({@code ^\d+$}); empty when absent or not one. */
+  public Optional<Long> integer(String key) {
+    String v = values.get(key);
+    if (v == null || !PerlChars.isDigits(v) || v.length() > 18) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.parseLong(v));
+  }
+
+  /**
+   * A path-valued key ({@link PsadKeyType#PATH}) as a {@link Path}; empty when absent or invalid.
+   */
+  public Optional<Path> path(String key) {
+    String v = values.get(key);
+    if (v == null || v.isEmpty() || v.indexOf('\0') >= 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(v));
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The addresses psad mails alerts to, split as psad splits {@code EMAIL_ADDRESSES}. */
+  public ImmutableList<String> emailAddresses() {
+    String v = values.get("EMAIL_ADDRESSES");
+    return v == null ? ImmutableList.of() : PsadEmailAddresses.split(v);
+  }
+
+  /** {@code IGNORE_PORTS} as psad reads it; empty for {@code NONE}. */
+  public ImmutableList<PsadPortRange> ignorePorts() {
+    String v = values.get("IGNORE_PORTS");
+    return v == null || v.equals("NONE") ? ImmutableList.of() : PsadPortRange.parseList(v);
+  }
+
+  /** {@code HOME_NET}. */
+  public PsadHomeNet homeNet() {
+    return PsadHomeNet.parse(values.getOrDefault("HOME_NET", "any"));
+  }
+
+  /** {@code IGNORE_PROTOCOLS} split on commas; empty for {@code NONE}. */
+  public ImmutableList<String> ignoreProtocols() {
+    return commaList("IGNORE_PROTOCOLS");
+  }
+
+  /** {@code IGNORE_INTERFACES} split on commas; empty for {@code NONE}. */
+  public ImmutableList<String> ignoreInterfaces() {
+    return commaList("IGNORE_INTERFACES");
+  }
+
+  /** The five packet thresholds {@code DANGER_LEVEL1..5}. */
+  public ImmutableList<Long> dangerLevels() {
+    ImmutableList.Builder<Long> out = ImmutableList.builder();
+    for (int i = 1; i <= 5; i++) {
+      out.add(integer("DANGER_LEVEL" + i).orElse(-1L));
+    }
+    return out.build();
+  }
+
+  /** The {@code LOG_LOCALn} psad finds in {@code SYSLOG_FACILITY}. */
+  public Optional<String> syslogFacility() {
+    return Optional.ofNullable(PsadSyslog.facilityIn(values.getOrDefault("SYSLOG_FACILITY", "")));
+  }
+
+  /** The {@code LOG_*} priority psad finds in {@code SYSLOG_PRIORITY}. */
+  public Optional<String> syslogPriority() {
+    return Optional.ofNullable(PsadSyslog.priorityIn(values.getOrDefault("SYSLOG_PRIORITY", "")));
+  }
+
+  /** Whether {@code ALERTING_METHODS} turns mail off. */
+  public boolean emailAlertsDisabled() {
+    return PsadAlerting.noEmail(values.getOrDefault("ALERTING_METHODS", ""));
+  }
+
+  /** Whether {@code ALERTING_METHODS} turns syslog off. */
+  public boolean syslogAlertsDisabled() {
+    return PsadAlerting.noSyslog(values.getOrDefault("ALERTING_METHODS", ""));
+  }
+
+  private ImmutableList<String> commaList(String key) {
+    String v = values.get(key);
+    if (v == null || v.equals("NONE")) {
+      return ImmutableList.of();
+    }
+    return PsadPortRange.splitCommas(v);
+  }
+
+  /**
+   * The configuration block of {@code psad -c FILE -D}: from {@code [+] Dumping psad config from:}
+   * up to (not including) {@code [+] Command paths:}, with psad's masking and padding.
+   */
+  public String dump() {
+    StringBuilder out = new StringBuilder();
+    out.append("[+] Dumping psad config from: ").append(configFileName).append("\n\n");
+    boolean latin1 = !document.charset().name().equals("UTF-8");
+    for (var e : sortedValues().entrySet()) {
+      String key = e.getKey();
+      String str = masked(key) ? "(removed)" : e.getValue();
+      String label = "    " + key;
+      out.append(label);
+      for (int pad = PerlChars.byteLength(label, latin1); pad < 30; pad++) {
+        out.append(' ');
+      }
+      out.append(' ').append(str).append('\n');
+    }
+    out.append('\n');
+    return out.toString();
+  }
+
+  /** {@link #dump()} as bytes in the document's charset. */
+  public byte[] dumpBytes() {
+    Charset cs = document.charset();
+    return dump().getBytes(cs);
+  }
+
+  private static boolean masked(String key) {
+    switch (key) {
+      case "DSHIELD_USER_EMAIL":
+      case "DSHIELD_USER_ID":
+      case "EMAIL_ADDRESSES":
+      case "HOME_NET":
+      case "HOSTNAME":
+      case "EXTERNAL_NET":
+        return true;
+      default:
+        return key.contains("SERVERS");
+    }
+  }
+}

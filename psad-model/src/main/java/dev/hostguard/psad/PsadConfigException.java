@@ -1,0 +1,49 @@
+package dev.hostguard.psad;
+
+import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.ParseException;
+import dev.hostguard.core.SourcePosition;
+
+/**
+ * A psad.conf that psad 2.4.6 refuses: psad would {@code die} with {@link #reason()} (its own
+ * wording, without Perl's {@code at ... line N.}) and exit 255 before printing anything. The
+ * position names the line that causes it (the end of the file for a missing key).
+ *
+ * <pre>{@code
+ * try { PsadConfig.load(doc, "/etc/psad/psad.conf", PsadHost.local()); }
+ * catch (PsadConfigException e) { System.err.println(e.reason()); }
+ * }</pre>
+ */
+public final class PsadConfigException extends ParseException {
+  private static final long serialVersionUID = 1L;
+
+  private final int exitStatus;
+
+  private PsadConfigException(
+      String sourceName, SourcePosition position, String lineText, String reason, int exitStatus) {
+    super(sourceName, position, lineText, reason, null);
+    this.exitStatus = exitStatus;
+  }
+
+  static PsadConfigException atLine(
+      LineDocument doc, int lineIndex, int column, String reason, int exitStatus) {
+    if (lineIndex < 0 || lineIndex >= doc.size()) {
+      return atEnd(doc, reason, exitStatus);
+    }
+    return new PsadConfigException(
+        doc.sourceName(), doc.position(lineIndex, column), doc.text(lineIndex), reason, exitStatus);
+  }
+
+  static PsadConfigException atEnd(LineDocument doc, String reason, int exitStatus) {
+    return new PsadConfigException(
+        doc.sourceName(), doc.position(doc.size(), 0), "", reason, exitStatus);
+  }
+
+  /**
+   * psad's exit status for this error: Perl's {@code die} exits with errno when a file test just
+   * failed (2, ENOENT, for a missing command or {@code FW_MSG_READ_CMD}), 255 otherwise.
+   */
+  public int exitStatus() {
+    return exitStatus;
+  }
+}

@@ -1,0 +1,3 @@
+/** QuickTheories generators of psad.conf variants for property and differential tests. */
+@org.jspecify.annotations.NullMarked
+package dev.hostguard.psad.gen;

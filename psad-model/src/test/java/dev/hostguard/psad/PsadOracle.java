@@ -1,0 +1,52 @@
+package dev.hostguard.psad;
+
+import dev.hostguard.exec.CommandResult;
+import dev.hostguard.testing.RealTools;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the real {@code psad -c FILE -D} and cuts out what {@code hostguard psad -D} mirrors. */
+final class PsadOracle {
+  private PsadOracle() {}
+
+  /** The real run: stdout's config block (or empty), psad's die message, exit status. */
+  record Outcome(List<String> configBlock, String message, int exitStatus) {}
+
+  static Outcome dump(Path conf) {
+    CommandResult r = RealTools.psadDump(conf);
+    return new Outcome(configBlock(r.stdout()), dieMessage(r.stderr()), r.exitCode());
+  }
+
+  /** Lines from "[+] Dumping psad config from:" up to, not including, "[+] Command paths:". */
+  static List<String> configBlock(String stdout) {
+    List<String> out = new ArrayList<>();
+    boolean in = false;
+    for (String line : stdout.split("\n", -1)) {
+      if (line.startsWith("[+] Dumping psad config from: ")) {
+        in = true;
+      }
+      if (line.equals("[+] Command paths:")) {
+        return out;
+      }
+      if (in) {
+        out.add(line);
+      }
+    }
+    return in ? out : List.of();
+  }
+
+  /** psad's die text without Perl's " at /usr/sbin/psad line N." suffix. */
+  static String dieMessage(String stderr) {
+    String[] chunks = stderr.split(" at /usr/sbin/psad line \\d+\\.\n");
+    return chunks.length == 0 ? "" : chunks[chunks.length - 1].strip();
+  }
+
+  static List<String> lines(String text) {
+    List<String> out = new ArrayList<>(List.of(text.split("\n", -1)));
+    if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+}
