@@ -1,12 +1,12 @@
 package dev.hostguard.examples.cli;
 
-import dev.hostguard.core.LineDocument;
+import dev.hostguard.ufw.AppProfileFile;
 
-/** Placeholder round trip: only the lossless line document, until the format's issue lands. */
+/** {@code roundtrip --format app-profiles}: one file of /etc/ufw/applications.d. */
 final class AppProfilesRoundTrip {
   private AppProfilesRoundTrip() {}
 
   static byte[] roundTrip(String fileName, byte[] content) {
-    return LineDocument.parse(fileName, content).toBytes();
+    return AppProfileFile.parse(fileName, content).toBytes();
   }
 }

@@ -1,12 +1,14 @@
 package dev.hostguard.examples.cli;
 
-import dev.hostguard.core.LineDocument;
+import dev.hostguard.ufw.UserRulesFile;
 
-/** Placeholder round trip: only the lossless line document, until the format's issue lands. */
+/**
+ * {@code roundtrip --format user-rules}: a user.rules / user6.rules file, tuples parsed strictly.
+ */
 final class UserRulesRoundTrip {
   private UserRulesRoundTrip() {}
 
   static byte[] roundTrip(String fileName, byte[] content) {
-    return LineDocument.parse(fileName, content).toBytes();
+    return UserRulesFile.parse(fileName, content).toBytes();
   }
 }

@@ -1,0 +1,249 @@
+package dev.hostguard.ufw;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.hostguard.core.ParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The application profiles ufw loads from a directory, with ufw's skipping rules and warnings, and
+ * the text of {@code ufw app list} / {@code ufw app info}.
+ *
+ * <pre>{@code
+ * AppProfiles apps = AppProfiles.load(Path.of("/etc/ufw/applications.d"), ServicesDatabase.system());
+ * System.out.println(apps.listText());
+ * }</pre>
+ */
+public final class AppProfiles {
+  private static final long MAX_SIZE = 10L * 1024 * 1024;
+
+  private final ImmutableMap<String, AppProfile> byName;
+  private final ImmutableList<String> warnings;
+  private final ServicesDatabase services;
+
+  private AppProfiles(
+      Map<String, AppProfile> byName, List<String> warnings, ServicesDatabase services) {
+    this.byName = ImmutableMap.copyOf(byName);
+    this.warnings = ImmutableList.copyOf(warnings);
+    this.services = services;
+  }
+
+  /** Profiles given directly (name order as ufw sorts them). */
+  public static AppProfiles of(List<AppProfile> profiles, ServicesDatabase services) {
+    Map<String, AppProfile> m = new TreeMap<>();
+    for (AppProfile p : profiles) {
+      m.put(p.name(), p);
+    }
+    return new AppProfiles(m, List.of(), services);
+  }
+
+  /**
+   * Loads a profiles directory as ufw's get_profiles does.
+   *
+   * @throws IllegalStateException "Profiles directory does not exist" (ufw's message)
+   */
+  public static AppProfiles load(Path dir, ServicesDatabase services) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalStateException("Profiles directory does not exist");
+    }
+    List<String> files = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      s.forEach(p -> files.add(p.getFileName().toString()));
+    } catch (IOException e) {
+      throw new IllegalStateException("Profiles directory does not exist", e);
+    }
+    files.sort(null);
+    Map<String, AppProfile> profiles = new TreeMap<>();
+    List<String> warnings = new ArrayList<>();
+    long total = 0;
+    for (String f : files) {
+      Path abs = dir.resolve(f);
+      if (!Files.isRegularFile(abs)) {
+        continue;
+      }
+      if (f.startsWith(".")) {
+        continue;
+      }
+      if (f.endsWith(".dpkg-new")
+          || f.endsWith(".dpkg-old")
+          || f.endsWith(".dpkg-dist")
+          || f.endsWith(".rpmnew")
+          || f.endsWith(".rpmsave")
+          || f.endsWith("~")) {
+        continue;
+      }
+      long size;
+      try {
+        size = Files.size(abs);
+      } catch (IOException e) {
+        warnings.add("Skipping '" + f + "': couldn't stat");
+        continue;
+      }
+      if (size > MAX_SIZE) {
+        warnings.add("Skipping '" + f + "': too big");
+        continue;
+      }
+      if (total + size > MAX_SIZE) {
+        warnings.add("Skipping '" + f + "': too many files read already");
+        continue;
+      }
+      total += size;
+      AppProfileFile file;
+      try {
+        byte[] bytes = Files.readAllBytes(abs);
+        String text =
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        file = AppProfileFile.parse(abs.toString(), text);
+      } catch (IOException | ParseException e) {
+        warnings.add("Skipping '" + f + "': couldn't process");
+        continue;
+      }
+      for (AppProfile p : file.profiles()) {
+        String n = p.name();
+        if (n.codePointCount(0, n.length()) > 64) {
+          warnings.add("Skipping '" + n + "': name too long");
+          continue;
+        }
+        if (!UfwRuleParser.isValidProfileName(n)) {
+          warnings.add("Skipping '" + n + "': invalid name");
+          continue;
+        }
+        if (services.protocol(n).isPresent()) {
+          warnings.add("Skipping '" + n + "': also in /etc/services");
+          continue;
+        }
+        boolean skip = false;
+        for (Map.Entry<String, String> kv : p.fields().entrySet()) {
+          if (kv.getKey().codePointCount(0, kv.getKey().length()) > 64) {
+            warnings.add("Skipping '" + n + "': field too long");
+            skip = true;
+            break;
+          }
+          if (kv.getValue().codePointCount(0, kv.getValue().length()) > 1024) {
+            warnings.add("Skipping '" + n + "': value too long for '" + kv.getKey() + "'");
+            skip = true;
+            break;
+          }
+        }
+        if (skip) {
+          continue;
+        }
+        if (profiles.containsKey(n)) {
+          warnings.add("Duplicate profile '" + n + "', using last found");
+        }
+        String problem = p.problem(services);
+        if (problem == null) {
+          profiles.put(n, p);
+        } else {
+          warnings.add(problem);
+        }
+      }
+    }
+    return new AppProfiles(profiles, warnings, services);
+  }
+
+  /** Profiles by name, sorted as ufw sorts them. */
+  public ImmutableMap<String, AppProfile> byName() {
+    return byName;
+  }
+
+  /** ufw's warnings while loading, in order (without the {@code WARN: } prefix). */
+  public ImmutableList<String> warnings() {
+    return warnings;
+  }
+
+  /** find_application_name: exact name, else the single case-insensitive match. */
+  String findName(String name) {
+    if (byName.containsKey(name)) {
+      return name;
+    }
+    String match = "";
+    int matches = 0;
+    for (String n : byName.keySet()) {
+      if (PythonText.lower(n).equals(PythonText.lower(name))) {
+        match = n;
+        matches++;
+      }
+    }
+    if (matches == 1) {
+      return match;
+    } else if (matches > 1) {
+      throw new UfwError(
+          "Found multiple matches for '" + name + "'. Please use exact profile name");
+    }
+    throw new UfwError("Could not find a profile matching '" + name + "'");
+  }
+
+  /** The output of {@code ufw app list} (without the final newline). */
+  public String listText() {
+    StringBuilder sb = new StringBuilder("Available applications:");
+    for (String n : byName.keySet()) {
+      sb.append("\n  ").append(n);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The output of {@code ufw app info NAME} (without the final newline).
+   *
+   * @throws IllegalArgumentException with ufw's message when ufw refuses
+   */
+  public String infoText(String name) {
+    List<String> names = new ArrayList<>();
+    if (name.equals("all")) {
+      names.addAll(byName.keySet());
+    } else {
+      if (!UfwRuleParser.isValidProfileName(name)) {
+        throw new IllegalArgumentException("Invalid profile name");
+      }
+      names.add(name);
+    }
+    StringBuilder r = new StringBuilder();
+    for (int i = 0; i < names.size(); i++) {
+      String n = names.get(i);
+      AppProfile p = byName.get(n);
+      if (p == null) {
+        throw new IllegalArgumentException("Could not find profile '" + n + "'");
+      }
+      if (p.problem(services) != null) {
+        throw new IllegalArgumentException("Invalid profile");
+      }
+      r.append("Profile: ").append(n).append('\n');
+      r.append("Title: ").append(p.title()).append('\n');
+      r.append("Description: ").append(p.description()).append("\n\n");
+      List<String> ports = p.ports();
+      r.append(ports.size() > 1 || ports.get(0).contains(",") ? "Ports:" : "Port:");
+      for (String port : ports) {
+        r.append("\n  ").append(port);
+      }
+      if (!n.equals(names.get(names.size() - 1))) {
+        r.append("\n\n--\n\n");
+      }
+    }
+    return wrap(r.toString(), 75);
+  }
+
+  /** ufw's word_wrap. */
+  static String wrap(String text, int width) {
+    String[] words = text.split(" ", -1);
+    StringBuilder line = new StringBuilder(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      String word = words[i];
+      int lastNl = line.lastIndexOf("\n");
+      int curLen = line.codePointCount(lastNl + 1, line.length());
+      int nl = word.indexOf('\n');
+      String first = nl >= 0 ? word.substring(0, nl) : word;
+      boolean wrapIt = curLen + first.codePointCount(0, first.length()) >= width;
+      line.append(wrapIt ? '\n' : ' ').append(word);
+    }
+    return line.toString();
+  }
+}

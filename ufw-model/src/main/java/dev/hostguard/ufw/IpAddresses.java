@@ -1,0 +1,403 @@
+package dev.hostguard.ufw;
+
+import org.jspecify.annotations.Nullable;
+
+/** ufw's address checks and normalisation (util.valid_address*, normalize_address). */
+final class IpAddresses {
+  private IpAddresses() {}
+
+  /** Thrown when ufw's normalize_address raises. */
+  static final class NotNormalizable extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** glibc inet_pton(AF_INET): four decimal octets, no leading zeros. */
+  static byte @Nullable [] pton4(String s) {
+    byte[] out = new byte[4];
+    int octets = 0;
+    int cur = 0;
+    boolean sawDigit = false;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch >= '0' && ch <= '9') {
+        int nv = cur * 10 + (ch - '0');
+        if (sawDigit && cur == 0) {
+          return null;
+        }
+        if (nv > 255) {
+          return null;
+        }
+        cur = nv;
+        if (!sawDigit) {
+          if (++octets > 4) {
+            return null;
+          }
+          sawDigit = true;
+        }
+        out[octets - 1] = (byte) cur;
+      } else if (ch == '.' && sawDigit) {
+        if (octets == 4) {
+          return null;
+        }
+        cur = 0;
+        sawDigit = false;
+      } else {
+        return null;
+      }
+    }
+    return octets < 4 ? null : out;
+  }
+
+  /** glibc inet_pton(AF_INET6) as 8 words. */
+  static int @Nullable [] pton6(String s) {
+    int[] words = new int[8];
+    int tp = 0;
+    int colonp = -1;
+    int i = 0;
+    int n = s.length();
+    if (n > 0 && s.charAt(0) == ':') {
+      if (n < 2 || s.charAt(1) != ':') {
+        return null;
+      }
+      i = 1;
+    }
+    int curtok = i;
+    boolean seen = false;
+    int digits = 0;
+    int val = 0;
+    while (i < n) {
+      char ch = s.charAt(i++);
+      int d = Character.digit(ch, 16);
+      if (d >= 0 && ch < 128) {
+        val = (val << 4) | d;
+        if (++digits > 4) {
+          return null;
+        }
+        seen = true;
+        continue;
+      }
+      if (ch == ':') {
+        curtok = i;
+        if (!seen) {
+          if (colonp >= 0) {
+            return null;
+          }
+          colonp = tp;
+          continue;
+        } else if (i >= n) {
+          return null;
+        }
+        if (tp + 1 > 8) {
+          return null;
+        }
+        words[tp++] = val;
+        seen = false;
+        digits = 0;
+        val = 0;
+        continue;
+      }
+      if (ch == '.' && tp + 2 <= 8) {
+        byte[] v4 = pton4(s.substring(curtok));
+        if (v4 == null) {
+          return null;
+        }
+        words[tp++] = ((v4[0] & 0xff) << 8) | (v4[1] & 0xff);
+        words[tp++] = ((v4[2] & 0xff) << 8) | (v4[3] & 0xff);
+        seen = false;
+        i = n;
+        break;
+      }
+      return null;
+    }
+    if (seen) {
+      if (tp + 1 > 8) {
+        return null;
+      }
+      words[tp++] = val;
+    }
+    if (colonp >= 0) {
+      if (tp == 8) {
+        return null;
+      }
+      int moved = tp - colonp;
+      for (int k = 1; k <= moved; k++) {
+        words[8 - k] = words[colonp + moved - k];
+        words[colonp + moved - k] = 0;
+      }
+      tp = 8;
+    }
+    return tp != 8 ? null : words;
+  }
+
+  /** glibc inet_ntop(AF_INET6). */
+  static String ntop6(int[] w) {
+    int bestBase = -1;
+    int bestLen = 0;
+    int curBase = -1;
+    int curLen = 0;
+    for (int i = 0; i < 8; i++) {
+      if (w[i] == 0) {
+        if (curBase == -1) {
+          curBase = i;
+          curLen = 1;
+        } else {
+          curLen++;
+        }
+      } else if (curBase != -1) {
+        if (bestBase == -1 || curLen > bestLen) {
+          bestBase = curBase;
+          bestLen = curLen;
+        }
+        curBase = -1;
+      }
+    }
+    if (curBase != -1 && (bestBase == -1 || curLen > bestLen)) {
+      bestBase = curBase;
+      bestLen = curLen;
+    }
+    if (bestBase != -1 && bestLen < 2) {
+      bestBase = -1;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (bestBase != -1 && i >= bestBase && i < bestBase + bestLen) {
+        if (i == bestBase) {
+          sb.append(':');
+        }
+        continue;
+      }
+      if (i != 0) {
+        sb.append(':');
+      }
+      if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && w[5] == 0xffff))) {
+        sb.append(w[6] >> 8).append('.').append(w[6] & 0xff).append('.');
+        sb.append(w[7] >> 8).append('.').append(w[7] & 0xff);
+        return sb.toString();
+      }
+      sb.append(Integer.toHexString(w[i]));
+    }
+    if (bestBase != -1 && bestBase + bestLen == 8) {
+      sb.append(':');
+    }
+    return sb.toString();
+  }
+
+  static boolean validCidr(String nm, boolean v6) {
+    return smallNumber(nm) >= 0 && smallNumber(nm) <= (v6 ? 128 : 32);
+  }
+
+  /** The value of an ASCII decimal string (leading zeros allowed), -1 if not one or above 999. */
+  static int smallNumber(String s) {
+    if (s.isEmpty()) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+      if (v > 999) {
+        return -1;
+      }
+    }
+    return v;
+  }
+
+  private static boolean allIn(String s, String chars, boolean hexLetters) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= '0' && c <= '9')
+              || chars.indexOf(c) >= 0
+              || (hexLetters && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean validDottedQuads(String nm, boolean v6) {
+    if (v6) {
+      return false;
+    }
+    int dot = nm.indexOf('.');
+    if (dot <= 0 || !allIn(nm, ".", false)) {
+      return false;
+    }
+    String[] quads = nm.split("\\.", -1);
+    if (quads.length != 4) {
+      return false;
+    }
+    for (String q : quads) {
+      int v = smallNumber(q);
+      if (v < 0 || v > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean validAddress6(String addr) {
+    if (addr.length() > 43 || !allIn(addr, ":./", true)) {
+      return false;
+    }
+    int slash = addr.indexOf('/');
+    if (pton6(slash < 0 ? addr : addr.substring(0, slash)) == null) {
+      return false;
+    }
+    if (slash < 0) {
+      return true;
+    }
+    String mask = addr.substring(slash + 1);
+    return mask.indexOf('/') < 0 && validCidr(mask, true);
+  }
+
+  static boolean validAddress4(String addr) {
+    if (addr.length() > 31 || !allIn(addr, "./", false)) {
+      return false;
+    }
+    int slash = addr.indexOf('/');
+    if (pton4(slash < 0 ? addr : addr.substring(0, slash)) == null) {
+      return false;
+    }
+    if (slash < 0) {
+      return true;
+    }
+    String mask = addr.substring(slash + 1);
+    return mask.indexOf('/') < 0 && (validCidr(mask, false) || validDottedQuads(mask, false));
+  }
+
+  static boolean validAddress(String addr) {
+    return validAddress4(addr) || validAddress6(addr);
+  }
+
+  /** inet_aton for a dotted quad (octal for a leading 0), as ufw's netmask code uses it. */
+  static long aton(String s) throws NotNormalizable {
+    String[] parts = s.split("\\.", -1);
+    if (parts.length != 4) {
+      throw new NotNormalizable();
+    }
+    long v = 0;
+    for (String p : parts) {
+      long x;
+      try {
+        x =
+            p.length() > 1 && p.charAt(0) == '0'
+                ? Long.parseLong(p.substring(1), 8)
+                : Long.parseLong(p);
+      } catch (NumberFormatException e) {
+        throw new NotNormalizable();
+      }
+      if (x > 255) {
+        throw new NotNormalizable();
+      }
+      v = (v << 8) | x;
+    }
+    return v;
+  }
+
+  private static String ntoa(long bits) {
+    return ((bits >> 24) & 0xff)
+        + "."
+        + ((bits >> 16) & 0xff)
+        + "."
+        + ((bits >> 8) & 0xff)
+        + "."
+        + (bits & 0xff);
+  }
+
+  private static long cidrBits(int cidr) {
+    return cidr == 0 ? 0 : (0xffffffffL << (32 - cidr)) & 0xffffffffL;
+  }
+
+  /** ufw's normalize_address: returns the normalised form. */
+  static String normalize(String orig, boolean v6) throws NotNormalizable {
+    String host;
+    String mask = null;
+    int slash = orig.indexOf('/');
+    if (slash >= 0) {
+      String[] net = orig.split("/", -1);
+      host = net[0];
+      mask = net[1];
+      if (v6 && mask.equals("128")) {
+        mask = null;
+      } else if (!v6 && (mask.equals("32") || mask.equals("255.255.255.255"))) {
+        mask = null;
+      }
+      if (net.length > 2 && mask != null) {
+        // ufw keeps only net[0] and net[1]; a third part is never valid anyway
+        throw new NotNormalizable();
+      }
+    } else {
+      host = orig;
+    }
+    if (!v6 && mask != null && validDottedQuads(mask, false)) {
+      String cidr = dottedToCidr(mask);
+      if (cidr != null) {
+        mask = cidr;
+      }
+    }
+    String addr;
+    if (v6) {
+      int[] w = pton6(host);
+      if (w == null) {
+        throw new NotNormalizable();
+      }
+      addr = ntop6(w);
+    } else {
+      if (pton4(host) == null) {
+        throw new NotNormalizable();
+      }
+      addr = host;
+    }
+    if (mask != null) {
+      if (!v6) {
+        String nm = mask;
+        long nmBits;
+        if (validCidr(nm, false)) {
+          nmBits = cidrBits(smallNumber(nm));
+        } else if (validDottedQuads(nm, false)) {
+          nmBits = aton(nm);
+        } else {
+          throw new NotNormalizable();
+        }
+        long hostBits = aton(addr);
+        addr = ntoa(hostBits & nmBits) + "/" + mask;
+      } else {
+        addr = addr + "/" + mask;
+      }
+    }
+    if (v6 ? !validAddress6(addr) : !validAddress4(addr)) {
+      throw new NotNormalizable();
+    }
+    return addr;
+  }
+
+  private static @Nullable String dottedToCidr(String nm) {
+    long bits;
+    try {
+      bits = aton(nm);
+    } catch (NotNormalizable e) {
+      return null;
+    }
+    int mbits = 0;
+    boolean foundOne = false;
+    for (int n = 0; n < 32; n++) {
+      if (((bits >> n) & 1) == 1) {
+        foundOne = true;
+      } else {
+        if (foundOne) {
+          return null;
+        }
+        mbits++;
+      }
+    }
+    return Integer.toString(32 - mbits);
+  }
+}

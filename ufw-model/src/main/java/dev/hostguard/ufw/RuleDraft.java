@@ -1,0 +1,469 @@
+package dev.hostguard.ufw;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mutable working copy of a rule inside the parser and the rule-set engine, with ufw's setter
+ * semantics (common.UFWRule); {@link #toRule()} freezes it.
+ */
+final class RuleDraft {
+  UfwAction action = UfwAction.DENY;
+  UfwLogType logType = UfwLogType.NONE;
+  UfwProtocol protocol = UfwProtocol.ANY;
+  String dport = "any";
+  String dst = "0.0.0.0/0";
+  String sport = "any";
+  String src = "0.0.0.0/0";
+  String dapp = "";
+  String sapp = "";
+  UfwDirection direction = UfwDirection.IN;
+  String interfaceIn = "";
+  String interfaceOut = "";
+  boolean forward;
+  String comment = "";
+  boolean v6;
+  int position;
+  boolean remove;
+  boolean updated;
+
+  static RuleDraft of(UfwRule r) {
+    RuleDraft d = new RuleDraft();
+    d.action = r.action();
+    d.logType = r.logType();
+    d.protocol = r.protocol();
+    d.dport = r.destinationPort();
+    d.dst = r.destination();
+    d.sport = r.sourcePort();
+    d.src = r.source();
+    d.dapp = r.destinationApp();
+    d.sapp = r.sourceApp();
+    d.direction = r.direction();
+    d.interfaceIn = r.interfaceIn();
+    d.interfaceOut = r.interfaceOut();
+    d.forward = r.route();
+    d.comment = r.comment();
+    d.v6 = r.v6();
+    return d;
+  }
+
+  UfwRule toRule() {
+    try {
+      return new UfwRule(
+          action,
+          logType,
+          protocol,
+          dport,
+          dst,
+          sport,
+          src,
+          dapp,
+          sapp,
+          direction,
+          interfaceIn,
+          interfaceOut,
+          forward,
+          comment,
+          v6);
+    } catch (IllegalArgumentException e) {
+      throw new UfwError(e.getMessage() == null ? "Invalid rule" : e.getMessage());
+    }
+  }
+
+  RuleDraft copy() {
+    RuleDraft d = new RuleDraft();
+    d.action = action;
+    d.logType = logType;
+    d.protocol = protocol;
+    d.dport = dport;
+    d.dst = dst;
+    d.sport = sport;
+    d.src = src;
+    d.dapp = dapp;
+    d.sapp = sapp;
+    d.direction = direction;
+    d.interfaceIn = interfaceIn;
+    d.interfaceOut = interfaceOut;
+    d.forward = forward;
+    d.comment = comment;
+    d.v6 = v6;
+    d.position = position;
+    d.remove = remove;
+    d.updated = updated;
+    return d;
+  }
+
+  boolean multi() {
+    return ((dapp.isEmpty() || !dport.equals(dapp)) && (dport.contains(",") || dport.contains(":")))
+        || ((sapp.isEmpty() || !sport.equals(sapp))
+            && (sport.contains(",") || sport.contains(":")));
+  }
+
+  /** set_action: {@code allow_log} style words. */
+  void setAction(String word) {
+    String lw = PythonText.lower(word);
+    int u = lw.indexOf('_');
+    action = UfwAction.fromWord(u < 0 ? lw : lw.substring(0, u));
+    int u2 = u < 0 ? -1 : lw.indexOf('_', u + 1);
+    String lt = u < 0 ? "" : u2 < 0 ? lw.substring(u + 1) : lw.substring(u + 1, u2);
+    setLogType(lt);
+  }
+
+  void setLogType(String lt) {
+    String l = PythonText.lower(lt);
+    if (l.equals("log") || l.equals("log-all") || lt.isEmpty()) {
+      logType = UfwLogType.fromWord(l);
+    } else {
+      throw new UfwError("Invalid log type '" + lt + "'");
+    }
+  }
+
+  void setProtocol(String p) {
+    if (p.equals("any")) {
+      protocol = UfwProtocol.ANY;
+      return;
+    }
+    protocol =
+        UfwProtocol.fromWord(p).orElseThrow(() -> new UfwError("Unsupported protocol '" + p + "'"));
+  }
+
+  /** set_port; {@code dst} false means source. */
+  void setPort(String port, boolean dstSide, ServicesDatabase services) {
+    String errMsg = "Bad port '" + port + "'";
+    String value = port;
+    if (port.equals("any")) {
+      // keep
+    } else if (dstSide && !dapp.isEmpty()) {
+      // keep the application name
+    } else if (!dstSide && !sapp.isEmpty()) {
+      // keep
+    } else if (port.startsWith(",")
+        || port.startsWith(":")
+        || PythonText.stripFinalNewline(port).equals(",")
+        || PythonText.stripFinalNewline(port).equals(":")) {
+      throw new UfwError(errMsg);
+    } else if (count(port, ',') + count(port, ':') > 14) {
+      throw new UfwError(errMsg);
+    } else {
+      String[] ports = port.split(",", -1);
+      StringBuilder tmp = new StringBuilder();
+      for (String p : ports) {
+        String out = p;
+        int colon = p.indexOf(':');
+        if (colon > 0 && isRange(p)) {
+          String[] ran = PythonText.stripFinalNewline(p).split(":", -1);
+          long lo = PythonText.parseInt(ran[0]).orElse(-1);
+          long hi = PythonText.parseInt(ran[1]).orElse(-1);
+          for (long q : new long[] {lo, hi}) {
+            if (q < 1 || q > 65535) {
+              throw new UfwError(errMsg);
+            }
+          }
+          if (lo >= hi) {
+            throw new UfwError(errMsg);
+          }
+        } else if (PythonText.isDigits(p)) {
+          OptionalLong v = PythonText.parseInt(p);
+          if (v.isEmpty() || v.getAsLong() < 1 || v.getAsLong() > 65535) {
+            throw new UfwError(errMsg);
+          }
+        } else if (startsLikeService(p)) {
+          OptionalInt n = services.port(p);
+          if (n.isEmpty()) {
+            throw new UfwError(errMsg);
+          }
+          out = Integer.toString(n.getAsInt());
+        } else {
+          throw new UfwError(errMsg);
+        }
+        if (tmp.length() > 0) {
+          tmp.append(',').append(out);
+        } else {
+          tmp.append(out);
+        }
+      }
+      value = tmp.toString();
+    }
+    if (dstSide) {
+      dport = value;
+    } else {
+      sport = value;
+    }
+  }
+
+  private static boolean isRange(String p) {
+    String t = PythonText.stripFinalNewline(p);
+    int c = t.indexOf(':');
+    if (c <= 0 || c == t.length() - 1 || t.indexOf(':', c + 1) >= 0) {
+      return false;
+    }
+    return PythonText.isDigits(t.substring(0, c)) && PythonText.isDigits(t.substring(c + 1));
+  }
+
+  /** re.match(r'^\w[\w\-]+', p). */
+  private static boolean startsLikeService(String p) {
+    if (p.length() < 2) {
+      return false;
+    }
+    int c0 = p.codePointAt(0);
+    if (!PythonText.isWord(c0)) {
+      return false;
+    }
+    int i = Character.charCount(c0);
+    if (i >= p.length()) {
+      return false;
+    }
+    int c1 = p.codePointAt(i);
+    return PythonText.isWord(c1) || c1 == '-';
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  void fixAnywhere() {
+    if (v6) {
+      if (!dst.isEmpty() && (dst.equals("any") || dst.equals("0.0.0.0/0"))) {
+        dst = "::/0";
+      }
+      if (!src.isEmpty() && (src.equals("any") || src.equals("0.0.0.0/0"))) {
+        src = "::/0";
+      }
+    } else {
+      if (!dst.isEmpty() && (dst.equals("any") || dst.equals("::/0"))) {
+        dst = "0.0.0.0/0";
+      }
+      if (!src.isEmpty() && (src.equals("any") || src.equals("::/0"))) {
+        src = "0.0.0.0/0";
+      }
+    }
+  }
+
+  RuleDraft setV6(boolean value) {
+    v6 = value;
+    fixAnywhere();
+    return this;
+  }
+
+  void setSrc(String addr) {
+    String tmp = PythonText.lower(addr);
+    if (!tmp.equals("any") && !IpAddresses.validAddress(tmp)) {
+      throw new UfwError("Bad source address");
+    }
+    src = tmp;
+    fixAnywhere();
+  }
+
+  void setDst(String addr) {
+    String tmp = PythonText.lower(addr);
+    if (!tmp.equals("any") && !IpAddresses.validAddress(tmp)) {
+      throw new UfwError("Bad destination address");
+    }
+    dst = tmp;
+    fixAnywhere();
+  }
+
+  static @Nullable String interfaceProblem(String name) {
+    if (name.contains("!")) {
+      return "Bad interface name: reserved character: '!'";
+    }
+    if (name.contains(":")) {
+      return "Bad interface name: can't use interface aliases";
+    }
+    if (name.equals(".") || name.equals("..")) {
+      return "Bad interface name: can't use '.' or '..'";
+    }
+    if (name.isEmpty()) {
+      return "Bad interface name: interface name is empty";
+    }
+    if (name.codePointCount(0, name.length()) > 15) {
+      return "Bad interface name: interface name too long";
+    }
+    String t = PythonText.stripFinalNewline(name);
+    if (t.isEmpty()) {
+      return "Bad interface name";
+    }
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "_-.+,=%@".indexOf(c) >= 0;
+      if (!ok) {
+        return "Bad interface name";
+      }
+    }
+    return null;
+  }
+
+  void setInterface(boolean in, String name) {
+    String problem = interfaceProblem(name);
+    if (problem != null) {
+      throw new UfwError(problem);
+    }
+    if (in) {
+      interfaceIn = name;
+    } else {
+      interfaceOut = name;
+    }
+  }
+
+  /** set_position; returns false where Python's int() raises ValueError (Invalid syntax). */
+  boolean setPosition(String num) {
+    if (!num.equals("-1") && !(num.length() > 0 && num.charAt(0) >= '0' && num.charAt(0) <= '9')) {
+      throw new UfwError("Insert position '" + num + "' is not a valid position");
+    }
+    OptionalLong v = PythonText.parseInt(num);
+    if (v.isEmpty()) {
+      return false;
+    }
+    position = (int) Math.min(Integer.MAX_VALUE, v.getAsLong());
+    return true;
+  }
+
+  /** normalize(): addresses to standard form, ports human-sorted. */
+  void normalize() {
+    if (!src.isEmpty()) {
+      try {
+        String n = IpAddresses.normalize(src, v6);
+        if (!n.equals(src)) {
+          updated = true;
+        }
+        src = n;
+      } catch (IpAddresses.NotNormalizable e) {
+        throw new UfwError("Could not normalize source address");
+      }
+    }
+    if (!dst.isEmpty()) {
+      try {
+        String n = IpAddresses.normalize(dst, v6);
+        if (!n.equals(dst)) {
+          updated = true;
+        }
+        dst = n;
+      } catch (IpAddresses.NotNormalizable e) {
+        throw new UfwError("Could not normalize destination address");
+      }
+    }
+    if (!dport.isEmpty()) {
+      dport = humanSort(dport);
+    }
+    if (!sport.isEmpty()) {
+      sport = humanSort(sport);
+    }
+  }
+
+  static String humanSort(String ports) {
+    if (ports.indexOf(',') < 0) {
+      return ports;
+    }
+    List<String> list = new ArrayList<>(Arrays.asList(ports.split(",", -1)));
+    list.sort(RuleDraft::compareHuman);
+    return String.join(",", list);
+  }
+
+  /** Python's human_sort key: runs of ASCII digits as numbers, the rest lower-cased. */
+  static int compareHuman(String a, String b) {
+    List<Object> ka = humanKey(a);
+    List<Object> kb = humanKey(b);
+    for (int i = 0; i < Math.min(ka.size(), kb.size()); i++) {
+      Object x = ka.get(i);
+      Object y = kb.get(i);
+      int c;
+      if (x instanceof java.math.BigInteger bx && y instanceof java.math.BigInteger by) {
+        c = bx.compareTo(by);
+      } else if (x instanceof String sx && y instanceof String sy) {
+        c = sx.compareTo(sy);
+      } else {
+        // Python 3 cannot compare int with str: ufw would crash; keep input order
+        return 0;
+      }
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(ka.size(), kb.size());
+  }
+
+  private static List<Object> humanKey(String s) {
+    List<Object> key = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean inDigits = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean d = c >= '0' && c <= '9';
+      if (d != inDigits) {
+        key.add(
+            inDigits ? new java.math.BigInteger(cur.toString()) : PythonText.lower(cur.toString()));
+        cur.setLength(0);
+        inDigits = d;
+      }
+      cur.append(c);
+    }
+    key.add(inDigits ? new java.math.BigInteger(cur.toString()) : PythonText.lower(cur.toString()));
+    return key;
+  }
+
+  /** match(): 0 exact, 1 different, -1 all but action/log/comment, -2 all but comment. */
+  int match(RuleDraft y) {
+    RuleDraft x = this;
+    if (!x.dport.equals(y.dport)
+        || !x.sport.equals(y.sport)
+        || x.protocol != y.protocol
+        || !x.src.equals(y.src)
+        || !x.dst.equals(y.dst)
+        || x.v6 != y.v6
+        || !x.dapp.equals(y.dapp)
+        || !x.sapp.equals(y.sapp)
+        || !x.interfaceIn.equals(y.interfaceIn)
+        || !x.interfaceOut.equals(y.interfaceOut)
+        || x.direction != y.direction
+        || x.forward != y.forward) {
+      return 1;
+    }
+    boolean sameAction = x.action == y.action && x.logType == y.logType;
+    if (sameAction && x.comment.equals(y.comment)) {
+      return 0;
+    }
+    if (sameAction) {
+      return -2;
+    }
+    return -1;
+  }
+
+  /** get_app_tuple(). */
+  String appTuple() {
+    if (dapp.isEmpty() && sapp.isEmpty()) {
+      return "";
+    }
+    String t = dapp + " " + dst + " " + sapp + " " + src;
+    if (dapp.isEmpty()) {
+      t = dport + " " + dst + " " + sapp + " " + src;
+    }
+    if (sapp.isEmpty()) {
+      t = dapp + " " + dst + " " + sport + " " + src;
+    }
+    if (interfaceIn.isEmpty() && interfaceOut.isEmpty()) {
+      t += " " + direction.word();
+    } else {
+      if (!interfaceIn.isEmpty()) {
+        t += " in_" + interfaceIn;
+      }
+      if (!interfaceOut.isEmpty()) {
+        t += " out_" + interfaceOut;
+      }
+    }
+    return t;
+  }
+}

@@ -1,0 +1,176 @@
+package dev.hostguard.ufw;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The iptables lines ufw writes under a tuple (UFWRule.format_rule, _get_rules_from_formatted). */
+final class RuleIptables {
+  private static final Pattern PROTO_ALL = Pattern.compile("-p all ");
+  private static final Pattern REJECT = Pattern.compile("-j (REJECT(_log(-all)?)?)");
+  private static final Pattern LOG = Pattern.compile("(.*)-j ([A-Z]+)_log(-all)?(.*)");
+  private static final Pattern LOG_ALL = Pattern.compile("-j [A-Z]+_log-all");
+  private static final Pattern CHAIN = Pattern.compile("(-A|-D) ([a-zA-Z0-9\\-]+)");
+  private static final Pattern LIMIT = Pattern.compile(" -j LIMIT");
+
+  private RuleIptables() {}
+
+  /** format_rule(): the iptables match and target of a rule, without chain. */
+  static String format(UfwRule r) {
+    StringBuilder s = new StringBuilder();
+    if (!r.interfaceIn().isEmpty()) {
+      s.append(" -i ").append(r.interfaceIn());
+    }
+    if (!r.interfaceOut().isEmpty()) {
+      s.append(" -o ").append(r.interfaceOut());
+    }
+    boolean multi = r.multi();
+    String dport = r.destinationPort();
+    String sport = r.sourcePort();
+    if (r.protocol() == UfwProtocol.ANY) {
+      s.append(" -p all");
+    } else {
+      s.append(" -p ").append(r.protocol().word());
+      if (multi) {
+        s.append(" -m multiport");
+        if (!dport.equals("any") && !sport.equals("any")) {
+          s.append(" --dports ").append(dport).append(" -m multiport --sports ").append(sport);
+        } else if (!dport.equals("any")) {
+          s.append(" --dports ").append(dport);
+        } else if (!sport.equals("any")) {
+          s.append(" --sports ").append(sport);
+        }
+      }
+    }
+    if (!r.destination().equals("0.0.0.0/0") && !r.destination().equals("::/0")) {
+      s.append(" -d ").append(r.destination());
+    }
+    if (!multi && !dport.equals("any")) {
+      s.append(" --dport ").append(dport);
+    }
+    if (!r.source().equals("0.0.0.0/0") && !r.source().equals("::/0")) {
+      s.append(" -s ").append(r.source());
+    }
+    if (!multi && !sport.equals("any")) {
+      s.append(" --sport ").append(sport);
+    }
+    String lstr = r.logType() == UfwLogType.NONE ? "" : "_" + r.logType().word();
+    switch (r.action()) {
+      case ALLOW:
+        s.append(" -j ACCEPT").append(lstr);
+        break;
+      case REJECT:
+        s.append(" -j REJECT").append(lstr);
+        if (r.protocol() == UfwProtocol.TCP) {
+          s.append(" --reject-with tcp-reset");
+        }
+        break;
+      case LIMIT:
+        s.append(" -j LIMIT").append(lstr);
+        break;
+      default:
+        s.append(" -j DROP").append(lstr);
+        break;
+    }
+    if (!r.destinationApp().isEmpty() || !r.sourceApp().isEmpty()) {
+      s.append(" -m comment --comment '");
+      if (!r.destinationApp().isEmpty()) {
+        s.append("dapp_").append(r.destinationApp().replace(" ", "%20"));
+      }
+      if (!r.destinationApp().isEmpty() && !r.sourceApp().isEmpty()) {
+        s.append(',');
+      }
+      if (!r.sourceApp().isEmpty()) {
+        s.append("sapp_").append(r.sourceApp().replace(" ", "%20"));
+      }
+      s.append('\'');
+    }
+    return s.toString().strip();
+  }
+
+  static String chainSuffix(UfwRule r) {
+    return r.route() ? "forward" : r.direction() == UfwDirection.OUT ? "output" : "input";
+  }
+
+  /** The lines (each ending in a newline) ufw writes for a rule in user.rules / user6.rules. */
+  static List<String> lines(UfwRule r) {
+    String prefix = r.v6() ? "ufw6" : "ufw";
+    String suffix = chainSuffix(r);
+    String frule = "-A " + prefix + "-user-" + suffix + " " + format(r) + "\n";
+    return expand(frule, prefix, suffix);
+  }
+
+  private static String sub(Pattern p, String replacement, String s) {
+    return p.matcher(s).replaceAll(replacement);
+  }
+
+  private static String q(String literal) {
+    return Matcher.quoteReplacement(literal);
+  }
+
+  static List<String> expand(String frule, String prefix, String suffix) {
+    List<String> snippets = new ArrayList<>(4);
+    if (frule.contains("-p all ")) {
+      if (frule.contains("port ")) {
+        if (frule.contains("-j REJECT")) {
+          snippets.add(
+              sub(PROTO_ALL, "-p tcp ", sub(REJECT, "-j $1 --reject-with tcp-reset", frule)));
+        } else {
+          snippets.add(sub(PROTO_ALL, "-p tcp ", frule));
+        }
+        snippets.add(sub(PROTO_ALL, "-p udp ", frule));
+      } else {
+        snippets.add(sub(PROTO_ALL, "", frule));
+      }
+    } else {
+      snippets.add(frule);
+    }
+    String limitArgs = "-m limit --limit 3/min --limit-burst 10";
+    String logChain = prefix + "-user-logging-" + suffix;
+    for (int i = 0; i < snippets.size(); i++) {
+      String s = snippets.get(i);
+      if (!s.contains("_log")) {
+        continue;
+      }
+      Matcher m = LOG.matcher(s);
+      if (m.find()) {
+        String policy = sub(LOG, "$2", s).strip();
+        if (policy.equalsIgnoreCase("accept")) {
+          policy = "ALLOW";
+        } else if (policy.equalsIgnoreCase("limit")) {
+          policy = "LIMIT";
+        } else {
+          policy = "BLOCK";
+        }
+        String lstr = limitArgs + " -j LOG --log-prefix \"[UFW " + policy + "] \"";
+        if (!LOG_ALL.matcher(s).find()) {
+          lstr = "-m conntrack --ctstate NEW " + lstr;
+        }
+        snippets.set(i, sub(LOG, "$1-j $2$4", s));
+        snippets.add(i, sub(LOG, "$1-j " + q(logChain), s));
+        snippets.add(i, sub(CHAIN, "$1 " + q(logChain), sub(LOG, "$1-j RETURN", s)));
+        snippets.add(i, sub(CHAIN, "$1 " + q(logChain), sub(LOG, "$1" + q(lstr), s)));
+      }
+    }
+    for (int i = 0; i < snippets.size(); i++) {
+      String s = snippets.get(i);
+      if (s.contains(" -j LIMIT")) {
+        String t1 = sub(LIMIT, q(" -m conntrack --ctstate NEW -m recent --set"), s);
+        String t2 =
+            sub(
+                LIMIT,
+                q(
+                    " -m conntrack --ctstate NEW -m recent --update --seconds 30 --hitcount 6 -j "
+                        + prefix
+                        + "-user-limit"),
+                s);
+        String t3 = sub(LIMIT, q(" -j " + prefix + "-user-limit-accept"), s);
+        snippets.set(i, t3);
+        snippets.add(i, t2);
+        snippets.add(i, t1);
+      }
+    }
+    return snippets;
+  }
+}

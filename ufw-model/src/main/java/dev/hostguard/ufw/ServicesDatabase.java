@@ -1,0 +1,154 @@
+package dev.hostguard.ufw;
+
+import com.google.common.collect.ImmutableList;
+import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.ParseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The {@code /etc/services} database as glibc's {@code getservbyname} reads it: service names and
+ * aliases to port and protocol, first entry wins.
+ *
+ * <pre>{@code
+ * ServicesDatabase services = ServicesDatabase.load(Path.of("/etc/services"));
+ * services.port("ssh"); // OptionalInt[22]
+ * }</pre>
+ */
+public final class ServicesDatabase {
+  /** One line of the file: name, port, protocol and aliases. */
+  public record Entry(String name, int port, String protocol, ImmutableList<String> aliases) {
+    /** Whether {@code service} is this entry's name or one of its aliases. */
+    public boolean answersTo(String service) {
+      return name.equals(service) || aliases.contains(service);
+    }
+  }
+
+  private static volatile ServicesDatabase system;
+
+  private final ImmutableList<Entry> entries;
+  private final java.util.Map<String, Entry> firstByName;
+  private final java.util.Map<String, Entry> firstTcp;
+  private final java.util.Map<String, Entry> firstUdp;
+
+  private ServicesDatabase(List<Entry> entries) {
+    this.entries = ImmutableList.copyOf(entries);
+    java.util.Map<String, Entry> any = new java.util.HashMap<>();
+    java.util.Map<String, Entry> tcp = new java.util.HashMap<>();
+    java.util.Map<String, Entry> udp = new java.util.HashMap<>();
+    for (Entry e : entries) {
+      for (String n : names(e)) {
+        any.putIfAbsent(n, e);
+        if (e.protocol().equals("tcp")) {
+          tcp.putIfAbsent(n, e);
+        } else if (e.protocol().equals("udp")) {
+          udp.putIfAbsent(n, e);
+        }
+      }
+    }
+    this.firstByName = any;
+    this.firstTcp = tcp;
+    this.firstUdp = udp;
+  }
+
+  private static List<String> names(Entry e) {
+    return ImmutableList.<String>builder().add(e.name()).addAll(e.aliases()).build();
+  }
+
+  /** The host's {@code /etc/services} (an empty database if it does not exist). */
+  public static ServicesDatabase system() {
+    ServicesDatabase s = system;
+    if (s == null) {
+      Path p = Path.of("/etc/services");
+      s = Files.isReadable(p) ? load(p) : new ServicesDatabase(List.of());
+      system = s;
+    }
+    return s;
+  }
+
+  /** Reads a services file. */
+  public static ServicesDatabase load(Path file) {
+    try {
+      return parse(
+          file.toString(), Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Parses services text. Like glibc, lines it cannot read (no {@code port/proto}) are skipped;
+   * only a port that is not a number in 0..65535 is refused.
+   */
+  public static ServicesDatabase parse(String sourceName, String text) {
+    LineDocument doc = LineDocument.parse(sourceName, text);
+    ImmutableList.Builder<Entry> out = ImmutableList.builder();
+    for (int i = 0; i < doc.size(); i++) {
+      String line = doc.text(i);
+      int hash = line.indexOf('#');
+      String body = hash >= 0 ? line.substring(0, hash) : line;
+      String[] tok = body.trim().split("[ \t]+");
+      if (tok.length < 2 || tok[0].isEmpty()) {
+        continue;
+      }
+      int slash = tok[1].indexOf('/');
+      if (slash <= 0 || slash == tok[1].length() - 1) {
+        continue;
+      }
+      String portText = tok[1].substring(0, slash);
+      int port;
+      try {
+        port = Integer.parseInt(portText);
+      } catch (NumberFormatException e) {
+        throw ParseException.inLine(doc, i, line.indexOf(portText), "bad port '" + portText + "'");
+      }
+      if (port < 0 || port > 65535) {
+        throw ParseException.inLine(doc, i, line.indexOf(portText), "bad port '" + portText + "'");
+      }
+      ImmutableList.Builder<String> aliases = ImmutableList.builder();
+      for (int k = 2; k < tok.length; k++) {
+        aliases.add(tok[k]);
+      }
+      out.add(
+          new Entry(
+              tok[0], port, tok[1].substring(slash + 1).toLowerCase(Locale.ROOT), aliases.build()));
+    }
+    return new ServicesDatabase(out.build());
+  }
+
+  /** All entries in file order. */
+  public ImmutableList<Entry> entries() {
+    return entries;
+  }
+
+  /** {@code getservbyname(name)}: the port of the first entry answering to {@code name}. */
+  public OptionalInt port(String name) {
+    Entry e = firstByName.get(name);
+    return e == null ? OptionalInt.empty() : OptionalInt.of(e.port());
+  }
+
+  /** Whether {@code getservbyname(name, proto)} finds an entry. */
+  public boolean has(String name, String proto) {
+    return (proto.equals("tcp") ? firstTcp : proto.equals("udp") ? firstUdp : firstByName)
+        .containsKey(name);
+  }
+
+  /**
+   * ufw's protocol for a service: {@code tcp}, {@code udp}, {@code any} (both) or {@code ""} (the
+   * name exists only for other protocols); empty when the name is unknown.
+   */
+  public Optional<String> protocol(String name) {
+    if (!firstByName.containsKey(name)) {
+      return Optional.empty();
+    }
+    boolean tcp = firstTcp.containsKey(name);
+    boolean udp = firstUdp.containsKey(name);
+    return Optional.of(tcp && udp ? "any" : tcp ? "tcp" : udp ? "udp" : "");
+  }
+}

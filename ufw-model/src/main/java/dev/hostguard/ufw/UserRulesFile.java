@@ -1,0 +1,374 @@
+package dev.hostguard.ufw;
+
+import com.google.common.collect.ImmutableList;
+import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.ParseException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A {@code user.rules} or {@code user6.rules} file: its lossless lines, the rules of its {@code ###
+ * tuple ###} lines, and the exact text ufw writes for a list of rules.
+ *
+ * <pre>{@code
+ * UserRulesFile f = UserRulesFile.parse("user.rules", text);
+ * UserRulesFile.write(f.rules(), f.isV6(), UserRulesOptions.stock());
+ * }</pre>
+ */
+public final class UserRulesFile {
+  private static final String TUPLE = "### tuple ###";
+
+  private final LineDocument document;
+  private final ImmutableList<UfwRule> rules;
+  private final boolean v6;
+
+  private UserRulesFile(LineDocument document, List<UfwRule> rules, boolean v6) {
+    this.document = document;
+    this.rules = ImmutableList.copyOf(rules);
+    this.v6 = v6;
+  }
+
+  /**
+   * Parses a rules file strictly: a malformed tuple line is a {@link ParseException}. The IP
+   * version is that of the {@code *filter} chains ({@code :ufw6-} means user6.rules).
+   */
+  public static UserRulesFile parse(String sourceName, String text) {
+    LineDocument doc = LineDocument.parse(sourceName, text);
+    boolean v6 = false;
+    for (int i = 0; i < doc.size(); i++) {
+      if (doc.text(i).startsWith(":ufw6-")) {
+        v6 = true;
+        break;
+      }
+    }
+    return parse(doc, v6, null);
+  }
+
+  /** Parses file bytes strictly (lines that are not UTF-8 are kept byte for byte). */
+  public static UserRulesFile parse(String sourceName, byte[] content) {
+    LineDocument doc = LineDocument.parse(sourceName, content);
+    boolean v6 = false;
+    for (int i = 0; i < doc.size(); i++) {
+      if (doc.text(i).startsWith(":ufw6-")) {
+        v6 = true;
+        break;
+      }
+    }
+    return parse(doc, v6, null);
+  }
+
+  /** The file's bytes, exactly as parsed. */
+  public byte[] toBytes() {
+    return document.toBytes();
+  }
+
+  /**
+   * Parses like ufw's _read_rules: malformed tuples are skipped and reported to {@code warn}
+   * (strict when {@code warn} is null).
+   */
+  static UserRulesFile parse(
+      LineDocument doc, boolean v6, @org.jspecify.annotations.Nullable Consumer<String> warn) {
+    List<UfwRule> rules = new ArrayList<>();
+    for (int i = 0; i < doc.size(); i++) {
+      String line = doc.text(i);
+      if (!line.startsWith(TUPLE)) {
+        continue;
+      }
+      String tupleLine = line;
+      String hex = "";
+      int ci = line.indexOf(" comment=");
+      if (ci >= 0) {
+        if (line.indexOf(" comment=", ci + 1) >= 0) {
+          fail(doc, i, ci, "more than one comment=", warn);
+          continue;
+        }
+        tupleLine = line.substring(0, ci);
+        hex = line.substring(ci + " comment=".length()).strip();
+      }
+      String tupl = tupleLine.substring(TUPLE.length()).strip();
+      String[] tmp = tupl.isEmpty() ? new String[0] : tupl.split("\\s+");
+      if (tmp.length < 6 || tmp.length > 9) {
+        fail(doc, i, 0, "Skipping malformed tuple (bad length): " + tupl, warn);
+        continue;
+      }
+      String dtype = "in";
+      String ifIn = "";
+      String ifOut = "";
+      if (tmp.length == 7 || tmp.length == 9) {
+        String last = tmp[tmp.length - 1];
+        dtype = last.split("_", -1)[0];
+        if (last.contains("_")) {
+          if (last.contains("!") && last.matches(".*in_\\w+.*") && last.matches(".*out_\\w+.*")) {
+            String[] parts = last.split("!", -1);
+            ifIn = after(parts[0]);
+            ifOut = after(parts[1]);
+          } else if (last.startsWith("in_")) {
+            ifIn = after(last);
+          } else if (last.startsWith("out_")) {
+            ifOut = after(last);
+          } else {
+            fail(doc, i, 0, "Skipping malformed tuple (iface): " + tupl, warn);
+            continue;
+          }
+        }
+      }
+      try {
+        RuleDraft d = new RuleDraft();
+        String action = tmp[0];
+        if (action.contains(":")) {
+          d.forward = true;
+          action = action.split(":", -1)[1];
+        }
+        d.setAction(action);
+        d.setProtocol(tmp[1]);
+        ServicesDatabase none = ServicesDatabase.parse("<none>", "");
+        d.setPort(tmp[2], true, none);
+        d.setPort(tmp[4], false, none);
+        d.setSrc(tmp[5]);
+        d.setDst(tmp[3]);
+        if (!dtype.equals("in") && !dtype.equals("out")) {
+          throw new UfwError("Unsupported direction '" + dtype + "'");
+        }
+        d.direction = dtype.equals("out") ? UfwDirection.OUT : UfwDirection.IN;
+        d.comment = decodeHex(hex);
+        if (tmp.length >= 8) {
+          if (!tmp[6].equals("-")) {
+            d.dapp = tmp[6].replace("%20", " ");
+          }
+          if (!tmp[7].equals("-")) {
+            d.sapp = tmp[7].replace("%20", " ");
+          }
+        }
+        if (!ifIn.isEmpty()) {
+          d.setInterface(true, ifIn);
+        }
+        if (!ifOut.isEmpty()) {
+          d.setInterface(false, ifOut);
+        }
+        d.setV6(v6);
+        rules.add(d.toRule());
+      } catch (UfwError | IllegalArgumentException e) {
+        fail(doc, i, 0, "Skipping malformed tuple: " + tupl, warn);
+      }
+    }
+    return new UserRulesFile(doc, rules, v6);
+  }
+
+  private static String after(String s) {
+    int u = s.indexOf('_');
+    return u < 0 ? "" : s.substring(u + 1);
+  }
+
+  private static void fail(
+      LineDocument doc,
+      int line,
+      int col,
+      String msg,
+      @org.jspecify.annotations.Nullable Consumer<String> warn) {
+    if (warn == null) {
+      throw ParseException.inLine(doc, line, col, msg.replaceFirst("^Skipping ", ""));
+    }
+    warn.accept(msg);
+  }
+
+  /** ufw's hex_decode (odd length truncated, bad UTF-8 kept as backslash escapes). */
+  static String decodeHex(String hex) {
+    String h = hex.length() % 2 == 1 ? hex.substring(0, hex.length() - 1) : hex;
+    byte[] bytes = HexFormat.of().parseHex(h);
+    java.nio.charset.CharsetDecoder dec =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    try {
+      return dec.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException("comment is not UTF-8");
+    }
+  }
+
+  /** ufw's hex_encode of a comment. */
+  static String encodeHex(String comment) {
+    return HexFormat.of().formatHex(comment.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The file's lines. */
+  public LineDocument document() {
+    return document;
+  }
+
+  /** The rules of the tuple lines, in file order. */
+  public ImmutableList<UfwRule> rules() {
+    return rules;
+  }
+
+  /** Whether this is user6.rules. */
+  public boolean isV6() {
+    return v6;
+  }
+
+  /** The text, byte for byte as parsed. */
+  public String render() {
+    return document.render();
+  }
+
+  /** The {@code ### tuple ###} line ufw writes for a rule (no newline). */
+  public static String tupleLine(UfwRule r) {
+    String action = r.route() ? "route:" + r.action().word() : r.action().word();
+    if (r.logType() != UfwLogType.NONE) {
+      action += "_" + r.logType().word();
+    }
+    String ifaces;
+    if (r.interfaceIn().isEmpty() && r.interfaceOut().isEmpty()) {
+      ifaces = r.direction().word();
+    } else if (!r.interfaceIn().isEmpty() && !r.interfaceOut().isEmpty()) {
+      ifaces = "in_" + r.interfaceIn() + "!out_" + r.interfaceOut();
+    } else {
+      ifaces =
+          r.direction().word()
+              + "_"
+              + (r.interfaceIn().isEmpty() ? r.interfaceOut() : r.interfaceIn());
+    }
+    StringBuilder t = new StringBuilder(TUPLE).append(' ');
+    t.append(action).append(' ').append(r.protocol().word()).append(' ');
+    t.append(r.destinationPort()).append(' ').append(r.destination()).append(' ');
+    t.append(r.sourcePort()).append(' ').append(r.source()).append(' ');
+    if (r.isAppRule()) {
+      t.append(r.destinationApp().isEmpty() ? "-" : r.destinationApp().replace(" ", "%20"));
+      t.append(' ');
+      t.append(r.sourceApp().isEmpty() ? "-" : r.sourceApp().replace(" ", "%20"));
+      t.append(' ');
+    }
+    t.append(ifaces);
+    if (!r.comment().isEmpty()) {
+      t.append(" comment=").append(encodeHex(r.comment()));
+    }
+    return t.toString();
+  }
+
+  /** The iptables lines ufw writes under a rule's tuple line (each without newline). */
+  public static ImmutableList<String> iptablesLines(UfwRule r) {
+    ImmutableList.Builder<String> b = ImmutableList.builder();
+    for (String s : RuleIptables.lines(r)) {
+      b.add(s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
+    }
+    return b.build();
+  }
+
+  /** The exact text ufw writes to user.rules ({@code v6} false) or user6.rules. */
+  public static String write(List<UfwRule> rules, boolean v6, UserRulesOptions options) {
+    return String.join("", writeChunks(rules, v6, options));
+  }
+
+  /** The text in the pieces ufw writes one at a time (a piece ufw cannot encode stops it). */
+  static List<String> writeChunks(List<UfwRule> rules, boolean v6, UserRulesOptions options) {
+    List<String> out = new ArrayList<>();
+    String p = v6 ? "ufw6" : "ufw";
+    out.add("*filter\n");
+    for (String c :
+        new String[] {
+          "user-input",
+          "user-output",
+          "user-forward",
+          "before-logging-input",
+          "before-logging-output",
+          "before-logging-forward",
+          "user-logging-input",
+          "user-logging-output",
+          "user-logging-forward",
+          "after-logging-input",
+          "after-logging-output",
+          "after-logging-forward",
+          "logging-deny",
+          "logging-allow"
+        }) {
+      out.add(":" + p + "-" + c + " - [0:0]\n");
+    }
+    boolean limit = v6 ? options.rateLimitV6() : options.rateLimitV4();
+    if (limit) {
+      out.add(":" + p + "-user-limit - [0:0]\n");
+      out.add(":" + p + "-user-limit-accept - [0:0]\n");
+    }
+    out.add("### RULES ###\n");
+    for (UfwRule r : rules) {
+      out.add("\n" + tupleLine(r) + "\n");
+      out.addAll(RuleIptables.lines(r));
+    }
+    out.add("\n### END RULES ###\n");
+    out.add("\n### LOGGING ###\n");
+    for (String l : loggingLines(p, options)) {
+      out.add(l + "\n");
+    }
+    out.add("### END LOGGING ###\n");
+    if (limit) {
+      out.add("\n### RATE LIMITING ###\n");
+      if (!options.logLevel().equals("off")) {
+        out.add(
+            "-A "
+                + p
+                + "-user-limit -m limit --limit 3/minute -j LOG --log-prefix \"[UFW LIMIT BLOCK] \"\n");
+      }
+      out.add("-A " + p + "-user-limit -j REJECT\n");
+      out.add("-A " + p + "-user-limit-accept -j ACCEPT\n");
+      out.add("### END RATE LIMITING ###\n");
+    }
+    out.add("COMMIT\n");
+    return out;
+  }
+
+  /** The LOGGING section lines ufw writes for chain prefix {@code p} (ufw or ufw6). */
+  static List<String> loggingLines(String p, UserRulesOptions o) {
+    List<String> out = new ArrayList<>();
+    String[] targets = {"input", "output", "forward"};
+    int level = o.level();
+    if (level == 0) {
+      for (String t : targets) {
+        out.add("-I " + p + "-user-logging-" + t + " -j RETURN");
+      }
+      return out;
+    }
+    String limitArgs = " -m limit --limit 3/min --limit-burst 10";
+    String largs = level < 300 ? limitArgs : "";
+    for (String t : targets) {
+      String c = p + "-after-logging-" + t;
+      String pol = o.policy(t);
+      if (pol.equals("reject") || pol.equals("deny")) {
+        out.add("-A " + c + " -j LOG --log-prefix \"[UFW BLOCK] \"" + largs);
+      } else if (level >= 200) {
+        out.add("-A " + c + " -j LOG --log-prefix \"[UFW ALLOW] \"" + largs);
+      }
+    }
+    for (String m : new String[] {"deny", "allow"}) {
+      String c = p + "-logging-" + m;
+      String prefix = m.equals("allow") ? "[UFW ALLOW] " : "[UFW BLOCK] ";
+      if (m.equals("deny")) {
+        if (level < 200) {
+          out.add("-I " + c + " -m conntrack --ctstate INVALID -j RETURN" + largs);
+        } else {
+          out.add(
+              "-A "
+                  + c
+                  + " -m conntrack --ctstate INVALID -j LOG --log-prefix \"[UFW AUDIT INVALID] \""
+                  + largs);
+        }
+      }
+      out.add("-A " + c + " -j LOG --log-prefix \"" + prefix + "\"" + largs);
+    }
+    if (level >= 200) {
+      String a = "";
+      if (level < 400) {
+        a = limitArgs;
+      }
+      if (level < 300) {
+        a = " -m conntrack --ctstate NEW" + limitArgs;
+      }
+      for (String t : targets) {
+        out.add("-I " + p + "-before-logging-" + t + " -j LOG --log-prefix \"[UFW AUDIT] \"" + a);
+      }
+    }
+    return out;
+  }
+}

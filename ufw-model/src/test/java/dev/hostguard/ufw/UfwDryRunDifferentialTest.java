@@ -1,0 +1,108 @@
+package dev.hostguard.ufw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.hostguard.exec.CommandResult;
+import dev.hostguard.testing.RealTool;
+import dev.hostguard.testing.RequiresRealTool;
+import dev.hostguard.ufw.gen.UfwCommandGens;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hostguard}'s dry run against the real {@code ufw --dry-run} on 2,000 generated command
+ * lines (fixed seeds), on a stock data dir and on one holding rules ufw itself added: stdout, exit
+ * code and first ERROR line must agree (stdout is not compared after {@code Invalid syntax}, where
+ * ufw prints its usage).
+ */
+@RequiresRealTool({RealTool.UFW})
+class UfwDryRunDifferentialTest {
+  static final List<List<String>> POPULATE =
+      List.of(
+          List.of("allow", "22/tcp"),
+          List.of("deny", "from", "10.0.0.0/8"),
+          List.of("allow", "CIFS"),
+          List.of("limit", "in", "ssh", "comment", "allow SSH connections in"),
+          List.of("allow", "out", "53", "comment", "allow DNS calls out"),
+          List.of("route", "allow", "in", "on", "eth0", "out", "on", "eth1"),
+          List.of("allow", "from", "2001:db8::/32", "to", "any", "port", "443", "proto", "tcp"),
+          List.of("reject", "out", "log", "25"),
+          List.of("allow", "WWW Full"),
+          List.of("allow", "plexmediaserver"),
+          List.of(
+              "deny",
+              "in",
+              "on",
+              "eth0",
+              "from",
+              "192.168.1.0/24",
+              "port",
+              "1000:2000",
+              "proto",
+              "udp"));
+
+  @TempDir Path tmp;
+
+  private static List<List<String>> sample(long seed, int n) {
+    List<List<String>> out = new ArrayList<>();
+    qt().withFixedSeed(seed)
+        .withExamples(n)
+        .withShrinkCycles(0)
+        .forAll(UfwCommandGens.commandLines())
+        .checkAssert(out::add);
+    return out;
+  }
+
+  @Test
+  void stockDataDir() throws Exception {
+    Path dir = UfwOracle.stockWithPlex(tmp.resolve("stock"));
+    compare(dir, sample(20261125L, 1000));
+  }
+
+  @Test
+  void populatedDataDir() throws Exception {
+    Path dir = UfwOracle.stockWithPlex(tmp.resolve("populated"));
+    UfwOracle.populate(dir, POPULATE);
+    compare(dir, sample(4078L, 1000));
+  }
+
+  private static void compare(Path dir, List<List<String>> argvs) {
+    List<CommandResult> real = UfwOracle.runAll(dir, argvs);
+    UfwDryRun mirror = UfwDryRun.of(dir, ServicesDatabase.system());
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < argvs.size(); i++) {
+      List<String> argv = new ArrayList<>();
+      argv.add("--dry-run");
+      argv.addAll(argvs.get(i));
+      UfwDryRun.Result ours = mirror.run(argv);
+      CommandResult theirs = real.get(i);
+      String theirError = UfwOracle.firstError(theirs.stderr());
+      boolean usage = theirError.equals("Invalid syntax") || theirError.equals("not enough args");
+      boolean same =
+          ours.exitCode() == theirs.exitCode()
+              && ours.firstError().equals(theirError)
+              && (usage || ours.stdout().equals(theirs.stdout()));
+      if (!same) {
+        failures.add(
+            argvs.get(i)
+                + "\n  ufw:  exit "
+                + theirs.exitCode()
+                + " error '"
+                + theirError
+                + "'\n  ours: exit "
+                + ours.exitCode()
+                + " error '"
+                + ours.firstError()
+                + "'"
+                + (ours.stdout().equals(theirs.stdout()) ? "" : "\n  stdout differs"));
+      }
+    }
+    assertThat(failures)
+        .as("%d of %d command lines differ", failures.size(), argvs.size())
+        .isEmpty();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.hostguard.ufw;
+
+import dev.hostguard.exec.CommandResult;
+import dev.hostguard.testing.RealTools;
+import dev.hostguard.testing.UfwDataDir;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Test helper: real ufw dry runs in parallel, and data dirs populated by ufw itself. */
+final class UfwOracle {
+  private UfwOracle() {}
+
+  /** The plex profile of the seed chapter. */
+  static final String PLEX =
+      "[PlexMediaServer]\n"
+          + "title=Plex Media Server\n"
+          + "description=This opens up PlexMediaServer for http (32400), upnp, and autodiscovery.\n"
+          + "ports=32469/tcp|32413/udp|1900/udp|32400/tcp|32412/udp|32410/udp|32414/udp|32400/udp\n";
+
+  static Path stockWithPlex(Path dir) throws IOException {
+    UfwDataDir.createStock(dir);
+    Files.writeString(dir.resolve("etc/ufw/applications.d/plexmediaserver"), PLEX);
+    return dir;
+  }
+
+  /**
+   * Applies {@code commands} one after the other with the REAL ufw dry run, writing the user.rules
+   * and user6.rules it prints back into {@code dir}.
+   */
+  static void populate(Path dir, List<List<String>> commands) throws IOException {
+    for (List<String> c : commands) {
+      CommandResult r = RealTools.ufwDryRun(dir, c);
+      if (r.exitCode() != 0) {
+        throw new IllegalStateException("ufw refused " + c + ": " + r.stderr());
+      }
+      String out = r.stdout();
+      String v4 = null;
+      String v6 = null;
+      int from = 0;
+      while (true) {
+        int start = out.indexOf("*filter\n", from);
+        if (start < 0) {
+          break;
+        }
+        int end = out.indexOf("COMMIT\n", start) + "COMMIT\n".length();
+        String block = out.substring(start, end);
+        if (block.contains(":ufw6-")) {
+          v6 = block;
+        } else {
+          v4 = block;
+        }
+        from = end;
+      }
+      if (v4 != null) {
+        Files.writeString(dir.resolve("etc/ufw/user.rules"), v4);
+      }
+      if (v6 != null) {
+        Files.writeString(dir.resolve("etc/ufw/user6.rules"), v6);
+      }
+    }
+  }
+
+  /** Runs the real ufw dry run for every argv, 4 at a time. */
+  static List<CommandResult> runAll(Path dir, List<List<String>> argvs) {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<CommandResult>> fs = new ArrayList<>();
+      for (List<String> a : argvs) {
+        fs.add(pool.submit(() -> RealTools.ufwDryRun(dir, a)));
+      }
+      List<CommandResult> out = new ArrayList<>();
+      for (Future<CommandResult> f : fs) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new UncheckedIOException(new IOException(e.getCause()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static String firstError(String stderr) {
+    for (String l : stderr.split("\n", -1)) {
+      if (l.startsWith("ERROR: ")) {
+        return l.substring("ERROR: ".length());
+      }
+    }
+    return "";
+  }
+}
