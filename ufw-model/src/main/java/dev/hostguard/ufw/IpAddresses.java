@@ -247,28 +247,30 @@ final class IpAddresses {
     if (addr.length() > 43 || !allIn(addr, ":./", true)) {
       return false;
     }
-    String[] net = addr.split("/", -1);
-    if (pton6(net[0]) == null) {
+    int slash = addr.indexOf('/');
+    if (pton6(slash < 0 ? addr : addr.substring(0, slash)) == null) {
       return false;
     }
-    if (net.length > 2) {
-      return false;
+    if (slash < 0) {
+      return true;
     }
-    return net.length != 2 || validCidr(net[1], true);
+    String mask = addr.substring(slash + 1);
+    return mask.indexOf('/') < 0 && validCidr(mask, true);
   }
 
   static boolean validAddress4(String addr) {
     if (addr.length() > 31 || !allIn(addr, "./", false)) {
       return false;
     }
-    String[] net = addr.split("/", -1);
-    if (pton4(net[0]) == null) {
+    int slash = addr.indexOf('/');
+    if (pton4(slash < 0 ? addr : addr.substring(0, slash)) == null) {
       return false;
     }
-    if (net.length > 2) {
-      return false;
+    if (slash < 0) {
+      return true;
     }
-    return net.length != 2 || validCidr(net[1], false) || validDottedQuads(net[1], false);
+    String mask = addr.substring(slash + 1);
+    return mask.indexOf('/') < 0 && (validCidr(mask, false) || validDottedQuads(mask, false));
   }
 
   static boolean validAddress(String addr) {

@@ -105,9 +105,11 @@ final class RuleDraft {
 
   /** set_action: {@code allow_log} style words. */
   void setAction(String word) {
-    String[] tmp = PythonText.lower(word).split("_", -1);
-    action = UfwAction.fromWord(tmp[0]);
-    String lt = tmp.length > 1 ? tmp[1] : "";
+    String lw = PythonText.lower(word);
+    int u = lw.indexOf('_');
+    action = UfwAction.fromWord(u < 0 ? lw : lw.substring(0, u));
+    int u2 = u < 0 ? -1 : lw.indexOf('_', u + 1);
+    String lt = u < 0 ? "" : u2 < 0 ? lw.substring(u + 1) : lw.substring(u + 1, u2);
     setLogType(lt);
   }
 

@@ -406,8 +406,14 @@ public final class UfwRuleParser {
     return c;
   }
 
+  /** Python's {@code s.lower() == v} for an ASCII lower-case {@code v}. */
   private static boolean eqLower(String s, String v) {
-    return PythonText.lower(s).equals(v);
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) {
+        return PythonText.lower(s).equals(v);
+      }
+    }
+    return s.equalsIgnoreCase(v);
   }
 
   @SuppressWarnings("StringSplitter")

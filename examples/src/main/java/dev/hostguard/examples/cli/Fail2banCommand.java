@@ -1,20 +1,41 @@
 package dev.hostguard.examples.cli;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.hostguard.fail2ban.Fail2banDump;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 
-/** Placeholder for `hostguard fail2ban`: replaced by the issue that implements it. */
+/**
+ * {@code hostguard fail2ban -c DIR -d}: prints the resolved configuration exactly as {@code
+ * fail2ban-client -c DIR -d} (fail2ban 1.0.2) prints it, with its exit code (0 or 255).
+ */
 @Command(name = "fail2ban", description = "Mirror of fail2ban-client -c DIR -d.")
 final class Fail2banCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*")
-  List<String> args = new ArrayList<>();
+  @Option(
+      names = {"-c", "--conf"},
+      paramLabel = "DIR",
+      defaultValue = "/etc/fail2ban",
+      description = "Configuration directory (default /etc/fail2ban).")
+  String conf;
+
+  @Option(
+      names = "-d",
+      required = true,
+      description = "Dump the configuration as the server command stream.")
+  boolean dump;
 
   @Override
   public Integer call() {
-    Streams.err().println("hostguard fail2ban: not implemented yet");
-    return 1;
+    Fail2banDump result = Fail2banDump.resolve(conf);
+    PrintStream err = Streams.err();
+    for (String m : result.messages()) {
+      err.println(m);
+    }
+    byte[] out = result.stdout().getBytes(StandardCharsets.UTF_8);
+    Streams.out().write(out, 0, out.length);
+    Streams.out().flush();
+    return result.exitCode();
   }
 }

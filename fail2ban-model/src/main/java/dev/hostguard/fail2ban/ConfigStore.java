@@ -1,0 +1,393 @@
+package dev.hostguard.fail2ban;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The merged options of a set of files, with fail2ban's lookups: {@code [DEFAULT]}, {@code
+ * KNOWN/<section>} values, {@code %(name)s} interpolation extended with {@code %(section/name)s}
+ * and {@code %(__name__)s}, and {@code get_ex} for {@code <section/name>} tags.
+ */
+final class ConfigStore {
+  static final int MAX_INTERPOLATION_DEPTH = 10;
+  private static final Pattern SECTION_OPTSUBST =
+      Pattern.compile("%\\(([\\w\\-]+/([^)]+))\\)s", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern SECTION_OPTNAME =
+      Pattern.compile("^([\\w\\-]+)/([^\\s>]+)$", Pattern.UNICODE_CHARACTER_CLASS);
+  static final Pattern CONDITIONAL =
+      Pattern.compile("^(\\w+)(\\?.+)$", Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES);
+  private static final Pattern KEY = Pattern.compile("%\\(([^)]+)\\)s");
+
+  final LinkedHashMap<String, Object> defaults = new LinkedHashMap<>();
+  final LinkedHashMap<String, LinkedHashMap<String, Object>> sections = new LinkedHashMap<>();
+
+  /** Merges one file's content the way fail2ban's {@code read} merges each included file. */
+  void mergeFile(IniParser.Result file) {
+    defaults.putAll(file.defaults);
+    for (Map.Entry<String, LinkedHashMap<String, Object>> e : file.sections.entrySet()) {
+      String n = e.getKey();
+      LinkedHashMap<String, Object> s = e.getValue();
+      Matcher cond = CONDITIONAL.matcher(n);
+      if (cond.find()) {
+        n = cond.group(1);
+        String suffix = cond.group(2);
+        LinkedHashMap<String, Object> renamed = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> o : s.entrySet()) {
+          if (!o.getKey().equals("__name__")) {
+            renamed.put(o.getKey() + suffix, o.getValue());
+          }
+        }
+        s = renamed;
+      }
+      LinkedHashMap<String, Object> s2 = sections.get(n);
+      if (s2 != null) {
+        LinkedHashMap<String, Object> known = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> o : s2.entrySet()) {
+          if (s.containsKey(o.getKey())) {
+            known.put(o.getKey(), o.getValue());
+          }
+        }
+        mergeSection("KNOWN/" + n, known, "");
+        s2.putAll(s);
+      } else {
+        sections.put(n, new LinkedHashMap<>(s));
+      }
+    }
+  }
+
+  void mergeSection(String section, Map<String, ?> options, String pref) {
+    LinkedHashMap<String, Object> sec =
+        sections.computeIfAbsent(section, k -> new LinkedHashMap<>());
+    if (pref.isEmpty()) {
+      sec.putAll(options);
+      return;
+    }
+    for (Map.Entry<String, ?> e : options.entrySet()) {
+      if (!e.getKey().startsWith(pref) && !e.getKey().equals("__name__")) {
+        sec.put(pref + e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  boolean hasSection(String section) {
+    return sections.containsKey(section);
+  }
+
+  boolean hasOption(String section, String option, boolean withDefault) {
+    if (!withDefault) {
+      Map<String, Object> s = sections.get(section);
+      return s != null && s.containsKey(option);
+    }
+    if (section.isEmpty() || section.equals("DEFAULT")) {
+      return defaults.containsKey(PythonText.lower(option));
+    }
+    Map<String, Object> s = sections.get(section);
+    if (s == null) {
+      return false;
+    }
+    String o = PythonText.lower(option);
+    return s.containsKey(o) || defaults.containsKey(o);
+  }
+
+  /** The section's own option names, in order ({@code options(section, withDefault=False)}). */
+  List<String> ownOptions(String section) {
+    Map<String, Object> s = sections.get(section);
+    if (s == null) {
+      throw ConfigError.noSection(section);
+    }
+    return new ArrayList<>(s.keySet());
+  }
+
+  /** Section names without the {@code KNOWN/} ones, in order. */
+  List<String> sectionNames() {
+    List<String> out = new ArrayList<>();
+    for (String s : sections.keySet()) {
+      if (!s.startsWith("KNOWN/")) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Vars already in ConfigParser's form: lowercased keys, {@code str()} values. */
+  static final class Vars {
+    final HashMap<String, @Nullable Object> map;
+
+    Vars(HashMap<String, @Nullable Object> map) {
+      this.map = map;
+    }
+  }
+
+  static Vars normalize(@Nullable Map<String, ?> vars) {
+    HashMap<String, @Nullable Object> vardict = new HashMap<>();
+    if (vars != null) {
+      for (Map.Entry<String, ?> e : vars.entrySet()) {
+        Object v = e.getValue();
+        vardict.put(PythonText.lower(e.getKey()), v == null ? null : PythonText.str(v));
+      }
+    }
+    return new Vars(vardict);
+  }
+
+  private static final Vars NO_VARS = new Vars(new HashMap<>());
+
+  /** The lookup chain {@code (interpolation layers) -> vars -> section -> DEFAULT}. */
+  private final class Lookup {
+    final @Nullable Lookup parent;
+    final HashMap<String, @Nullable Object> local = new HashMap<>(8);
+    final Map<String, @Nullable Object> vars;
+    final Map<String, Object> section;
+
+    Lookup(
+        @Nullable Lookup parent, Map<String, @Nullable Object> vars, Map<String, Object> section) {
+      this.parent = parent;
+      this.vars = vars;
+      this.section = section;
+    }
+
+    boolean contains(String key) {
+      for (Lookup l = this; l != null; l = l.parent) {
+        if (l.local.containsKey(key)) {
+          return true;
+        }
+      }
+      return vars.containsKey(key) || section.containsKey(key) || defaults.containsKey(key);
+    }
+
+    @Nullable Object get(String key) {
+      for (Lookup l = this; l != null; l = l.parent) {
+        if (l.local.containsKey(key)) {
+          return l.local.get(key);
+        }
+      }
+      if (vars.containsKey(key)) {
+        return vars.get(key);
+      }
+      if (section.containsKey(key)) {
+        return section.get(key);
+      }
+      return defaults.get(key);
+    }
+
+    Lookup copy() {
+      return new Lookup(this, vars, section);
+    }
+  }
+
+  private Lookup unify(String section, @Nullable Object vars) {
+    Map<String, Object> sectionDict = sections.get(section);
+    if (sectionDict == null) {
+      if (!section.equals("DEFAULT")) {
+        throw ConfigError.noSection(section);
+      }
+      sectionDict = Map.of();
+    }
+    Vars v;
+    if (vars instanceof Vars) {
+      v = (Vars) vars;
+    } else if (vars == null) {
+      v = NO_VARS;
+    } else {
+      @SuppressWarnings("unchecked")
+      Map<String, ?> m = (Map<String, ?>) vars;
+      v = normalize(m);
+    }
+    return new Lookup(null, v.map, sectionDict);
+  }
+
+  /** ConfigParser's {@code get}: raw or interpolated value; NO_SECTION / NO_OPTION errors. */
+  @Nullable Object get(String section, String option, boolean raw, @Nullable Object vars) {
+    Lookup d = unify(section, vars);
+    String opt = PythonText.lower(option);
+    if (!d.contains(opt)) {
+      throw ConfigError.noOption(opt, section);
+    }
+    Object value = d.get(opt);
+    if (raw || value == null) {
+      return value;
+    }
+    if (!(value instanceof String)) {
+      throw new ConfigError(ConfigError.Kind.OTHER, "value of " + opt + " is not a string");
+    }
+    StringBuilder accum = new StringBuilder();
+    interpolate(opt, accum, (String) value, section, d, 1);
+    return accum.toString();
+  }
+
+  /** Interpolated string value. */
+  String getString(String section, String option, @Nullable Object vars) {
+    Object v = get(section, option, false, vars);
+    return v == null ? null : PythonText.str(v);
+  }
+
+  private String rawForMessage(String section, String option, String fallback) {
+    Map<String, Object> s = sections.get(section);
+    if (s == null && !section.equals("DEFAULT")) {
+      return fallback;
+    }
+    String opt = PythonText.lower(option);
+    if (s != null && s.containsKey(opt)) {
+      return PythonText.str(s.get(opt));
+    }
+    if (defaults.containsKey(opt)) {
+      return PythonText.str(defaults.get(opt));
+    }
+    return fallback;
+  }
+
+  private void interpolate(
+      String option, StringBuilder accum, String rest, String section, Lookup map, int depth) {
+    // fail2ban's BasicInterpolationWithName: __name__ and section/option names on every level
+    if (!section.isEmpty()) {
+      map = map.copy();
+      map.local.put("__name__", section);
+      mapSectionOptions(section, rest, map);
+    }
+    if (depth > MAX_INTERPOLATION_DEPTH) {
+      throw new ConfigError(
+          ConfigError.Kind.INTERPOLATION,
+          "Recursion limit exceeded in value substitution: option "
+              + PythonText.reprString(option)
+              + " in section "
+              + PythonText.reprString(section)
+              + " contains an interpolation key which cannot be substituted in "
+              + MAX_INTERPOLATION_DEPTH
+              + " steps. Raw value: "
+              + PythonText.reprString(rawForMessage(section, option, rest)));
+    }
+    while (!rest.isEmpty()) {
+      int p = rest.indexOf('%');
+      if (p < 0) {
+        accum.append(rest);
+        return;
+      }
+      if (p > 0) {
+        accum.append(rest, 0, p);
+        rest = rest.substring(p);
+      }
+      char c = rest.length() > 1 ? rest.charAt(1) : 0;
+      if (rest.length() > 1 && c == '%') {
+        accum.append('%');
+        rest = rest.substring(2);
+      } else if (rest.length() > 1 && c == '(') {
+        Matcher m = KEY.matcher(rest);
+        if (!m.lookingAt()) {
+          throw new ConfigError(
+              ConfigError.Kind.INTERPOLATION,
+              "bad interpolation variable reference " + PythonText.reprString(rest));
+        }
+        String var = PythonText.lower(m.group(1));
+        rest = rest.substring(m.end());
+        if (!map.contains(var)) {
+          throw new ConfigError(
+              ConfigError.Kind.INTERPOLATION,
+              "Bad value substitution: option "
+                  + PythonText.reprString(option)
+                  + " in section "
+                  + PythonText.reprString(section)
+                  + " contains an interpolation key "
+                  + PythonText.reprString(var)
+                  + " which is not a valid option name. Raw value: "
+                  + PythonText.reprString(rawForMessage(section, option, rest)));
+        }
+        Object v = map.get(var);
+        if (!(v instanceof String)) {
+          throw new ConfigError(
+              ConfigError.Kind.OTHER,
+              "argument of type '" + (v == null ? "NoneType" : "int") + "' is not iterable");
+        }
+        String sv = (String) v;
+        if (sv.indexOf('%') >= 0) {
+          interpolate(option, accum, sv, section, map, depth + 1);
+        } else {
+          accum.append(sv);
+        }
+      } else {
+        throw new ConfigError(
+            ConfigError.Kind.INTERPOLATION,
+            "'%' must be followed by '%' or '(', found: " + PythonText.reprString(rest));
+      }
+    }
+  }
+
+  private void mapSectionOptions(String section, String rest, Lookup map) {
+    if (rest.indexOf('/') < 0 || !rest.contains("%(")) {
+      return;
+    }
+    Matcher m = SECTION_OPTSUBST.matcher(rest);
+    while (m.find()) {
+      String sopt = m.group(1);
+      String opt = m.group(2);
+      if (map.contains(sopt)) {
+        continue;
+      }
+      String sec = sopt.substring(0, sopt.length() - opt.length() - 1);
+      String seclwr = PythonText.lower(sec);
+      boolean usedef = false;
+      Object v = null;
+      if (!seclwr.equals("default")) {
+        if (seclwr.equals("known")) {
+          Map<String, Object> k = sections.get("KNOWN/" + section);
+          if (k != null && k.containsKey(opt)) {
+            v = k.get(opt);
+          } else {
+            usedef = true;
+          }
+        } else {
+          Map<String, Object> s = sections.get(sec);
+          if (s == null) {
+            continue;
+          }
+          if (s.containsKey(opt)) {
+            v = s.get(opt);
+          } else {
+            usedef = true;
+          }
+        }
+      } else {
+        usedef = true;
+      }
+      if (usedef) {
+        if (!defaults.containsKey(opt)) {
+          continue;
+        }
+        v = defaults.get(opt);
+      }
+      map.local.put(sopt, v);
+    }
+  }
+
+  /** fail2ban's {@code get_ex}: understands {@code section/option}, {@code known/option}. */
+  @Nullable Object getEx(String section, String option, @Nullable Object vars) {
+    if (option.indexOf('/') >= 0) {
+      Matcher m = SECTION_OPTNAME.matcher(option);
+      if (m.find()) {
+        String sec = m.group(1);
+        String opt = m.group(2);
+        String seclwr = PythonText.lower(sec);
+        List<String> candidates;
+        if (seclwr.equals("known")) {
+          candidates = List.of("KNOWN/" + section, section);
+        } else {
+          candidates = List.of(seclwr.equals("default") ? "DEFAULT" : sec);
+        }
+        for (String c : candidates) {
+          try {
+            return get(c, opt, false, null);
+          } catch (ConfigError e) {
+            if (e.kind() != ConfigError.Kind.NO_SECTION && e.kind() != ConfigError.Kind.NO_OPTION) {
+              throw e;
+            }
+          }
+        }
+      }
+    }
+    return get(section, option, false, vars);
+  }
+}

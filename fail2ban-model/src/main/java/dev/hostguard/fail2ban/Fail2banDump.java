@@ -1,0 +1,128 @@
+package dev.hostguard.fail2ban;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The resolved configuration of a fail2ban directory as the server command stream that {@code
+ * fail2ban-client -c DIR -d} prints, with the same exit status; {@link #stdout()} is byte for byte
+ * fail2ban 1.0.2's output.
+ *
+ * <pre>{@code
+ * Fail2banDump dump = Fail2banDump.resolve("/etc/fail2ban");
+ * System.out.print(dump.stdout()); // ['set', 'syslogsocket', 'auto'] ...
+ * }</pre>
+ *
+ * <p>Each command is a list of {@code String}, {@link java.math.BigInteger}, {@code Boolean},
+ * {@code null} (Python's {@code None}), nested lists and (for {@code thread}) maps.
+ */
+public final class Fail2banDump {
+  private final @Nullable List<List<Object>> commands;
+  private final @Nullable String errorLine;
+  private final int exitCode;
+  private final ImmutableList<String> messages;
+
+  private Fail2banDump(
+      @Nullable List<List<Object>> commands,
+      @Nullable String errorLine,
+      int exitCode,
+      List<String> messages) {
+    this.commands = commands == null ? null : deepUnmodifiable(commands);
+    this.errorLine = errorLine;
+    this.exitCode = exitCode;
+    this.messages = ImmutableList.copyOf(messages);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<List<Object>> deepUnmodifiable(List<List<Object>> in) {
+    List<List<Object>> out = new ArrayList<>();
+    for (List<Object> c : in) {
+      out.add((List<Object>) freeze(c));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static @Nullable Object freeze(@Nullable Object o) {
+    if (o instanceof List) {
+      List<Object> l = new ArrayList<>();
+      for (Object e : (List<?>) o) {
+        l.add(freeze(e));
+      }
+      return Collections.unmodifiableList(l);
+    }
+    if (o instanceof Map) {
+      return Collections.unmodifiableMap(new java.util.LinkedHashMap<>((Map<?, ?>) o));
+    }
+    return o;
+  }
+
+  /**
+   * Resolves the configuration directory {@code confDir} (as given on fail2ban's command line; it
+   * appears in paths of the output) against the real file system.
+   */
+  public static Fail2banDump resolve(String confDir) {
+    requireNonNull(confDir, "confDir");
+    ClientDump.Outcome o;
+    try {
+      o = ClientDump.run(confDir, ConfigSession.REAL_FILES);
+    } catch (RuntimeException | StackOverflowError e) {
+      // not expected; reported like fail2ban reports a configuration it cannot read
+      return new Fail2banDump(
+          null,
+          ClientDump.STREAM_FAILED,
+          255,
+          List.of("ERROR   internal error while resolving " + confDir + ": " + e));
+    }
+    return new Fail2banDump(o.stream(), o.errorLine(), o.exitCode(), o.log());
+  }
+
+  /** The command stream, or empty when fail2ban would print only an error line. */
+  public List<List<Object>> commands() {
+    return commands == null ? List.of() : commands;
+  }
+
+  /** Whether the configuration could be converted to a stream at all. */
+  public boolean hasStream() {
+    return commands != null;
+  }
+
+  /** The {@code ERROR: ...} line fail2ban prints on stdout instead of a stream, if any. */
+  public @Nullable String errorLine() {
+    return errorLine;
+  }
+
+  /** 0, or 255 when fail2ban reports a configuration error. */
+  public int exitCode() {
+    return exitCode;
+  }
+
+  /** Warnings and errors fail2ban would log on stderr (our wording, without timestamps). */
+  public ImmutableList<String> messages() {
+    return messages;
+  }
+
+  /** Exactly what {@code fail2ban-client -c DIR -d} prints on stdout. */
+  public String stdout() {
+    StringBuilder b = new StringBuilder();
+    if (commands == null) {
+      b.append(errorLine).append('\n');
+      return b.toString();
+    }
+    for (List<Object> c : commands) {
+      PythonText.appendRepr(b, c);
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  /** One command as fail2ban prints it, a Python {@code repr} of the list. */
+  public static String render(List<?> command) {
+    return PythonText.repr(command);
+  }
+}

@@ -1,0 +1,258 @@
+package dev.hostguard.fail2ban;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one file the way fail2ban's parser does (Python 3.11 {@code ConfigParser} with {@code =}
+ * and {@code :} delimiters, {@code #}/{@code ;} whole-line comments, {@code ;} inline comments
+ * after whitespace, empty lines kept inside values, strict duplicates).
+ */
+final class IniParser {
+  private IniParser() {}
+
+  /** One option as read: lowercased key, joined value, 0-based first and last line. */
+  record Option(String section, String key, String value, int firstLine, int lastLine) {}
+
+  /** One section header: name and 0-based line. */
+  record Header(String name, int line) {}
+
+  /** The result of reading one file. */
+  static final class Result {
+    final LinkedHashMap<String, Object> defaults = new LinkedHashMap<>();
+    final LinkedHashMap<String, LinkedHashMap<String, Object>> sections = new LinkedHashMap<>();
+    final List<Option> options = new ArrayList<>();
+    final List<Header> headers = new ArrayList<>();
+  }
+
+  /** Splits text at universal newlines; each element keeps its {@code \n} like Python's reader. */
+  static List<String> pythonLines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int n = text.length();
+    StringBuilder cur = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        cur.append(text, start, i).append('\n');
+        out.add(cur.toString());
+        cur.setLength(0);
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    if (start < n) {
+      out.add(text.substring(start));
+    }
+    return out;
+  }
+
+  private static final class Pending {
+    final String section;
+    final String key;
+    final Map<String, Object> target;
+    final List<String> parts = new ArrayList<>();
+    final int firstLine;
+    int lastLine;
+
+    Pending(String section, String key, Map<String, Object> target, String first, int line) {
+      this.section = section;
+      this.key = key;
+      this.target = target;
+      this.parts.add(first);
+      this.firstLine = line;
+      this.lastLine = line;
+    }
+  }
+
+  static Result parse(String fileName, String text) {
+    Result r = new Result();
+    List<String> lines = pythonLines(text);
+    Set<String> sectionsAdded = new HashSet<>();
+    Set<String> optionsAdded = new HashSet<>();
+    List<Pending> pendings = new ArrayList<>();
+    Map<String, Object> cursect = null;
+    String sectname = null;
+    Pending cur = null;
+    int indentLevel = 0;
+    StringBuilder parseErrors = null;
+    int firstErrorLine = 0;
+    String firstErrorText = "";
+    for (int idx = 0; idx < lines.size(); idx++) {
+      String line = lines.get(idx);
+      int lineno = idx + 1;
+      int commentStart = Integer.MAX_VALUE;
+      // inline ';' comments: first ';' at column 0 or after whitespace
+      int from = 0;
+      while (true) {
+        int p = line.indexOf(';', from);
+        if (p < 0) {
+          break;
+        }
+        if (p == 0 || PythonText.isSpace(line.charAt(p - 1))) {
+          commentStart = p;
+          break;
+        }
+        from = p + 1;
+      }
+      String stripped = PythonText.strip(line);
+      if (stripped.startsWith("#") || stripped.startsWith(";")) {
+        commentStart = 0;
+      }
+      String value =
+          PythonText.strip(
+              commentStart == Integer.MAX_VALUE ? line : line.substring(0, commentStart));
+      if (value.isEmpty()) {
+        if (commentStart == Integer.MAX_VALUE
+            && cursect != null
+            && cur != null
+            && !cur.key.isEmpty()) {
+          cur.parts.add("");
+        }
+        continue;
+      }
+      int curIndent = 0;
+      while (curIndent < line.length() && PythonText.isSpace(line.charAt(curIndent))) {
+        curIndent++;
+      }
+      if (curIndent >= line.length()) {
+        curIndent = 0;
+      }
+      if (cursect != null && cur != null && !cur.key.isEmpty() && curIndent > indentLevel) {
+        cur.parts.add(value);
+        cur.lastLine = idx;
+        continue;
+      }
+      indentLevel = curIndent;
+      String header = sectionHeader(value);
+      if (header != null) {
+        sectname = header;
+        r.headers.add(new Header(header, idx));
+        if (r.sections.containsKey(header)) {
+          if (sectionsAdded.contains(header)) {
+            throw new ConfigError(
+                ConfigError.Kind.DUPLICATE,
+                "While reading from "
+                    + PythonText.reprString(fileName)
+                    + String.format(" [line %2d]", lineno)
+                    + ": section "
+                    + PythonText.reprString(header)
+                    + " already exists",
+                fileName,
+                lineno,
+                chomp(line));
+          }
+          cursect = r.sections.get(header);
+          sectionsAdded.add(header);
+        } else if (header.equals("DEFAULT")) {
+          cursect = r.defaults;
+        } else {
+          LinkedHashMap<String, Object> s = new LinkedHashMap<>();
+          r.sections.put(header, s);
+          cursect = s;
+          sectionsAdded.add(header);
+        }
+        cur = null;
+        continue;
+      }
+      if (cursect == null) {
+        throw new ConfigError(
+            ConfigError.Kind.PARSING,
+            "File contains no section headers.\nfile: "
+                + PythonText.reprString(fileName)
+                + ", line: "
+                + lineno
+                + "\n"
+                + PythonText.reprString(line),
+            fileName,
+            lineno,
+            chomp(line));
+      }
+      int delim = -1;
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '=' || c == ':') {
+          delim = i;
+          break;
+        }
+      }
+      if (delim < 0 || delim == 0 || PythonText.strip(value.substring(0, delim)).isEmpty()) {
+        if (parseErrors == null) {
+          parseErrors =
+              new StringBuilder("Source contains parsing errors: ")
+                  .append(PythonText.reprString(fileName));
+          firstErrorLine = lineno;
+          firstErrorText = chomp(line);
+        }
+        parseErrors
+            .append("\n\t")
+            .append(String.format("[line %2d]", lineno))
+            .append(": ")
+            .append(PythonText.reprString(line));
+        if (delim < 0) {
+          continue;
+        }
+      }
+      String key = PythonText.lower(PythonText.rstrip(value.substring(0, delim)));
+      String optval = PythonText.strip(value.substring(delim + 1));
+      String dupKey = sectname + "\u0000" + key;
+      if (optionsAdded.contains(dupKey)) {
+        throw new ConfigError(
+            ConfigError.Kind.DUPLICATE,
+            "While reading from "
+                + PythonText.reprString(fileName)
+                + String.format(" [line %2d]", lineno)
+                + ": option "
+                + PythonText.reprString(key)
+                + " in section "
+                + PythonText.reprString(sectname)
+                + " already exists",
+            fileName,
+            lineno,
+            chomp(line));
+      }
+      optionsAdded.add(dupKey);
+      cur = new Pending(sectname, key, cursect, optval, idx);
+      pendings.add(cur);
+      cursect.put(key, cur);
+    }
+    for (Pending p : pendings) {
+      String joined = PythonText.rstrip(String.join("\n", p.parts));
+      if (p.target.get(p.key) == p) {
+        p.target.put(p.key, joined);
+      }
+      r.options.add(new Option(p.section, p.key, joined, p.firstLine, p.lastLine));
+    }
+    if (parseErrors != null) {
+      throw new ConfigError(
+          ConfigError.Kind.PARSING,
+          parseErrors.toString(),
+          fileName,
+          firstErrorLine,
+          firstErrorText);
+    }
+    return r;
+  }
+
+  /** {@code \[(.+)\]} matched at the start of the stripped value, greedy. */
+  private static String sectionHeader(String value) {
+    if (value.length() < 3 || value.charAt(0) != '[') {
+      return null;
+    }
+    int close = value.lastIndexOf(']');
+    if (close < 2) {
+      return null;
+    }
+    return value.substring(1, close);
+  }
+
+  private static String chomp(String line) {
+    return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+  }
+}

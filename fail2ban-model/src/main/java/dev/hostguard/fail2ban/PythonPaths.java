@@ -1,0 +1,303 @@
+package dev.hostguard.fail2ban;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Python's {@code os.path} string functions and {@code glob.glob} (3.11, non-recursive): magic
+ * characters {@code * ? [}, hidden names skipped unless the pattern starts with a dot, results in
+ * directory-listing order.
+ */
+final class PythonPaths {
+
+  private PythonPaths() {}
+
+  static String join(String a, String b) {
+    if (b.startsWith("/")) {
+      return b;
+    }
+    if (a.isEmpty() || a.endsWith("/")) {
+      return a + b;
+    }
+    return a + "/" + b;
+  }
+
+  /** {@code os.path.split}. */
+  static String[] split(String p) {
+    int i = p.lastIndexOf('/') + 1;
+    String head = p.substring(0, i);
+    String tail = p.substring(i);
+    if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
+      int e = head.length();
+      while (e > 0 && head.charAt(e - 1) == '/') {
+        e--;
+      }
+      head = head.substring(0, e);
+    }
+    return new String[] {head, tail};
+  }
+
+  static String dirname(String p) {
+    return split(p)[0];
+  }
+
+  /** {@code os.path.splitext(p)[0]}. */
+  static String stripExtension(String p) {
+    int sep = p.lastIndexOf('/');
+    int dot = p.lastIndexOf('.');
+    if (dot > sep) {
+      int i = sep + 1;
+      while (i < dot) {
+        if (p.charAt(i) != '.') {
+          return p.substring(0, dot);
+        }
+        i++;
+      }
+    }
+    return p;
+  }
+
+  static String extension(String p) {
+    return p.substring(stripExtension(p).length());
+  }
+
+  private static Path path(String p) {
+    return Path.of(p.isEmpty() ? "." : p);
+  }
+
+  static boolean exists(String p) {
+    try {
+      return !p.isEmpty() && p.indexOf('\0') < 0 && Files.exists(path(p));
+    } catch (InvalidPathException | SecurityException e) {
+      return false;
+    }
+  }
+
+  static boolean lexists(String p) {
+    try {
+      return !p.isEmpty()
+          && p.indexOf('\0') < 0
+          && Files.exists(path(p), LinkOption.NOFOLLOW_LINKS);
+    } catch (InvalidPathException | SecurityException e) {
+      return false;
+    }
+  }
+
+  static boolean isFile(String p) {
+    try {
+      return !p.isEmpty() && p.indexOf('\0') < 0 && Files.isRegularFile(path(p));
+    } catch (InvalidPathException | SecurityException e) {
+      return false;
+    }
+  }
+
+  static boolean isDir(String p) {
+    try {
+      return p.indexOf('\0') < 0 && Files.isDirectory(path(p));
+    } catch (InvalidPathException | SecurityException e) {
+      return false;
+    }
+  }
+
+  static boolean hasMagic(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '*' || c == '?' || c == '[') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String globJoin(String a, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return a.isEmpty() ? b : a;
+    }
+    return join(a, b);
+  }
+
+  /** {@code glob.glob(pathname)}. */
+  static List<String> glob(String pathname) {
+    List<String> out = new ArrayList<>();
+    iglob(pathname, false, out);
+    if (pathname.isEmpty()) {
+      out.removeIf(String::isEmpty);
+    }
+    return out;
+  }
+
+  private static void iglob(String pathname, boolean dironly, List<String> out) {
+    String[] dn = split(pathname);
+    String dirname = dn[0];
+    String basename = dn[1];
+    if (!hasMagic(pathname)) {
+      if (!basename.isEmpty()) {
+        if (lexists(pathname)) {
+          out.add(pathname);
+        }
+      } else if (isDir(dirname)) {
+        out.add(pathname);
+      }
+      return;
+    }
+    if (dirname.isEmpty()) {
+      out.addAll(glob1("", basename, dironly));
+      return;
+    }
+    List<String> dirs;
+    if (!dirname.equals(pathname) && hasMagic(dirname)) {
+      dirs = new ArrayList<>();
+      iglob(dirname, true, dirs);
+    } else {
+      dirs = List.of(dirname);
+    }
+    boolean magicBase = hasMagic(basename);
+    for (String d : dirs) {
+      List<String> names = magicBase ? glob1(d, basename, dironly) : glob0(d, basename);
+      for (String name : names) {
+        out.add(join(d, name));
+      }
+    }
+  }
+
+  private static List<String> glob0(String dirname, String basename) {
+    if (!basename.isEmpty()) {
+      if (lexists(globJoin(dirname, basename))) {
+        return List.of(basename);
+      }
+    } else if (isDir(dirname)) {
+      return List.of(basename);
+    }
+    return List.of();
+  }
+
+  private static List<String> glob1(String dirname, String pattern, boolean dironly) {
+    List<String> out = new ArrayList<>();
+    boolean hiddenPattern = pattern.startsWith(".");
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(path(dirname))) {
+      for (Path entry : ds) {
+        String name = entry.getFileName().toString();
+        if (dironly && !Files.isDirectory(entry)) {
+          continue;
+        }
+        if (!hiddenPattern && name.startsWith(".")) {
+          continue;
+        }
+        if (fnmatch(name, pattern)) {
+          out.add(name);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return out;
+    }
+    return out;
+  }
+
+  /** {@code fnmatch.fnmatchcase}: {@code *}, {@code ?}, {@code [set]}, {@code [!set]}. */
+  static boolean fnmatch(String name, String pattern) {
+    return match(name, 0, pattern, 0);
+  }
+
+  private static boolean match(String s, int si, String p, int pi) {
+    while (pi < p.length()) {
+      char c = p.charAt(pi);
+      if (c == '*') {
+        while (pi < p.length() && p.charAt(pi) == '*') {
+          pi++;
+        }
+        if (pi == p.length()) {
+          return true;
+        }
+        for (int k = si; k <= s.length(); k++) {
+          if (match(s, k, p, pi)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      if (c == '?') {
+        if (si >= s.length()) {
+          return false;
+        }
+        si++;
+        pi++;
+        continue;
+      }
+      if (c == '[') {
+        int j = pi + 1;
+        if (j < p.length() && p.charAt(j) == '!') {
+          j++;
+        }
+        if (j < p.length() && p.charAt(j) == ']') {
+          j++;
+        }
+        while (j < p.length() && p.charAt(j) != ']') {
+          j++;
+        }
+        if (j >= p.length()) {
+          // no closing bracket: a literal '['
+          if (si >= s.length() || s.charAt(si) != '[') {
+            return false;
+          }
+          si++;
+          pi++;
+          continue;
+        }
+        String stuff = p.substring(pi + 1, j);
+        if (si >= s.length()) {
+          return false;
+        }
+        if (!inSet(s.charAt(si), stuff)) {
+          return false;
+        }
+        si++;
+        pi = j + 1;
+        continue;
+      }
+      if (si >= s.length() || s.charAt(si) != c) {
+        return false;
+      }
+      si++;
+      pi++;
+    }
+    return si == s.length();
+  }
+
+  private static boolean inSet(char ch, String stuff) {
+    boolean negate = false;
+    int i = 0;
+    if (stuff.startsWith("!")) {
+      negate = true;
+      i = 1;
+    }
+    if (stuff.isEmpty()) {
+      return false;
+    }
+    if (stuff.equals("!")) {
+      return true;
+    }
+    boolean hit = false;
+    while (i < stuff.length()) {
+      char lo = stuff.charAt(i);
+      if (i + 2 < stuff.length() && stuff.charAt(i + 1) == '-') {
+        char hi = stuff.charAt(i + 2);
+        if (lo <= ch && ch <= hi) {
+          hit = true;
+        }
+        i += 3;
+      } else {
+        if (lo == ch) {
+          hit = true;
+        }
+        i++;
+      }
+    }
+    return hit != negate;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.hostguard.fail2ban;
+
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.hostguard.fail2ban.gen.Fail2banGens;
+import dev.hostguard.testing.RealTool;
+import dev.hostguard.testing.RequiresRealTool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generated overlays over the stock configuration (interpolation of every kind, multi-line values,
+ * comments, includes, {@code .local} over {@code .conf}, {@code jail.d} order, conditional
+ * sections, broken files) resolved by us and by {@code fail2ban-client -d}.
+ */
+@RequiresRealTool({RealTool.FAIL2BAN_CLIENT})
+class GeneratedOverlayDifferentialTest {
+  @TempDir Path tmp;
+
+  @Test
+  void generatedOverlaysResolveLikeFail2ban() {
+    int[] counter = {0};
+    qt().withFixedSeed(20261125L)
+        .withExamples(40)
+        .withShrinkCycles(0)
+        .forAll(Fail2banGens.overlays())
+        .checkAssert(
+            overlay -> {
+              try {
+                Path root = Files.createDirectories(tmp.resolve("case" + counter[0]++));
+                Path conf = Fail2banOracle.stockCopy(root);
+                overlay.writeTo(conf, root.resolve("logs"));
+                Fail2banOracle.assertSameDump(conf, overlay.toString());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+  }
+}
