@@ -63,6 +63,29 @@ public final class UfwSandbox {
    * @return one result per command, in order (its command is the ufw argv)
    */
   public List<CommandResult> run(List<List<String>> ufwArgvs) {
+    return runCollecting(ufwArgvs).results();
+  }
+
+  /**
+   * What one {@link #runCollecting} left behind: each command's result, and every file of the
+   * private {@code /etc/ufw} after the last command, by path relative to it ({@code user.rules},
+   * {@code applications.d/openssh-server}), read as UTF-8.
+   *
+   * <pre>{@code
+   * String userRules = sandbox.runCollecting(cmds).etcUfwFiles().get("user.rules");
+   * }</pre>
+   */
+  public record Run(
+      ImmutableList<CommandResult> results, ImmutableMap<String, String> etcUfwFiles) {
+    /** Checks non-null parts. */
+    public Run {
+      java.util.Objects.requireNonNull(results, "results");
+      java.util.Objects.requireNonNull(etcUfwFiles, "etcUfwFiles");
+    }
+  }
+
+  /** Like {@link #run}, also returning the files ufw wrote under its private {@code /etc/ufw}. */
+  public Run runCollecting(List<List<String>> ufwArgvs) {
     Path unshare = RealTool.UNSHARE.require();
     RealTool.UFW.require();
     Path work = null;
@@ -146,7 +169,7 @@ public final class UfwSandbox {
                 Files.readAllBytes(out.resolve(i + ".stderr")),
                 Duration.ZERO));
       }
-      return ImmutableList.copyOf(results);
+      return new Run(ImmutableList.copyOf(results), readTree(work.resolve("etc-ufw")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -154,6 +177,18 @@ public final class UfwSandbox {
         deleteTree(work);
       }
     }
+  }
+
+  private static ImmutableMap<String, String> readTree(Path root) throws IOException {
+    ImmutableMap.Builder<String, String> files = ImmutableMap.builder();
+    List<Path> paths;
+    try (Stream<Path> s = Files.walk(root)) {
+      paths = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path p : paths) {
+      files.put(root.relativize(p).toString(), Files.readString(p, UTF_8));
+    }
+    return files.buildOrThrow();
   }
 
   private static void deleteTree(Path root) {

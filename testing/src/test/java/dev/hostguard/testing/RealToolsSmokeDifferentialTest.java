@@ -78,6 +78,24 @@ class RealToolsSmokeDifferentialTest {
   @RequiresRealTool(
       value = {RealTool.UFW, RealTool.UNSHARE},
       root = true)
+  void sandboxReturnsTheFilesUfwWrote() {
+    UfwSandbox.Run run =
+        UfwSandbox.builder()
+            .applicationProfile("hostguard-test", "[HG]\ntitle=t\ndescription=d\nports=4242/tcp\n")
+            .build()
+            .runCollecting(List.of(List.of("allow", "HG")));
+    assertThat(run.results()).singleElement().satisfies(r -> assertThat(r.exitCode()).isZero());
+    assertThat(run.etcUfwFiles().get("user.rules"))
+        .contains("### tuple ### allow tcp 4242 0.0.0.0/0 any 0.0.0.0/0 HG - in\n");
+    assertThat(run.etcUfwFiles().get("user6.rules")).contains("### tuple ### allow tcp 4242 ::/0");
+    assertThat(run.etcUfwFiles())
+        .containsKeys("ufw.conf", "before.rules", "applications.d/hostguard-test");
+  }
+
+  @Test
+  @RequiresRealTool(
+      value = {RealTool.UFW, RealTool.UNSHARE},
+      root = true)
   void sandboxStartsFreshEachRun() {
     UfwSandbox sandbox = UfwSandbox.builder().build();
     sandbox.run(List.of(List.of("--force", "enable"), List.of("allow", "80/tcp")));
