@@ -155,6 +155,11 @@ public final class AppProfiles {
     return byName;
   }
 
+  /** The services database the profiles' service-name ports resolve through. */
+  ServicesDatabase services() {
+    return services;
+  }
+
   /** ufw's warnings while loading, in order (without the {@code WARN: } prefix). */
   public ImmutableList<String> warnings() {
     return warnings;

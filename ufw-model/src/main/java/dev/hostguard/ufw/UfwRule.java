@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
  * {@code lo:hi} or a comma list of those, as ufw writes them after resolving service names (or the
  * application name while a rule is still an unexpanded application template); {@code ""} means no
  * interface, no application, no comment. A rule parsed from a command line that applies to both IP
- * versions is an IPv4 rule ({@code v6() == false}) until {@link UfwDryRun} adds it to both files.
+ * versions is an IPv4 rule ({@code v6() == false}) until {@link UfwRuleSet} adds it to both files.
  *
  * <pre>{@code
  * UfwRule r = UfwRule.builder().action(UfwAction.ALLOW).protocol(UfwProtocol.TCP)

@@ -236,6 +236,81 @@ public final class UfwCommandGens {
     return in -> extended(new R(in));
   }
 
+  private static final String[][] SESSION_RULES = {
+    {"22/tcp"},
+    {"80"},
+    {"53/udp"},
+    {"in", "log", "443"},
+    {"out", "123/udp"},
+    {"from", "10.0.0.0/8"},
+    {"from", "10.1.2.3/8", "to", "any", "port", "25", "proto", "tcp"},
+    {"from", "2001:db8::/32", "to", "any", "port", "443", "proto", "tcp"},
+    {"to", "2001:db8::1", "port", "22,80", "proto", "tcp"},
+    {"in", "on", "eth0", "to", "any", "port", "8080"},
+    {"proto", "esp", "from", "192.168.1.0/24"},
+    {"DNS"},
+    {"WWW Full"},
+    {"CIFS"},
+    {"from", "any", "to", "any", "app", "WWW Full"},
+    {"in", "on", "eth1", "from", "10.0.0.0/8", "app", "DNS"}
+  };
+  private static final String[][] SESSION_ROUTES = {
+    {"in", "on", "eth0", "out", "on", "eth1"},
+    {"in", "on", "eth0", "to", "10.0.0.0/8", "port", "22", "proto", "tcp"}
+  };
+
+  /**
+   * Sequences of {@code length} rule commands drawn from a small pool of rules, so that they meet:
+   * re-adding a rule, changing only its action or comment, inserting at positions in and out of
+   * range, prepending, deleting by rule (present or not) and by number ({@code --force delete N}).
+   * Application rules use the profiles ufw ships (DNS, WWW Full, CIFS).
+   */
+  public static Gen<List<List<String>>> sessions(int length) {
+    return in -> {
+      R r = new R(in);
+      List<List<String>> session = new ArrayList<>();
+      for (int i = 0; i < length; i++) {
+        session.add(sessionCommand(r));
+      }
+      return session;
+    };
+  }
+
+  private static List<String> sessionCommand(R r) {
+    List<String> argv = new ArrayList<>();
+    if (r.p(12)) {
+      argv.add("--force");
+      argv.add("delete");
+      argv.add(Integer.toString(1 + r.n(9)));
+      return argv;
+    }
+    boolean route = r.p(10);
+    if (route) {
+      argv.add("route");
+    }
+    int op = r.n(100);
+    if (op < 14) {
+      argv.add("delete");
+    } else if (op < 24) {
+      argv.add("insert");
+      argv.add(Integer.toString(1 + r.n(12)));
+    } else if (op < 29) {
+      argv.add("prepend");
+    }
+    argv.add(r.n(8) == 0 ? "limit" : r.pick(new String[] {"allow", "allow", "deny", "reject"}));
+    String[] body =
+        route
+            ? SESSION_ROUTES[r.n(SESSION_ROUTES.length)]
+            : SESSION_RULES[r.n(SESSION_RULES.length)];
+    argv.addAll(List.of(body));
+    int c = r.n(4);
+    if (c > 0) {
+      argv.add("comment");
+      argv.add(new String[] {"", "web", "ops"}[c - 1]);
+    }
+    return argv;
+  }
+
   private static void prefix(R r, List<String> argv) {
     int k = r.n(20);
     if (k == 0) {
