@@ -8,7 +8,7 @@ import dev.hostguard.exec.CommandResult;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RealTools;
 import dev.hostguard.testing.RequiresRealTool;
-import dev.hostguard.ufw.gen.UfwCommandGens;
+import dev.hostguard.testing.gen.UfwCommandGens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.hostguard.exec.CommandResult;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
-import dev.hostguard.ufw.gen.UfwCommandGens;
+import dev.hostguard.testing.gen.UfwCommandGens;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.hostguard.exec.CommandResult;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.testing.UfwSandbox;
-import dev.hostguard.ufw.gen.UfwCommandGens;
+import dev.hostguard.testing.gen.UfwCommandGens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

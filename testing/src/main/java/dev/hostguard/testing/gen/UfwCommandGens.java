@@ -1,4 +1,4 @@
-package dev.hostguard.ufw.gen;
+package dev.hostguard.testing.gen;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.hostguard.ufw.gen;
+package dev.hostguard.testing.gen;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
