@@ -45,11 +45,13 @@ public final class UfwSandbox {
   private final ImmutableMap<String, String> applicationProfiles;
   private final Backend backend;
   private final Duration timeout;
+  private final boolean ipForwarding;
 
   private UfwSandbox(Builder b) {
     this.applicationProfiles = ImmutableMap.copyOf(b.applicationProfiles);
     this.backend = b.backend;
     this.timeout = b.timeout;
+    this.ipForwarding = b.ipForwarding;
   }
 
   /** A new builder: stock files, legacy backend, 10 minutes a run. */
@@ -67,20 +69,23 @@ public final class UfwSandbox {
   }
 
   /**
-   * What one {@link #runCollecting} left behind: each command's result, and every file of the
-   * private {@code /etc/ufw} after the last command, by path relative to it ({@code user.rules},
-   * {@code applications.d/openssh-server}), read as UTF-8.
+   * What one {@link #runCollecting} left behind: each command's result, every file of the private
+   * {@code /etc/ufw} after the last command, by path relative to it ({@code user.rules}, {@code
+   * applications.d/openssh-server}), and the private {@code /etc/default/ufw}, read as UTF-8.
    *
    * <pre>{@code
    * String userRules = sandbox.runCollecting(cmds).etcUfwFiles().get("user.rules");
    * }</pre>
    */
   public record Run(
-      ImmutableList<CommandResult> results, ImmutableMap<String, String> etcUfwFiles) {
+      ImmutableList<CommandResult> results,
+      ImmutableMap<String, String> etcUfwFiles,
+      String defaultUfw) {
     /** Checks non-null parts. */
     public Run {
       java.util.Objects.requireNonNull(results, "results");
       java.util.Objects.requireNonNull(etcUfwFiles, "etcUfwFiles");
+      java.util.Objects.requireNonNull(defaultUfw, "defaultUfw");
     }
   }
 
@@ -106,6 +111,9 @@ public final class UfwSandbox {
       Files.move(etcUfw, work.resolve("etc-ufw"));
       Files.move(defaults, work.resolve("default-ufw"));
       Files.writeString(work.resolve("backend"), backend.name().toLowerCase(java.util.Locale.ROOT));
+      if (ipForwarding) {
+        Files.writeString(work.resolve("forwarding"), "1");
+      }
       Path cmds = Files.createDirectories(work.resolve("cmds"));
       for (int i = 0; i < ufwArgvs.size(); i++) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -169,7 +177,10 @@ public final class UfwSandbox {
                 Files.readAllBytes(out.resolve(i + ".stderr")),
                 Duration.ZERO));
       }
-      return new Run(ImmutableList.copyOf(results), readTree(work.resolve("etc-ufw")));
+      return new Run(
+          ImmutableList.copyOf(results),
+          readTree(work.resolve("etc-ufw")),
+          Files.readString(work.resolve("default-ufw"), UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -204,6 +215,7 @@ public final class UfwSandbox {
     private final Map<String, String> applicationProfiles = new LinkedHashMap<>();
     private Backend backend = Backend.LEGACY;
     private Duration timeout = Duration.ofMinutes(10);
+    private boolean ipForwarding;
 
     private Builder() {}
 
@@ -219,6 +231,16 @@ public final class UfwSandbox {
     /** Chooses the iptables backend. */
     public Builder backend(Backend backend) {
       this.backend = backend;
+      return this;
+    }
+
+    /**
+     * Turns IPv4 and IPv6 forwarding on inside the namespace before the first command (these
+     * switches are per network namespace; the host's stay as they are). ufw's status then reports
+     * routed traffic as enabled.
+     */
+    public Builder ipForwarding(boolean on) {
+      this.ipForwarding = on;
       return this;
     }
 

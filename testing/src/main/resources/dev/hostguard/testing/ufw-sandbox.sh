@@ -2,7 +2,8 @@
 # Runs inside `unshare --net --mount --propagation private` (started by UfwSandbox): a private
 # network namespace, so ufw's iptables calls never reach the host's firewall, and a private mount
 # namespace, so /etc/ufw, /etc/default/ufw, /run and /etc/alternatives are private copies.
-# $1: work dir with etc-ufw/, default-ufw, cmds/N (NUL-separated ufw arguments), backend.
+# $1: work dir with etc-ufw/, default-ufw, cmds/N (NUL-separated ufw arguments), backend,
+# and forwarding if IP forwarding is to be on.
 set -u
 W=$1
 mount -t tmpfs tmpfs /run || exit 90
@@ -17,6 +18,10 @@ if [ "$(cat "$W/backend")" = legacy ] && [ -x /usr/sbin/iptables-legacy ]; then
     ln -sfn "/usr/sbin/$t-legacy-save" "$W/alternatives/$t-save"
   done
   mount --bind "$W/alternatives" /etc/alternatives || exit 94
+fi
+if [ -e "$W/forwarding" ]; then
+  # per network namespace: only this private namespace forwards
+  sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 || exit 95
 fi
 mkdir -p "$W/out"
 n=0

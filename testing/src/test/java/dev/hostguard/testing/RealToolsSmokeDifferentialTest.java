@@ -88,6 +88,7 @@ class RealToolsSmokeDifferentialTest {
     assertThat(run.etcUfwFiles().get("user.rules"))
         .contains("### tuple ### allow tcp 4242 0.0.0.0/0 any 0.0.0.0/0 HG - in\n");
     assertThat(run.etcUfwFiles().get("user6.rules")).contains("### tuple ### allow tcp 4242 ::/0");
+    assertThat(run.defaultUfw()).contains("IPV6=yes").contains("IPT_MODULES=\"\"");
     assertThat(run.etcUfwFiles())
         .containsKeys("ufw.conf", "before.rules", "applications.d/hostguard-test");
   }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.exec.CommandResult;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
+import dev.hostguard.testing.UfwSandbox;
 import dev.hostguard.testing.gen.StatusRuleSetGen;
 import dev.hostguard.ufw.UfwCommand;
 import dev.hostguard.ufw.UfwRuleParser;
@@ -56,20 +58,23 @@ class UfwStatusDifferentialTest {
   }
 
   private static void check(List<ImmutableList<String>> setup) throws Exception {
-    List<List<String>> cmds = new ArrayList<>(setup);
+    boolean forwarding = setup.stream().anyMatch(c -> c.get(0).equals("sysctl"));
+    List<List<String>> cmds = new ArrayList<>();
+    for (List<String> c : setup) {
+      if (c.get(0).equals("ufw")) {
+        cmds.add(c.subList(1, c.size()));
+      }
+    }
     int first = cmds.size();
-    cmds.add(List.of("ufw", "status"));
-    cmds.add(List.of("ufw", "--force", "enable"));
-    cmds.add(List.of("ufw", "status"));
-    cmds.add(List.of("ufw", "status", "verbose"));
-    cmds.add(List.of("ufw", "status", "numbered"));
-    cmds.add(List.of("ufw", "show", "added"));
-    cmds.add(List.of("cat", "/etc/ufw/user.rules"));
-    cmds.add(List.of("cat", "/etc/ufw/user6.rules"));
-    cmds.add(List.of("cat", "/etc/ufw/ufw.conf"));
-    cmds.add(List.of("cat", "/etc/default/ufw"));
-    List<StatusSandbox.Result> r = StatusSandbox.run(cmds);
-    StatusSandbox.Result enable = r.get(first + 1);
+    cmds.add(List.of("status"));
+    cmds.add(List.of("--force", "enable"));
+    cmds.add(List.of("status"));
+    cmds.add(List.of("status", "verbose"));
+    cmds.add(List.of("status", "numbered"));
+    cmds.add(List.of("show", "added"));
+    UfwSandbox.Run run = UfwSandbox.builder().ipForwarding(forwarding).build().runCollecting(cmds);
+    List<CommandResult> r = run.results();
+    CommandResult enable = r.get(first + 1);
     assertThat(enable.exitCode()).as("enable: %s", enable.stderr()).isZero();
 
     String inactive = r.get(first).stdout();
@@ -92,13 +97,14 @@ class UfwStatusDifferentialTest {
     assertThat(pNumbered.render()).isEqualTo(numbered);
     assertThat(pAdded.render()).isEqualTo(added);
 
-    UfwConf conf = UfwConf.parse("ufw.conf", r.get(first + 8).stdout());
-    UfwDefaults defaults = UfwDefaults.parse("default/ufw", r.get(first + 9).stdout());
-    List<RuleTuple> rules = new ArrayList<>(RuleTuple.readAll(r.get(first + 6).stdout(), false));
+    String userRules = run.etcUfwFiles().get("user.rules");
+    String user6Rules = run.etcUfwFiles().get("user6.rules");
+    UfwConf conf = UfwConf.parse("ufw.conf", run.etcUfwFiles().get("ufw.conf"));
+    UfwDefaults defaults = UfwDefaults.parse("default/ufw", run.defaultUfw());
+    List<RuleTuple> rules = new ArrayList<>(RuleTuple.readAll(userRules, false));
     if (defaults.ipv6()) {
-      rules.addAll(RuleTuple.readAll(r.get(first + 7).stdout(), true));
+      rules.addAll(RuleTuple.readAll(user6Rules, true));
     }
-    boolean forwarding = setup.stream().anyMatch(c -> c.get(0).equals("sysctl"));
     StatusHeader header = StatusHeader.of(conf, defaults, forwarding);
     assertThat(conf.enabled()).isTrue();
     // the same settings applied by our edits to the stock files give ufw's files byte for byte
@@ -124,10 +130,9 @@ class UfwStatusDifferentialTest {
     assertThat(again).isEqualTo(((UfwAddedRules) pAdded).commands());
     // and the rule grammar's reading of user.rules derives the same status
     List<RuleTuple> viaGrammar =
-        new ArrayList<>(RuleTuple.of(UserRulesFile.parse("user.rules", r.get(first + 6).stdout())));
+        new ArrayList<>(RuleTuple.of(UserRulesFile.parse("user.rules", userRules)));
     if (defaults.ipv6()) {
-      viaGrammar.addAll(
-          RuleTuple.of(UserRulesFile.parse("user6.rules", r.get(first + 7).stdout())));
+      viaGrammar.addAll(RuleTuple.of(UserRulesFile.parse("user6.rules", user6Rules)));
     }
     assertThat(viaGrammar).isEqualTo(rules);
   }
@@ -138,7 +143,12 @@ class UfwStatusDifferentialTest {
    */
   private static String edited(List<ImmutableList<String>> setup, boolean conf) throws Exception {
     UfwConf c = UfwConf.parse("ufw.conf", Files.readString(Path.of("/usr/share/ufw/ufw.conf")));
-    UfwDefaults d = UfwDefaults.parse("default", Files.readString(Path.of("/etc/default/ufw")));
+    // UfwSandbox blanks IPT_MODULES so that ufw loads no kernel modules
+    UfwDefaults d =
+        UfwDefaults.parse(
+            "default",
+            Files.readString(Path.of("/etc/default/ufw"))
+                .replaceAll("(?m)^IPT_MODULES=.*$", "IPT_MODULES=\"\""));
     for (List<String> cmd : setup) {
       if (cmd.size() == 4 && cmd.get(1).equals("default")) {
         ConfPolicy p =
