@@ -93,10 +93,9 @@ public final class Line {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof Line)) {
+    if (!(o instanceof Line other)) {
       return false;
     }
-    Line other = (Line) o;
     return text.equals(other.text)
         && terminator == other.terminator
         && Arrays.equals(malformedBytes, other.malformedBytes);

@@ -304,7 +304,7 @@ public final class LineDocument {
   /** Equal when the lines are equal; the source name does not count. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof LineDocument && ((LineDocument) o).lines.equals(lines);
+    return o instanceof LineDocument d && d.lines.equals(lines);
   }
 
   @Override

@@ -161,10 +161,9 @@ public final class Command {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    if (!(o instanceof Command)) {
+    if (!(o instanceof Command c)) {
       return false;
     }
-    Command c = (Command) o;
     return argv.equals(c.argv)
         && environment.equals(c.environment)
         && Objects.equals(workingDirectory, c.workingDirectory)

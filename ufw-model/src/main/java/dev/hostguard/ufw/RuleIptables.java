@@ -57,21 +57,15 @@ final class RuleIptables {
     }
     String lstr = r.logType() == UfwLogType.NONE ? "" : "_" + r.logType().word();
     switch (r.action()) {
-      case ALLOW:
-        s.append(" -j ACCEPT").append(lstr);
-        break;
-      case REJECT:
+      case ALLOW -> s.append(" -j ACCEPT").append(lstr);
+      case REJECT -> {
         s.append(" -j REJECT").append(lstr);
         if (r.protocol() == UfwProtocol.TCP) {
           s.append(" --reject-with tcp-reset");
         }
-        break;
-      case LIMIT:
-        s.append(" -j LIMIT").append(lstr);
-        break;
-      default:
-        s.append(" -j DROP").append(lstr);
-        break;
+      }
+      case LIMIT -> s.append(" -j LIMIT").append(lstr);
+      case DENY -> s.append(" -j DROP").append(lstr);
     }
     if (!r.destinationApp().isEmpty() || !r.sourceApp().isEmpty()) {
       s.append(" -m comment --comment '");

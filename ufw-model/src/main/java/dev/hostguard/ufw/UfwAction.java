@@ -23,15 +23,11 @@ public enum UfwAction {
 
   /** ufw's set_action: allow, reject and limit are themselves, anything else is deny. */
   public static UfwAction fromWord(String word) {
-    switch (word) {
-      case "allow":
-        return ALLOW;
-      case "reject":
-        return REJECT;
-      case "limit":
-        return LIMIT;
-      default:
-        return DENY;
-    }
+    return switch (word) {
+      case "allow" -> ALLOW;
+      case "reject" -> REJECT;
+      case "limit" -> LIMIT;
+      default -> DENY;
+    };
   }
 }

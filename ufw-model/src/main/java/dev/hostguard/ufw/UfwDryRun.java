@@ -270,19 +270,22 @@ public final class UfwDryRun {
 
     String appAction(UfwCommand.App app) {
       switch (app.action()) {
-        case "list":
+        case "list" -> {
           return profiles.listText();
-        case "info":
+        }
+        case "info" -> {
           try {
             return profiles.infoText(app.name());
           } catch (IllegalArgumentException e) {
             throw error(requireNonNull(e.getMessage()));
           }
-        default:
+        }
+        default -> {
           err.append("hostguard ufw: 'app ")
               .append(app.action())
               .append("' is not supported by this mirror\n");
           throw new Exit();
+        }
       }
     }
 

@@ -190,20 +190,13 @@ public final class UfwRuleParser {
     }
     UfwCommand command;
     try {
-      switch (type) {
-        case "rule":
-          command = parseRule(orig, argv, false);
-          break;
-        case "route":
-          command = parseRoute(orig, argv);
-          break;
-        case "app":
-          command = parseApp(orig, argv);
-          break;
-        default:
-          command = parseOther(orig, argv, type);
-          break;
-      }
+      command =
+          switch (type) {
+            case "rule" -> parseRule(orig, argv, false);
+            case "route" -> parseRoute(orig, argv);
+            case "app" -> parseApp(orig, argv);
+            default -> parseOther(orig, argv, type);
+          };
     } catch (UfwError e) {
       throw UfwRuleException.error(orig, -1, requireNonNull(e.getMessage()));
     }
@@ -250,17 +243,19 @@ public final class UfwRuleParser {
     int n = argv.size();
     String a1 = n > 1 ? PythonText.lower(argv.get(1)) : "";
     switch (type) {
-      case "basic":
+      case "basic" -> {
         if (n != 1) {
           throw UfwRuleException.syntax(orig, argv.at(1), "extra arguments");
         }
         return new UfwCommand.Other(type, PythonText.lower(argv.get(0)));
-      case "logging":
+      }
+      case "logging" -> {
         if (n < 2 || !Set.of("off", "on", "low", "medium", "high", "full").contains(a1)) {
           throw UfwRuleException.syntax(orig, argv.at(1), "bad logging level");
         }
         return new UfwCommand.Other(type, "logging-" + a1);
-      case "default":
+      }
+      case "default" -> {
         if (n < 2) {
           throw UfwRuleException.syntax(orig, argv.at(0), "missing policy");
         }
@@ -273,12 +268,14 @@ public final class UfwRuleParser {
           throw UfwRuleException.syntax(orig, argv.at(1), "bad policy");
         }
         return new UfwCommand.Other(type, "default-" + a1);
-      case "status":
+      }
+      case "status" -> {
         if (n > 1 && !a1.equals("verbose") && !a1.equals("numbered")) {
           throw UfwRuleException.syntax(orig, argv.at(1), "bad status");
         }
         return new UfwCommand.Other(type, n > 1 ? "status-" + a1 : "status");
-      case "show":
+      }
+      case "show" -> {
         if (n == 1
             || !Set.of(
                     "raw",
@@ -293,8 +290,10 @@ public final class UfwRuleParser {
           throw UfwRuleException.syntax(orig, argv.at(1), "bad show");
         }
         return new UfwCommand.Other(type, "show-" + a1);
-      default:
+      }
+      default -> {
         throw UfwRuleException.syntax(orig, argv.at(0), "unknown command");
+      }
     }
   }
 
@@ -621,75 +620,69 @@ public final class UfwRuleParser {
         int nextAt = hasNext ? argv.at(i + 1) : argv.at(i);
         try {
           switch (arg) {
-            case "proto":
+            case "proto" -> {
               if (!hasNext) {
                 throw UfwRuleException.error(orig, argv.at(i), "Invalid 'proto' clause");
               }
               rule.setProtocol(next);
-              break;
-            case "in":
-            case "out":
+            }
+            case "in", "out" -> {
               if (!hasNext) {
                 throw UfwRuleException.error(orig, argv.at(i), "Invalid '" + arg + "' clause");
               }
               rule.setInterface(arg.equals("in"), next);
-              break;
-            case "from":
-            case "to":
-              {
-                if (!hasNext) {
-                  throw UfwRuleException.error(orig, argv.at(i), "Invalid '" + arg + "' clause");
-                }
-                String addr = PythonText.lower(next);
-                String t;
-                if (addr.equals("any")) {
-                  addr = "0.0.0.0/0";
-                  t = "any";
-                } else {
-                  t = IpAddresses.validAddress6(addr) ? "v6" : "v4";
-                }
-                if (arg.equals("from")) {
-                  fromType = t;
-                  rule.setSrc(addr);
-                  loc = "src";
-                } else {
-                  toType = t;
-                  rule.setDst(addr);
-                  loc = "dst";
-                }
-                break;
+            }
+            case "from", "to" -> {
+              if (!hasNext) {
+                throw UfwRuleException.error(orig, argv.at(i), "Invalid '" + arg + "' clause");
               }
-            case "port":
-            case "app":
-              {
-                if (!hasNext) {
-                  throw UfwRuleException.error(orig, argv.at(i), "Invalid 'port' clause");
-                }
-                if (loc.isEmpty()) {
-                  throw UfwRuleException.error(
-                      orig, argv.at(i), "Need 'from' or 'to' with '" + arg + "'");
-                }
-                if (arg.equals("app")) {
-                  if (loc.equals("src")) {
-                    rule.sapp = next;
-                  } else {
-                    rule.dapp = next;
-                  }
-                } else if (!PythonText.isNumericPortList(next)) {
-                  if (next.contains(",") || next.contains(":")) {
-                    throw UfwRuleException.error(orig, nextAt, "Port ranges must be numeric");
-                  }
-                  if (loc.equals("src")) {
-                    fromService = next;
-                  } else {
-                    toService = next;
-                  }
-                }
-                rule.setPort(next, loc.equals("dst"), services);
-                break;
+              String addr = PythonText.lower(next);
+              String t;
+              if (addr.equals("any")) {
+                addr = "0.0.0.0/0";
+                t = "any";
+              } else {
+                t = IpAddresses.validAddress6(addr) ? "v6" : "v4";
               }
-            default:
-              break;
+              if (arg.equals("from")) {
+                fromType = t;
+                rule.setSrc(addr);
+                loc = "src";
+              } else {
+                toType = t;
+                rule.setDst(addr);
+                loc = "dst";
+              }
+            }
+            case "port", "app" -> {
+              if (!hasNext) {
+                throw UfwRuleException.error(orig, argv.at(i), "Invalid 'port' clause");
+              }
+              if (loc.isEmpty()) {
+                throw UfwRuleException.error(
+                    orig, argv.at(i), "Need 'from' or 'to' with '" + arg + "'");
+              }
+              if (arg.equals("app")) {
+                if (loc.equals("src")) {
+                  rule.sapp = next;
+                } else {
+                  rule.dapp = next;
+                }
+              } else if (!PythonText.isNumericPortList(next)) {
+                if (next.contains(",") || next.contains(":")) {
+                  throw UfwRuleException.error(orig, nextAt, "Port ranges must be numeric");
+                }
+                if (loc.equals("src")) {
+                  fromService = next;
+                } else {
+                  toService = next;
+                }
+              }
+              rule.setPort(next, loc.equals("dst"), services);
+            }
+            default -> {
+              // a value word: read with the clause before it
+            }
           }
         } catch (UfwError e) {
           throw UfwRuleException.error(orig, nextAt, requireNonNull(e.getMessage()));

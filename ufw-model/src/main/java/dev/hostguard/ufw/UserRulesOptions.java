@@ -46,18 +46,13 @@ public record UserRulesOptions(
   }
 
   int level() {
-    switch (logLevel) {
-      case "off":
-        return 0;
-      case "low":
-        return 100;
-      case "medium":
-        return 200;
-      case "high":
-        return 300;
-      default:
-        return 400;
-    }
+    return switch (logLevel) {
+      case "off" -> 0;
+      case "low" -> 100;
+      case "medium" -> 200;
+      case "high" -> 300;
+      default -> 400;
+    };
   }
 
   /** ufw's _get_default_policy: allow, reject or deny. */

@@ -105,7 +105,8 @@ class ShowAddedDifferentialTest {
   /** Python's json.dumps of a string (ensure_ascii). */
   private static String pyJson(String s) {
     StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       switch (c) {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");

@@ -19,9 +19,7 @@ class UfwRuleLawsTest {
   private static Optional<UfwCommand.RuleChange> tryParse(List<String> argv) {
     try {
       UfwCommand c = PARSER.parse(argv);
-      return c instanceof UfwCommand.RuleChange
-          ? Optional.of((UfwCommand.RuleChange) c)
-          : Optional.empty();
+      return c instanceof UfwCommand.RuleChange rc ? Optional.of(rc) : Optional.empty();
     } catch (UfwRuleException e) {
       return Optional.empty();
     }

@@ -2,7 +2,6 @@ package dev.hostguard.ufw;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,18 +55,13 @@ class UfwRuleParserFuzzTest {
     }
     try {
       UfwCommand c = PARSER.parse(argv);
-      if (c instanceof UfwCommand.RuleChange) {
-        UfwRule r = ((UfwCommand.RuleChange) c).rule();
+      if (c instanceof UfwCommand.RuleChange rc) {
+        UfwRule r = rc.rule();
         UfwRuleFormat.command(r);
         UserRulesFile.tupleLine(r);
       }
     } catch (UfwRuleException expected) {
       // the typed refusal is the only allowed failure
     }
-  }
-
-  @SuppressWarnings("unused")
-  private static Path unused() {
-    return Path.of("");
   }
 }

@@ -418,21 +418,15 @@ public final class UfwCommandGens {
     for (int t = 0; t < times && !argv.isEmpty(); t++) {
       int i = r.n(argv.size());
       switch (r.n(4)) {
-        case 0:
-          argv.remove(i);
-          break;
-        case 1:
-          argv.add(i, r.pick(NOISE));
-          break;
-        case 2:
-          argv.add(i, argv.get(i));
-          break;
-        default:
+        case 0 -> argv.remove(i);
+        case 1 -> argv.add(i, r.pick(NOISE));
+        case 2 -> argv.add(i, argv.get(i));
+        default -> {
           int j = r.n(argv.size());
           String tmp = argv.get(i);
           argv.set(i, argv.get(j));
           argv.set(j, tmp);
-          break;
+        }
       }
     }
   }

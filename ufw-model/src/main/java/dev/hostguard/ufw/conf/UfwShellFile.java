@@ -171,7 +171,7 @@ public final class UfwShellFile {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof UfwShellFile && ((UfwShellFile) o).document.equals(document);
+    return o instanceof UfwShellFile f && f.document.equals(document);
   }
 
   @Override

@@ -88,8 +88,7 @@ public final class IptablesRestoreDocument {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof IptablesRestoreDocument
-        && ((IptablesRestoreDocument) o).document.equals(document);
+    return o instanceof IptablesRestoreDocument d && d.document.equals(document);
   }
 
   @Override
@@ -143,18 +142,18 @@ public final class IptablesRestoreDocument {
         out.add(problem(i, text.length(), "carriage return at end of line"));
       }
       switch (l.kind()) {
-        case BLANK:
-        case COMMENT:
-          break;
-        case TABLE:
+        case BLANK, COMMENT -> {
+          // nothing to check
+        }
+        case TABLE -> {
           if (inTable) {
             out.add(problem(i, 0, "Bad argument `" + firstWord(text) + "'"));
           } else if (!TABLES.contains(l.tableName())) {
             out.add(problem(i, 1, "table name '" + l.tableName() + "' invalid"));
           }
           inTable = true;
-          break;
-        case CHAIN:
+        }
+        case CHAIN -> {
           if (!inTable) {
             out.add(outsideTable(i));
           } else {
@@ -165,20 +164,20 @@ public final class IptablesRestoreDocument {
               out.add(problem(i, text.length(), "policy invalid"));
             }
           }
-          break;
-        case COMMIT:
+        }
+        case COMMIT -> {
           if (!inTable) {
             out.add(outsideTable(i));
           }
           inTable = false;
-          break;
-        case RULE:
+        }
+        case RULE -> {
           if (!inTable) {
             out.add(outsideTable(i));
           } else {
             checkRule(i, text, out);
           }
-          break;
+        }
       }
     }
     if (inTable) {
@@ -208,13 +207,16 @@ public final class IptablesRestoreDocument {
       if (a.quoted().get(k)) {
         continue;
       }
-      if (k == 0 && !arg.startsWith("-")
-          || arg.startsWith("#") && k > 0 && !args.get(k - 1).startsWith("-")) {
+      if ((k == 0 && !arg.startsWith("-"))
+          || (arg.startsWith("#") && k > 0 && !args.get(k - 1).startsWith("-"))) {
         out.add(problem(i, a.starts().get(k), "Bad argument `" + arg + "'"));
         return;
       }
-      if (arg.length() > 1 && arg.charAt(0) == '-' && arg.charAt(1) != '-' && arg.indexOf('t') >= 0
-          || arg.startsWith("--t") && "--table".startsWith(arg)) {
+      if ((arg.length() > 1
+              && arg.charAt(0) == '-'
+              && arg.charAt(1) != '-'
+              && arg.indexOf('t') >= 0)
+          || (arg.startsWith("--t") && "--table".startsWith(arg))) {
         out.add(
             problem(
                 i,

@@ -62,7 +62,7 @@ public final class StatusDerivation {
               r.logType(),
               numbered && r.direction().equals("out"),
               Optional.ofNullable(comment));
-      if (numbered || !r.forward() && !r.direction().equals("out")) {
+      if (numbered || (!r.forward() && !r.direction().equals("out"))) {
         in.add(e);
       } else if (r.forward()) {
         routed.add(e);

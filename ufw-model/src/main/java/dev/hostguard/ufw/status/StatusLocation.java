@@ -184,7 +184,7 @@ public final class StatusLocation {
   private static boolean isPortWithProtocol(String s) {
     int slash = s.lastIndexOf('/');
     return isPortSpec(s, 0, s.length())
-        || slash > 0 && isPortSpec(s, 0, slash) && isProtocol(s, slash + 1, s.length());
+        || (slash > 0 && isPortSpec(s, 0, slash) && isProtocol(s, slash + 1, s.length()));
   }
 
   private static boolean isProtocol(String s, int from, int to) {
@@ -193,7 +193,7 @@ public final class StatusLocation {
     }
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
         return false;
       }
     }
@@ -271,7 +271,7 @@ public final class StatusLocation {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof StatusLocation && ((StatusLocation) o).text.equals(text);
+    return o instanceof StatusLocation l && l.text.equals(text);
   }
 
   @Override

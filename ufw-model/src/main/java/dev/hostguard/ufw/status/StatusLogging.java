@@ -25,13 +25,10 @@ public enum StatusLogging {
 
   /** What follows {@code Logging: }: {@code off}, {@code unknown} or {@code on (LEVEL)}. */
   public String text() {
-    switch (this) {
-      case OFF:
-      case UNKNOWN:
-        return level();
-      default:
-        return "on (" + level() + ")";
-    }
+    return switch (this) {
+      case OFF, UNKNOWN -> level();
+      default -> "on (" + level() + ")";
+    };
   }
 
   /** The logging whose {@link #text()} is {@code text}; IllegalArgumentException if none. */

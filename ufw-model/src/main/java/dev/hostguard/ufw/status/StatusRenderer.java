@@ -14,14 +14,11 @@ final class StatusRenderer {
 
   /** 0 incoming, 1 outgoing, 2 routed: the plain form's groups. */
   static int group(StatusEntry e) {
-    switch (e.direction()) {
-      case FWD:
-        return 2;
-      case OUT:
-        return 1;
-      default:
-        return 0;
-    }
+    return switch (e.direction()) {
+      case FWD -> 2;
+      case OUT -> 1;
+      default -> 0;
+    };
   }
 
   static String render(UfwStatus status) {

@@ -61,8 +61,8 @@ public record UfwStatus(
   /** Parses a status (not {@code show added}); {@link StatusParseException} on anything else. */
   public static UfwStatus parse(String sourceName, String text) {
     UfwStatusOutput out = StatusParser.parse(sourceName, text);
-    if (out instanceof UfwStatus) {
-      return (UfwStatus) out;
+    if (out instanceof UfwStatus status) {
+      return status;
     }
     throw StatusParser.notAStatus(sourceName, text);
   }

@@ -155,16 +155,12 @@ class UfwStatusDifferentialTest {
             cmd.get(2).equals("allow")
                 ? ConfPolicy.ACCEPT
                 : cmd.get(2).equals("reject") ? ConfPolicy.REJECT : ConfPolicy.DROP;
-        switch (cmd.get(3)) {
-          case "incoming":
-            d = d.withInputPolicy(p);
-            break;
-          case "outgoing":
-            d = d.withOutputPolicy(p);
-            break;
-          default:
-            d = d.withForwardPolicy(p);
-        }
+        d =
+            switch (cmd.get(3)) {
+              case "incoming" -> d.withInputPolicy(p);
+              case "outgoing" -> d.withOutputPolicy(p);
+              default -> d.withForwardPolicy(p);
+            };
       } else if (cmd.size() == 3 && cmd.get(1).equals("logging")) {
         String level = cmd.get(2);
         c =
@@ -179,13 +175,10 @@ class UfwStatusDifferentialTest {
   }
 
   private static String appValue(String word) {
-    switch (word) {
-      case "allow":
-        return "ACCEPT";
-      case "deny":
-        return "DROP";
-      default:
-        return word;
-    }
+    return switch (word) {
+      case "allow" -> "ACCEPT";
+      case "deny" -> "DROP";
+      default -> word;
+    };
   }
 }
