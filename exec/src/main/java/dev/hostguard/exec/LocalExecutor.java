@@ -40,10 +40,7 @@ public final class LocalExecutor implements CommandExecutor {
   @Override
   public CommandResult execute(Command command) {
     List<String> argv = command.argv();
-    CommandLine line = new CommandLine(argv.get(0));
-    for (String arg : argv.subList(1, argv.size())) {
-      line.addArgument(arg, false);
-    }
+    CommandLine line = new ExactCommandLine(argv);
     CappedOutputStream out = new CappedOutputStream(command.maxOutputBytes());
     CappedOutputStream err = new CappedOutputStream(command.maxOutputBytes());
     byte[] input = command.stdin();

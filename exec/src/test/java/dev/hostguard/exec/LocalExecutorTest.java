@@ -111,7 +111,11 @@ class LocalExecutorTest {
             "é ü 日本 🙂",
             "*",
             "",
-            "\\backslash\\");
+            "\\backslash\\",
+            " leading and trailing blanks ",
+            "\ttabs\t",
+            "trailing newline\n",
+            " ");
     List<String> argv = new ArrayList<>(List.of("printf", "%s\\0"));
     argv.addAll(tricky);
     CommandResult r = executor.execute(Command.of(argv));
