@@ -363,12 +363,31 @@ final class PsadConfLoader {
             host.exists(cmd) ? DIE : ENOENT);
       }
     }
+    if (is("ENABLE_CUSTOM_SYSLOG_TS_RE", "Y")) {
+      customSyslogRegex();
+    }
     if (is("ENABLE_OVERRIDE_FW_CMD", "Y")) {
       if (is("FW_CMD", "NONE")) {
         failAtKey("FW_CMD", "[*] Must set a path to a firewall binary with FW_CMD");
       }
       cmds.put("iptables", get("FW_CMD"));
     }
+  }
+
+  /** psad compiles the regex ({@code qr//}, no {@code eval}): Perl's error kills it. */
+  private void customSyslogRegex() {
+    String key = "CUSTOM_SYSLOG_TS_RE";
+    String re = get(key);
+    PerlRegexCheck.Failure f = PerlRegexCheck.check(re);
+    if (f == null) {
+      return;
+    }
+    Definition d = variables.get(key);
+    int column = d == null ? 0 : d.entry().valueColumn();
+    if (d != null && f.offset() >= 0 && d.entry().value().equals(re)) {
+      column += f.offset() - 1;
+    }
+    fail(d, column, f.message());
   }
 
   private void digitRange(String key, int min, int max) {
