@@ -119,6 +119,19 @@ public final class PsadConfDocument {
     }
   }
 
+  /**
+   * The same bytes read as ISO-8859-1 (one char a byte, as psad's Perl sees them); this document
+   * when it already is.
+   */
+  PsadConfDocument asLatin1() {
+    if (charset.equals(StandardCharsets.ISO_8859_1)) {
+      return this;
+    }
+    return new PsadConfDocument(
+        LineDocument.parse(sourceName(), new String(toBytes(), StandardCharsets.ISO_8859_1)),
+        StandardCharsets.ISO_8859_1);
+  }
+
   /** The lines. */
   public LineDocument lines() {
     return lines;

@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * {@code $VAR} expansion, required keys, {@code validate_config}, {@code check_commands}. In strict
  * mode the first problem throws (psad dies); otherwise every problem found is collected.
  *
+ * <p>Override documents ({@code -O FILE,...}) are imported before the main one, each with psad's
+ * first-definition-wins rule, so the first override defining a key or command wins; {@code
+ * FW_MSG_SEARCH} and {@code FW_SEARCH_ALL} lines are still read from the main document only (psad's
+ * {@code import_fw_search}). Problems point at the document and line that defined the key.
+ *
  * <p>Where psad walks a Perl hash (expansion, {@code ENABLE_*} checks, commands) its order is
  * random per run; this reader walks the file's order. The outcome only differs when a config has
  * more than one error, or chains of {@code $VAR}s deep enough to hit psad's 20-pass limit in some
@@ -36,6 +41,8 @@ final class PsadConfLoader {
 
   private final PsadConfDocument doc;
   private final LineDocument lines;
+  private final Map<String, Definition> variables = new LinkedHashMap<>();
+  private final Map<String, Definition> commands = new LinkedHashMap<>();
   private final String configFileName;
   private final PsadHost host;
   private final boolean strict;
@@ -44,12 +51,29 @@ final class PsadConfLoader {
   final Map<String, String> cmds = new LinkedHashMap<>();
   final List<String> fwSearch = new ArrayList<>();
 
-  PsadConfLoader(PsadConfDocument doc, String configFileName, PsadHost host, boolean strict) {
+  /** The entry that gave a key its value, and the lines of the document it is in. */
+  private record Definition(PsadConfEntry entry, LineDocument lines) {}
+
+  PsadConfLoader(
+      PsadConfDocument doc,
+      List<PsadConfDocument> overrides,
+      String configFileName,
+      PsadHost host,
+      boolean strict) {
     this.doc = doc;
     this.lines = doc.lines();
+    for (PsadConfDocument d : overrides) {
+      define(d);
+    }
+    define(doc);
     this.configFileName = configFileName;
     this.host = host;
     this.strict = strict;
+  }
+
+  private void define(PsadConfDocument d) {
+    d.variables().forEach((k, e) -> variables.putIfAbsent(k, new Definition(e, d.lines())));
+    d.commands().forEach((k, e) -> commands.putIfAbsent(k, new Definition(e, d.lines())));
   }
 
   List<PsadConfProblem> problems() {
@@ -57,8 +81,8 @@ final class PsadConfLoader {
   }
 
   void load() {
-    doc.variables().forEach((k, e) -> config.put(k, e.value()));
-    doc.commands().forEach((k, e) -> cmds.put(k, e.value()));
+    variables.forEach((k, d) -> config.put(k, d.entry().value()));
+    commands.forEach((k, d) -> cmds.put(k, d.entry().value()));
     importFwSearch();
     expand();
     requiredVars();
@@ -108,33 +132,32 @@ final class PsadConfLoader {
   }
 
   private void advise(String key, String message) {
-    PsadConfEntry e = doc.variables().get(key);
-    problems.add(problem(e, e == null ? 0 : e.valueColumn(), message, false));
+    Definition d = variables.get(key);
+    problems.add(problem(d, d == null ? 0 : d.entry().valueColumn(), message, false));
   }
 
   private PsadConfProblem problem(
-      @Nullable PsadConfEntry at, int column, String message, boolean fatal) {
+      @Nullable Definition at, int column, String message, boolean fatal) {
     if (at == null) {
       return new PsadConfProblem(
           lines.sourceName(), lines.position(lines.size(), 0), "", message, fatal);
     }
+    LineDocument in = at.lines();
+    int line = at.entry().lineIndex();
     return new PsadConfProblem(
-        lines.sourceName(),
-        lines.position(at.lineIndex(), column),
-        lines.text(at.lineIndex()),
-        message,
-        fatal);
+        in.sourceName(), in.position(line, column), in.text(line), message, fatal);
   }
 
-  private void fail(@Nullable PsadConfEntry at, int column, String message) {
+  private void fail(@Nullable Definition at, int column, String message) {
     fail(at, column, message, DIE);
   }
 
-  private void fail(@Nullable PsadConfEntry at, int column, String message, int exitStatus) {
+  private void fail(@Nullable Definition at, int column, String message, int exitStatus) {
     if (strict) {
       throw at == null
           ? PsadConfigException.atEnd(lines, message, exitStatus)
-          : PsadConfigException.atLine(lines, at.lineIndex(), column, message, exitStatus);
+          : PsadConfigException.atLine(
+              at.lines(), at.entry().lineIndex(), column, message, exitStatus);
     }
     problems.add(problem(at, column, message, true));
   }
@@ -144,8 +167,8 @@ final class PsadConfLoader {
   }
 
   private void failAtKey(String key, String message, int exitStatus) {
-    PsadConfEntry e = doc.variables().get(key);
-    fail(e, e == null ? 0 : e.valueColumn(), message, exitStatus);
+    Definition d = variables.get(key);
+    fail(d, d == null ? 0 : d.entry().valueColumn(), message, exitStatus);
   }
 
   private void importFwSearch() {
@@ -196,29 +219,26 @@ final class PsadConfLoader {
       pass++;
       substituted = false;
       if (pass >= MAX_PASSES) {
-        PsadConfEntry at = null;
+        Definition at = null;
         for (Map.Entry<String, String> v : config.entrySet()) {
           if (firstVariable(v.getValue()) != null && !failed.contains(v.getKey())) {
-            at = doc.variables().get(v.getKey());
+            at = variables.get(v.getKey());
             break;
           }
         }
         fail(
             at,
-            at == null ? 0 : at.valueColumn(),
+            at == null ? 0 : at.entry().valueColumn(),
             "[*] Exceeded maximum variable resolution counter.");
         return;
       }
-      substituted |= expandPass(config, doc.variables(), failed, "");
-      substituted |= expandPass(cmds, doc.commands(), failed, "cmd:");
+      substituted |= expandPass(config, variables, failed, "");
+      substituted |= expandPass(cmds, commands, failed, "cmd:");
     }
   }
 
   private boolean expandPass(
-      Map<String, String> table,
-      Map<String, PsadConfEntry> entries,
-      Set<String> failed,
-      String tag) {
+      Map<String, String> table, Map<String, Definition> entries, Set<String> failed, String tag) {
     boolean substituted = false;
     for (String var : new ArrayList<>(table.keySet())) {
       if (failed.contains(tag + var)) {
@@ -230,8 +250,8 @@ final class PsadConfLoader {
         continue;
       }
       String sub = val.substring(ref[0] + 1, ref[1]);
-      PsadConfEntry entry = entries.get(var);
-      int column = entry == null ? 0 : columnOf(entry, "$" + sub);
+      Definition entry = entries.get(var);
+      int column = entry == null ? 0 : columnOf(entry.entry(), "$" + sub);
       if (sub.equals(var)) {
         failed.add(tag + var);
         fail(entry, column, "[*] sub-ver " + sub + " not allowed within same variable " + var);
@@ -343,12 +363,31 @@ final class PsadConfLoader {
             host.exists(cmd) ? DIE : ENOENT);
       }
     }
+    if (is("ENABLE_CUSTOM_SYSLOG_TS_RE", "Y")) {
+      customSyslogRegex();
+    }
     if (is("ENABLE_OVERRIDE_FW_CMD", "Y")) {
       if (is("FW_CMD", "NONE")) {
         failAtKey("FW_CMD", "[*] Must set a path to a firewall binary with FW_CMD");
       }
       cmds.put("iptables", get("FW_CMD"));
     }
+  }
+
+  /** psad compiles the regex ({@code qr//}, no {@code eval}): Perl's error kills it. */
+  private void customSyslogRegex() {
+    String key = "CUSTOM_SYSLOG_TS_RE";
+    String re = get(key);
+    PerlRegexCheck.Failure f = PerlRegexCheck.check(re);
+    if (f == null) {
+      return;
+    }
+    Definition d = variables.get(key);
+    int column = d == null ? 0 : d.entry().valueColumn();
+    if (d != null && f.offset() >= 0 && d.entry().value().equals(re)) {
+      column += f.offset() - 1;
+    }
+    fail(d, column, f.message());
   }
 
   private void digitRange(String key, int min, int max) {
@@ -403,10 +442,10 @@ final class PsadConfLoader {
       if (found != null) {
         c.setValue(found);
       } else {
-        PsadConfEntry e = doc.commands().get(cmd);
+        Definition d = commands.get(cmd);
         fail(
-            e,
-            e == null ? 0 : e.valueColumn(),
+            d,
+            d == null ? 0 : d.entry().valueColumn(),
             "[*] Could not find " + cmd + ", edit " + configFileName,
             ENOENT);
       }

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * psad.conf as psad 2.4.6 holds it after reading: values expanded ({@code $VAR}), {@code ENABLE_*}
  * upper-cased, {@code FW_SEARCH_ALL} and {@code ENABLE_FW_MSG_READ_CMD} settled, the command table
  * checked against the machine; with typed accessors. Loading fails exactly where psad dies.
+ * Override documents ({@code psad -O FILE,...}) take precedence over the main document.
  *
  * <pre>{@code
  * PsadConfig c = PsadConfig.load(PsadConfDocument.parse("psad.conf", bytes), "psad.conf", PsadHost.local());
@@ -26,13 +28,22 @@ public final class PsadConfig {
   private static final Comparator<String> PERL_SORT = PerlChars::compareBytes;
 
   private final PsadConfDocument document;
+  private final ImmutableList<PsadConfDocument> overrides;
+  private final Charset charset;
   private final String configFileName;
   private final ImmutableMap<String, String> values;
   private final ImmutableMap<String, String> commands;
   private final ImmutableList<String> fwMsgSearch;
 
-  private PsadConfig(PsadConfDocument document, String configFileName, PsadConfLoader loader) {
+  private PsadConfig(
+      PsadConfDocument document,
+      ImmutableList<PsadConfDocument> overrides,
+      Charset charset,
+      String configFileName,
+      PsadConfLoader loader) {
     this.document = document;
+    this.overrides = overrides;
+    this.charset = charset;
     this.configFileName = configFileName;
     this.values = ImmutableMap.copyOf(loader.config);
     this.commands = ImmutableMap.copyOf(loader.cmds);
@@ -45,12 +56,43 @@ public final class PsadConfig {
    * @throws PsadConfigException where psad would die (message in psad's words)
    */
   public static PsadConfig load(PsadConfDocument document, String configFileName, PsadHost host) {
+    return load(document, configFileName, ImmutableList.of(), host);
+  }
+
+  /**
+   * Reads the documents as {@code psad -c configFileName -O o1,o2,...} does: the overrides are read
+   * first, in order, and psad keeps the first definition of every key and command, so a key set in
+   * an override wins over the main document and over later overrides; overrides may define keys the
+   * main document lacks. {@code FW_MSG_SEARCH} and {@code FW_SEARCH_ALL} lines count only in the
+   * main document (in an override, they are plain keys that {@code FW_SEARCH_ALL} of the main
+   * document replaces). Expansion and checks then run on the merged values; errors point at the
+   * document that defined the key, and the file name in psad's messages is the main one. When the
+   * documents were not all read with the same charset, every document is read as ISO-8859-1 (bytes,
+   * as psad sees them), so {@link #dumpBytes()} stays psad's.
+   *
+   * @param overrides the {@code -O} documents, in the order given
+   * @throws PsadConfigException where psad would die (message in psad's words)
+   */
+  public static PsadConfig load(
+      PsadConfDocument document,
+      String configFileName,
+      List<PsadConfDocument> overrides,
+      PsadHost host) {
     requireNonNull(document, "document");
     requireNonNull(configFileName, "configFileName");
     requireNonNull(host, "host");
-    PsadConfLoader loader = new PsadConfLoader(document, configFileName, host, true);
+    ImmutableList<PsadConfDocument> given = ImmutableList.copyOf(overrides);
+    boolean mixed = given.stream().anyMatch(o -> !o.charset().equals(document.charset()));
+    PsadConfDocument main = mixed ? document.asLatin1() : document;
+    ImmutableList<PsadConfDocument> read =
+        mixed
+            ? given.stream()
+                .map(PsadConfDocument::asLatin1)
+                .collect(ImmutableList.toImmutableList())
+            : given;
+    PsadConfLoader loader = new PsadConfLoader(main, read, configFileName, host, true);
     loader.load();
-    return new PsadConfig(document, configFileName, loader);
+    return new PsadConfig(document, given, main.charset(), configFileName, loader);
   }
 
   /**
@@ -59,14 +101,33 @@ public final class PsadConfig {
    * (not fatal), each with its position; empty for a sound file.
    */
   public static ImmutableList<PsadConfProblem> validate(PsadConfDocument document, PsadHost host) {
-    PsadConfLoader loader = new PsadConfLoader(document, document.sourceName(), host, false);
+    return validate(document, ImmutableList.of(), host);
+  }
+
+  /**
+   * {@link #validate(PsadConfDocument, PsadHost)} for a main document read with override documents
+   * as {@link #load(PsadConfDocument, String, List, PsadHost)} reads them; each problem names the
+   * document it is in.
+   */
+  public static ImmutableList<PsadConfProblem> validate(
+      PsadConfDocument document, List<PsadConfDocument> overrides, PsadHost host) {
+    requireNonNull(document, "document");
+    requireNonNull(host, "host");
+    PsadConfLoader loader =
+        new PsadConfLoader(
+            document, ImmutableList.copyOf(overrides), document.sourceName(), host, false);
     loader.load();
     return ImmutableList.copyOf(loader.problems());
   }
 
-  /** The document it was read from. */
+  /** The (main) document it was read from. */
   public PsadConfDocument document() {
     return document;
+  }
+
+  /** The override documents, in {@code -O} order; empty when there were none. */
+  public ImmutableList<PsadConfDocument> overrides() {
+    return overrides;
   }
 
   /** The file name as given to {@code -c}. */
@@ -217,7 +278,7 @@ public final class PsadConfig {
   public String dump() {
     StringBuilder out = new StringBuilder();
     out.append("[+] Dumping psad config from: ").append(configFileName).append("\n\n");
-    boolean latin1 = !document.charset().name().equals("UTF-8");
+    boolean latin1 = !charset.name().equals("UTF-8");
     for (var e : sortedValues().entrySet()) {
       String key = e.getKey();
       String str = masked(key) ? "(removed)" : e.getValue();
@@ -232,10 +293,9 @@ public final class PsadConfig {
     return out.toString();
   }
 
-  /** {@link #dump()} as bytes in the document's charset. */
+  /** {@link #dump()} as bytes in the documents' charset (ISO-8859-1 when they differ). */
   public byte[] dumpBytes() {
-    Charset cs = document.charset();
-    return dump().getBytes(cs);
+    return dump().getBytes(charset);
   }
 
   private static boolean masked(String key) {

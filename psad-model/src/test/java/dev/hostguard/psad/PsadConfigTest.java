@@ -148,4 +148,30 @@ class PsadConfigTest {
     assertThat(problems.get(0).fatal()).isTrue();
     assertThat(problems.get(3).fatal()).isFalse();
   }
+
+  @Test
+  void overridesComeFirstAndProblemsNameTheirDocument() {
+    PsadConfDocument main = PsadConfDocument.parse("p.conf", "X $Y;\n" + minimal());
+    PsadConfDocument o1 =
+        PsadConfDocument.parse(
+            "o1.conf", "ENABLE_A maybe;\nY from-o1;\nDSHIELD_ALERT_INTERVAL 30;\n");
+    PsadConfDocument o2 = PsadConfDocument.parse("o2.conf", "Y from-o2;\nHOSTNAME o2;\n");
+    assertThat(PsadConfig.validate(main, List.of(o1, o2), EVERYTHING))
+        .extracting(Object::toString)
+        .containsExactly(
+            "o1.conf:1:10: [*] ENABLE_A variable must be 'Y' or 'N'",
+            "o1.conf:3:24: [*] DSHIELD_ALERT_INTERVAL must be an integer >= 1 and <= 24");
+    PsadConfig c =
+        PsadConfig.load(
+            main, "p.conf", List.of(o2, PsadConfDocument.parse("o3.conf", "Z $X;\n")), EVERYTHING);
+    assertThat(c.value("X")).isEqualTo("from-o2");
+    assertThat(c.value("Z")).isEqualTo("from-o2");
+    assertThat(c.value("HOSTNAME")).isEqualTo("o2");
+    assertThat(c.document()).isSameAs(main);
+    assertThat(c.overrides())
+        .extracting(PsadConfDocument::sourceName)
+        .containsExactly("o2.conf", "o3.conf");
+    assertThat(PsadConfig.load(main.without("X"), "p.conf", List.of(), EVERYTHING).value("Y"))
+        .isNull();
+  }
 }

@@ -1,6 +1,8 @@
 package dev.hostguard.psad;
 
+import dev.hostguard.exec.Command;
 import dev.hostguard.exec.CommandResult;
+import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RealTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,20 @@ final class PsadOracle {
 
   static Outcome dump(Path conf) {
     CommandResult r = RealTools.psadDump(conf);
+    return new Outcome(configBlock(r.stdout()), dieMessage(r.stderr()), r.exitCode());
+  }
+
+  /** The real {@code psad -c conf -O overrideList -D}. */
+  static Outcome dump(Path conf, String overrideList) {
+    CommandResult r =
+        RealTools.run(
+            Command.of(
+                RealTool.PSAD.require().toString(),
+                "-c",
+                conf.toString(),
+                "-O",
+                overrideList,
+                "-D"));
     return new Outcome(configBlock(r.stdout()), dieMessage(r.stderr()), r.exitCode());
   }
 

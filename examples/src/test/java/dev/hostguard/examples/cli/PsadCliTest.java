@@ -3,6 +3,7 @@ package dev.hostguard.examples.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hostguard.exec.Command;
 import dev.hostguard.exec.CommandResult;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RealTools;
@@ -11,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +67,72 @@ class PsadCliTest {
     CommandResult real = RealTools.psadDump(Path.of(missing));
     assertThat(run("psad", "-c", missing, "-D")).isEqualTo(real.exitCode());
     assertThat(out.size()).isZero();
+  }
+
+  private static CommandResult realPsad(String... args) {
+    String[] argv = new String[args.length + 1];
+    argv[0] = RealTool.PSAD.require().toString();
+    System.arraycopy(args, 0, argv, 1, args.length);
+    return RealTools.run(Command.of(List.of(argv)));
+  }
+
+  /** Our run of {@code psad ARGS} gives the real psad's config block, message and exit status. */
+  private void assertLikePsad(String... args) {
+    out.reset();
+    err.reset();
+    CommandResult real = realPsad(args);
+    String[] ours = new String[args.length + 1];
+    ours[0] = "psad";
+    System.arraycopy(args, 0, ours, 1, args.length);
+    assertThat(run(ours)).as("exit status of %s", List.of(args)).isEqualTo(real.exitCode());
+    assertThat(out.toString(UTF_8)).isEqualTo(configBlock(real.stdout()));
+    String message = real.stderr().replaceAll(" at /usr/sbin/psad line \\d+\\.\n", "\n");
+    if (real.exitCode() != 0) {
+      assertThat(message).endsWith(err.toString(UTF_8));
+    }
+  }
+
+  @Test
+  void overrideFilesAreReadLikePsad() throws Exception {
+    Path conf = dir.resolve("psad.conf");
+    Files.copy(Path.of("/etc/psad/psad.conf"), conf);
+    Path o1 = dir.resolve("o1.conf");
+    Files.writeString(o1, "DANGER_LEVEL1 42;\nHG_NEW caf\u00e9 $HOSTNAME;\nFW_SEARCH_ALL N;\n");
+    Path o2 = dir.resolve("o2.conf");
+    Files.writeString(o2, "DANGER_LEVEL1 99;\nHOSTNAME from-o2;\nHG_TWO $HG_NEW/x;\n");
+    Path bad = dir.resolve("bad.conf");
+    Files.writeString(bad, "\nENABLE_PERSISTENCE maybe;\n");
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    String c = conf.toString();
+    assertLikePsad("-c", c, "-O", o1 + "," + o2, "-D");
+    assertThat(out.toString(UTF_8))
+        .contains("    HG_TWO                     caf\u00e9 from-o2/x\n");
+    assertLikePsad("-c", c, "--Override-config", o2 + "," + o1 + ",,", "-D");
+    assertLikePsad("-c", c, "-O", o2.toString(), "-O", o1.toString(), "-D");
+    assertLikePsad("-c", c, "-O", sub + "," + o2, "-D");
+    assertLikePsad("-c", c, "-O", "0", "-D");
+    assertLikePsad("-c", c, "-O", bad.toString(), "-D");
+    assertThat(err.toString(UTF_8))
+        .isEqualTo("[*] ENABLE_PERSISTENCE variable must be 'Y' or 'N'\n");
+  }
+
+  @Test
+  void unreadableOverridesFailLikePsad() throws Exception {
+    Path conf = dir.resolve("psad.conf");
+    Files.copy(Path.of("/etc/psad/psad.conf"), conf);
+    Path o1 = dir.resolve("o1.conf");
+    Files.writeString(o1, "HG_NEW x;\n");
+    String c = conf.toString();
+    assertLikePsad("-c", c, "-O", dir.resolve("none.conf").toString(), "-D");
+    assertThat(err.toString(UTF_8))
+        .startsWith("[*] Override config file ")
+        .endsWith(" does not exist\n");
+    assertLikePsad("-c", c, "-O", o1 + ",," + o1, "-D");
+    assertLikePsad("-c", c, "-O", "," + o1, "-D");
+    assertLikePsad("-c", c, "-O", o1 + "/x", "-D");
+    assertLikePsad("-c", c, "-O", o1 + "/", "-D");
+    assertLikePsad("-c", dir.resolve("none.conf").toString(), "-O", o1.toString(), "-D");
+    assertLikePsad("-c", dir.toString(), "-O", o1.toString(), "-D");
   }
 
   @Test

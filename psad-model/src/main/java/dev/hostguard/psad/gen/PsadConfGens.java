@@ -129,6 +129,112 @@ public final class PsadConfGens {
     return String.join("\n", lines) + (finalNewline ? "\n" : "");
   }
 
+  /**
+   * Sets of one to three {@code -O} override files (in order) for a main file derived from {@code
+   * base}, such that psad accepts the pair; see {@link #overrides(String, long)}.
+   */
+  public static Gen<List<String>> overrides(String base) {
+    return SourceDSL.longs().all().map(seed -> overrides(base, seed));
+  }
+
+  /**
+   * The override files for one seed: keys of {@code base} set again (switches, integers, texts,
+   * {@code INSTALL_ROOT}, {@code EMAIL_ADDRESSES}), keys {@code base} lacks, {@code $VAR}s that
+   * refer across files (main to override and override to override), the same key in several files
+   * and twice in one, {@code FW_SEARCH_ALL} and {@code FW_MSG_SEARCH} lines (which count only in
+   * the main file), commands, comments and lines psad skips.
+   */
+  public static ImmutableList<String> overrides(String base, long seed) {
+    Random r = new Random(seed);
+    int files = 1 + r.nextInt(3);
+    List<List<String>> out = new ArrayList<>();
+    for (int f = 0; f < files; f++) {
+      out.add(new ArrayList<>());
+    }
+    int edits = 1 + r.nextInt(10);
+    for (int i = 0; i < edits; i++) {
+      List<String> lines = out.get(r.nextInt(files));
+      switch (r.nextInt(12)) {
+        case 0:
+          lines.add(entry(pick(r, SWITCHES), pick(r, SWITCH_VALUES), r));
+          break;
+        case 1:
+          lines.add(entry(pick(r, FREE_INTEGERS), Integer.toString(r.nextInt(100000)), r));
+          break;
+        case 2:
+          lines.add(entry(pick(r, TEXTS), pick(r, WORDS), r));
+          break;
+        case 3:
+          lines.add(entry("HG_OVR_" + r.nextInt(4), pick(r, WORDS), r));
+          break;
+        case 4:
+          // refers to a key some override may (or the main file does) define
+          lines.add(
+              entry(
+                  pick(r, List.of("SYSLOG_IDENTITY", "MAIL_STATUS_PREFIX", "HG_USE")),
+                  "x-$" + pick(r, List.of("HG_OVR_0", "HOSTNAME", "PSAD_DIR", "SNORT_SID_STR")),
+                  r));
+          if (!defines(out, "HG_OVR_0")) {
+            out.get(files - 1).add("HG_OVR_0 defined-late;");
+          }
+          break;
+        case 5:
+          lines.add(entry("INSTALL_ROOT", r.nextBoolean() ? "/" : "/opt/hg-root", r));
+          break;
+        case 6:
+          lines.add(entry("EMAIL_ADDRESSES", emails(r), r));
+          break;
+        case 7:
+          lines.add(entry(r.nextBoolean() ? "FW_SEARCH_ALL" : "FW_MSG_SEARCH", "N", r));
+          break;
+        case 8:
+          // a path psad finds elsewhere, a tool of our own, one it runs while dumping
+          int c = r.nextInt(3);
+          lines.add(
+              entry(
+                  List.of("gzipCmd", "hgtoolCmd", "unameCmd").get(c),
+                  List.of("/nonexistent/gzip", "/bin/true", "/usr/bin/uname").get(c),
+                  r));
+          break;
+        case 9:
+          lines.add(commentish(r));
+          break;
+        case 10:
+          if (!lines.isEmpty()) {
+            lines.add(lines.get(r.nextInt(lines.size())).replaceFirst(";", " again;"));
+          }
+          break;
+        default:
+          lines.add(entry("HOSTNAME", pick(r, List.of("ovr-host", "$HG_OVR_1.example", "h")), r));
+          if (!defines(out, "HG_OVR_1")) {
+            out.get(r.nextInt(files)).add("HG_OVR_1 \tone;");
+          }
+          break;
+      }
+    }
+    ImmutableList.Builder<String> texts = ImmutableList.builder();
+    for (List<String> lines : out) {
+      texts.add(lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
+    }
+    return texts.build();
+  }
+
+  private static boolean defines(List<List<String>> files, String key) {
+    for (List<String> lines : files) {
+      for (String line : lines) {
+        String t = line.stripLeading();
+        if (t.startsWith(key) && t.length() > key.length() && t.charAt(key.length()) <= ' ') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String entry(String key, String value, Random r) {
+    return (r.nextInt(5) == 0 ? "  " : "") + key + separator(r) + value + ";" + trailer(r);
+  }
+
   private static <T> T pick(Random r, List<T> list) {
     return list.get(r.nextInt(list.size()));
   }
