@@ -133,6 +133,10 @@ class PsadCliTest {
     assertLikePsad("-c", c, "-O", o1 + "/", "-D");
     assertLikePsad("-c", dir.resolve("none.conf").toString(), "-O", o1.toString(), "-D");
     assertLikePsad("-c", dir.toString(), "-O", o1.toString(), "-D");
+    // Perl's two-argument open drops blanks around a name that passed psad's -e test
+    Files.writeString(dir.resolve("blank.conf "), "HG_NEW y;\n");
+    assertLikePsad("-c", c, "-O", dir.resolve("blank.conf ").toString(), "-D");
+    assertThat(err.toString(UTF_8)).contains("Could not open config file");
   }
 
   @Test
