@@ -7,12 +7,10 @@ import java.util.regex.Pattern;
 
 /** The iptables lines ufw writes under a tuple (UFWRule.format_rule, _get_rules_from_formatted). */
 final class RuleIptables {
-  private static final Pattern PROTO_ALL = Pattern.compile("-p all ");
   private static final Pattern REJECT = Pattern.compile("-j (REJECT(_log(-all)?)?)");
   private static final Pattern LOG = Pattern.compile("(.*)-j ([A-Z]+)_log(-all)?(.*)");
   private static final Pattern LOG_ALL = Pattern.compile("-j [A-Z]+_log-all");
   private static final Pattern CHAIN = Pattern.compile("(-A|-D) ([a-zA-Z0-9\\-]+)");
-  private static final Pattern LIMIT = Pattern.compile(" -j LIMIT");
 
   private RuleIptables() {}
 
@@ -105,17 +103,18 @@ final class RuleIptables {
 
   static List<String> expand(String frule, String prefix, String suffix) {
     List<String> snippets = new ArrayList<>(4);
+    // literal patterns are replaced without regex: the same result, much cheaper
     if (frule.contains("-p all ")) {
       if (frule.contains("port ")) {
         if (frule.contains("-j REJECT")) {
           snippets.add(
-              sub(PROTO_ALL, "-p tcp ", sub(REJECT, "-j $1 --reject-with tcp-reset", frule)));
+              sub(REJECT, "-j $1 --reject-with tcp-reset", frule).replace("-p all ", "-p tcp "));
         } else {
-          snippets.add(sub(PROTO_ALL, "-p tcp ", frule));
+          snippets.add(frule.replace("-p all ", "-p tcp "));
         }
-        snippets.add(sub(PROTO_ALL, "-p udp ", frule));
+        snippets.add(frule.replace("-p all ", "-p udp "));
       } else {
-        snippets.add(sub(PROTO_ALL, "", frule));
+        snippets.add(frule.replace("-p all ", ""));
       }
     } else {
       snippets.add(frule);
@@ -150,16 +149,14 @@ final class RuleIptables {
     for (int i = 0; i < snippets.size(); i++) {
       String s = snippets.get(i);
       if (s.contains(" -j LIMIT")) {
-        String t1 = sub(LIMIT, q(" -m conntrack --ctstate NEW -m recent --set"), s);
+        String t1 = s.replace(" -j LIMIT", " -m conntrack --ctstate NEW -m recent --set");
         String t2 =
-            sub(
-                LIMIT,
-                q(
-                    " -m conntrack --ctstate NEW -m recent --update --seconds 30 --hitcount 6 -j "
-                        + prefix
-                        + "-user-limit"),
-                s);
-        String t3 = sub(LIMIT, q(" -j " + prefix + "-user-limit-accept"), s);
+            s.replace(
+                " -j LIMIT",
+                " -m conntrack --ctstate NEW -m recent --update --seconds 30 --hitcount 6 -j "
+                    + prefix
+                    + "-user-limit");
+        String t3 = s.replace(" -j LIMIT", " -j " + prefix + "-user-limit-accept");
         snippets.set(i, t3);
         snippets.add(i, t2);
         snippets.add(i, t1);
