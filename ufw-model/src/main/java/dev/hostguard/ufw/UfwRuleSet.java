@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of {@code user.rules} and {@code user6.rules} as one immutable value, changed the way
@@ -44,7 +46,7 @@ public final class UfwRuleSet {
 
     /** True when either rules file differs after the change. */
     public boolean changed() {
-      return !before.ipv4Rules.equals(after.ipv4Rules) || !before.ipv6Rules.equals(after.ipv6Rules);
+      return !before.equals(after);
     }
   }
 
@@ -204,6 +206,38 @@ public final class UfwRuleSet {
     } catch (RuleSetEngine.Crash x) {
       throw UfwRuleException.error(argv, -1, crashReason(x));
     }
+  }
+
+  /**
+   * Equal when both hold the same rules in the same order with the same settings; the application
+   * profiles they expand through are not compared.
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof UfwRuleSet s
+        && s.ipv4Rules.equals(ipv4Rules)
+        && s.ipv6Rules.equals(ipv6Rules)
+        && s.ipv6Enabled == ipv6Enabled
+        && s.firewallActive == firewallActive
+        && s.ipv6LimitSupported == ipv6LimitSupported;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(ipv4Rules, ipv6Rules, ipv6Enabled, firewallActive, ipv6LimitSupported);
+  }
+
+  /** The canonical commands of the rules, as {@code ufw show added} lists them, one a line. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("UfwRuleSet[");
+    for (UfwRule r : ipv4Rules) {
+      sb.append("\n  ").append(UfwRuleFormat.command(r));
+    }
+    for (UfwRule r : ipv6Rules) {
+      sb.append("\n  ").append(UfwRuleFormat.command(r)).append(" (v6)");
+    }
+    return sb.append(ipv4Rules.isEmpty() && ipv6Rules.isEmpty() ? "]" : "\n]").toString();
   }
 
   /** The {@code user.rules} (or {@code user6.rules}) text ufw writes for this set. */

@@ -53,6 +53,10 @@ class UfwRuleSetTest {
     assertThat(second.message())
         .isEqualTo("Skipping adding existing rule\nSkipping adding existing rule (v6)");
     assertThat(second.changed()).isFalse();
+    assertThat(second.after()).isEqualTo(first.after()).hasSameHashCodeAs(first.after());
+    assertThat(first.after()).isNotEqualTo(UfwRuleSet.empty());
+    assertThat(first.after().toString())
+        .isEqualTo("UfwRuleSet[\n  allow 22/tcp\n  allow 22/tcp (v6)\n]");
   }
 
   @Test
