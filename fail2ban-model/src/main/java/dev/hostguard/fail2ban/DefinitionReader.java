@@ -171,7 +171,10 @@ final class DefinitionReader {
     }
     Object v;
     try {
-      v = store.getEx("Definition", optname, pVars);
+      v = store.getExOrMissing("Definition", optname, pVars);
+      if (v == ConfigStore.MISSING) {
+        v = null;
+      }
     } catch (ConfigError e) {
       if (e.kind() != ConfigError.Kind.NO_SECTION
           && e.kind() != ConfigError.Kind.NO_OPTION
