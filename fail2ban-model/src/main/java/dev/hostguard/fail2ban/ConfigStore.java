@@ -33,8 +33,8 @@ final class ConfigStore {
     for (Map.Entry<String, LinkedHashMap<String, Object>> e : file.sections.entrySet()) {
       String n = e.getKey();
       LinkedHashMap<String, Object> s = e.getValue();
-      Matcher cond = CONDITIONAL.matcher(n);
-      if (cond.find()) {
+      Matcher cond = n.indexOf('?') < 0 ? null : CONDITIONAL.matcher(n);
+      if (cond != null && cond.find()) {
         n = cond.group(1);
         String suffix = cond.group(2);
         LinkedHashMap<String, Object> renamed = new LinkedHashMap<>();

@@ -195,6 +195,9 @@ final class DefinitionReader {
     }
     Set<String> ignore = new HashSet<>(ignore0);
     for (String n : combined.keySet()) {
+      if (n.indexOf('?') < 0) {
+        continue; // CONDITIONAL needs a '?'
+      }
       Matcher m = ConfigStore.CONDITIONAL.matcher(n);
       if (m.find()) {
         ignore.add(m.group(1));
