@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +44,7 @@ class TagSubstitutionTest {
             });
   }
 
-  private static LinkedHashMap<String, Object> map(String... kv) {
+  private static Map<String, Object> map(String... kv) {
     LinkedHashMap<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put(kv[i], kv[i + 1]);
@@ -55,21 +56,24 @@ class TagSubstitutionTest {
   void substitutesRecursivelyAndKeepsMissingTags() {
     LinkedHashMap<String, Object> out =
         TagSubstitution.substitute(
-            map("a", "x <b> <c> <HOST> <b>", "b", "<c>!", "c", "C", "d", "<skip> <e>"),
+            new LinkedHashMap<>(
+                map("a", "x <b> <c> <HOST> <b>", "b", "<c>!", "c", "C", "d", "<skip> <e>")),
             Set.of("skip"),
             t -> t.equals("e") ? "E" : null);
     assertThat(out)
         .containsExactly(
-            java.util.Map.entry("a", "x C! C <HOST> C!"),
-            java.util.Map.entry("b", "C!"),
-            java.util.Map.entry("c", "C"),
-            java.util.Map.entry("d", "<skip> E"));
+            Map.entry("a", "x C! C <HOST> C!"),
+            Map.entry("b", "C!"),
+            Map.entry("c", "C"),
+            Map.entry("d", "<skip> E"));
   }
 
   @Test
   void selfReferenceIsRefusedWithFail2bansMessage() {
     assertThatThrownBy(
-            () -> TagSubstitution.substitute(map("a", "<b>", "b", "<a>"), Set.of(), null))
+            () ->
+                TagSubstitution.substitute(
+                    new LinkedHashMap<>(map("a", "<b>", "b", "<a>")), Set.of(), null))
         .isInstanceOf(ConfigError.class)
         .hasMessage(
             "properties contain self referencing definitions and cannot be resolved, fail tag: a,"
