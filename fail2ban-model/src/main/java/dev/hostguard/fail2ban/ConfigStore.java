@@ -30,9 +30,9 @@ final class ConfigStore {
   /** Merges one file's content the way fail2ban's {@code read} merges each included file. */
   void mergeFile(IniParser.Result file) {
     defaults.putAll(file.defaults);
-    for (Map.Entry<String, LinkedHashMap<String, Object>> e : file.sections.entrySet()) {
+    for (Map.Entry<String, Map<String, Object>> e : file.sections.entrySet()) {
       String n = e.getKey();
-      LinkedHashMap<String, Object> s = e.getValue();
+      Map<String, Object> s = e.getValue();
       Matcher cond = n.indexOf('?') < 0 ? null : CONDITIONAL.matcher(n);
       if (cond != null && cond.find()) {
         n = cond.group(1);
