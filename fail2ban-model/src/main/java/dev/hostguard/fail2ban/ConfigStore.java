@@ -232,6 +232,9 @@ final class ConfigStore {
     if (!(value instanceof String)) {
       throw new ConfigError(ConfigError.Kind.OTHER, "value of " + opt + " is not a string");
     }
+    if (((String) value).indexOf('%') < 0) {
+      return value; // what interpolate() yields at depth 1 for a value without '%'
+    }
     StringBuilder accum = new StringBuilder();
     interpolate(opt, accum, (String) value, section, d, 1);
     return accum.toString();
