@@ -1,5 +1,7 @@
 package dev.hostguard.fail2ban;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,21 +106,57 @@ final class ConfigSession {
     if (bytes.isEmpty()) {
       result = Optional.empty();
     } else {
-      String text;
-      try {
-        text =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes.get()))
-                .toString();
-      } catch (CharacterCodingException e) {
-        throw new Utf8Error("'utf-8' codec can't decode file " + filename);
-      }
-      result = Optional.of(IniParser.parse(filename, text));
+      result = Optional.of(parseBytes(filename, bytes.get()));
     }
     parsed.put(filename, result);
+    return result;
+  }
+
+  /** A file's bytes and what they parse to; see {@link #SHARED_PARSES}. */
+  private static final class SharedParse {
+    final byte[] bytes;
+    final IniParser.Result result;
+
+    SharedParse(byte[] bytes, IniParser.Result result) {
+      this.bytes = bytes;
+      this.result = result;
+    }
+  }
+
+  /**
+   * Parses shared between resolutions (and threads), by file name. An entry is used only when the
+   * bytes just read are equal to the bytes it was parsed from, so a changed file is always parsed
+   * again, whatever its size or timestamps; the parse is a function of the name and the bytes, and
+   * results are immutable. Failed parses are not kept.
+   */
+  private static final Cache<String, SharedParse> SHARED_PARSES =
+      CacheBuilder.newBuilder()
+          .maximumWeight(64L << 20)
+          .weigher(
+              (String name, SharedParse p) ->
+                  (int) Math.min(Integer.MAX_VALUE, 4L * p.bytes.length + 2L * name.length() + 256))
+          .build();
+
+  private static IniParser.Result parseBytes(String filename, byte[] bytes) {
+    SharedParse shared = SHARED_PARSES.getIfPresent(filename);
+    if (shared != null && Arrays.equals(shared.bytes, bytes)) {
+      return shared.result;
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new Utf8Error("'utf-8' codec can't decode file " + filename);
+    }
+    IniParser.Result result = IniParser.parse(filename, text);
+    // a copy: the file source may reuse its array
+    SHARED_PARSES.put(filename, new SharedParse(bytes.clone(), result));
     return result;
   }
 
@@ -165,7 +205,9 @@ final class ConfigSession {
     if (p.sections.containsKey("INCLUDES")) {
       ConfigStore single = new ConfigStore();
       single.defaults.putAll(p.defaults);
-      single.sections.putAll(p.sections);
+      for (Map.Entry<String, Map<String, Object>> e : p.sections.entrySet()) {
+        single.sections.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
+      }
       for (String optionName : List.of("before", "after")) {
         List<String> target = optionName.equals("before") ? before : after;
         if (single.hasOption("INCLUDES", optionName, true)) {

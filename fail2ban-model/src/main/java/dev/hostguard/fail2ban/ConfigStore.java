@@ -30,11 +30,11 @@ final class ConfigStore {
   /** Merges one file's content the way fail2ban's {@code read} merges each included file. */
   void mergeFile(IniParser.Result file) {
     defaults.putAll(file.defaults);
-    for (Map.Entry<String, LinkedHashMap<String, Object>> e : file.sections.entrySet()) {
+    for (Map.Entry<String, Map<String, Object>> e : file.sections.entrySet()) {
       String n = e.getKey();
-      LinkedHashMap<String, Object> s = e.getValue();
-      Matcher cond = CONDITIONAL.matcher(n);
-      if (cond.find()) {
+      Map<String, Object> s = e.getValue();
+      Matcher cond = n.indexOf('?') < 0 ? null : CONDITIONAL.matcher(n);
+      if (cond != null && cond.find()) {
         n = cond.group(1);
         String suffix = cond.group(2);
         LinkedHashMap<String, Object> renamed = new LinkedHashMap<>();
@@ -201,12 +201,29 @@ final class ConfigStore {
     return new Lookup(null, v.map, sectionDict);
   }
 
+  /**
+   * What {@link #lookup} and {@link #getExOrMissing} return instead of raising NO_OPTION: readers
+   * ask for many options that are not there, and an exception per miss dominated resolution time.
+   */
+  static final Object MISSING = new Object();
+
   /** ConfigParser's {@code get}: raw or interpolated value; NO_SECTION / NO_OPTION errors. */
   @Nullable Object get(String section, String option, boolean raw, @Nullable Object vars) {
+    Object v = lookup(section, option, raw, vars);
+    if (v == MISSING) {
+      throw ConfigError.noOption(PythonText.lower(option), section);
+    }
+    return v;
+  }
+
+  /**
+   * {@link #get}, but {@link #MISSING} where it would raise NO_OPTION (NO_SECTION still raises).
+   */
+  @Nullable Object lookup(String section, String option, boolean raw, @Nullable Object vars) {
     Lookup d = unify(section, vars);
     String opt = PythonText.lower(option);
     if (!d.contains(opt)) {
-      throw ConfigError.noOption(opt, section);
+      return MISSING;
     }
     Object value = d.get(opt);
     if (raw || value == null) {
@@ -214,6 +231,9 @@ final class ConfigStore {
     }
     if (!(value instanceof String)) {
       throw new ConfigError(ConfigError.Kind.OTHER, "value of " + opt + " is not a string");
+    }
+    if (((String) value).indexOf('%') < 0) {
+      return value; // what interpolate() yields at depth 1 for a value without '%'
     }
     StringBuilder accum = new StringBuilder();
     interpolate(opt, accum, (String) value, section, d, 1);
@@ -365,6 +385,15 @@ final class ConfigStore {
 
   /** fail2ban's {@code get_ex}: understands {@code section/option}, {@code known/option}. */
   @Nullable Object getEx(String section, String option, @Nullable Object vars) {
+    Object v = getExOrMissing(section, option, vars);
+    if (v == MISSING) {
+      throw ConfigError.noOption(PythonText.lower(option), section);
+    }
+    return v;
+  }
+
+  /** {@link #getEx}, but {@link #MISSING} where it would raise NO_OPTION. */
+  @Nullable Object getExOrMissing(String section, String option, @Nullable Object vars) {
     if (option.indexOf('/') >= 0) {
       Matcher m = SECTION_OPTNAME.matcher(option);
       if (m.find()) {
@@ -378,16 +407,17 @@ final class ConfigStore {
           candidates = List.of(seclwr.equals("default") ? "DEFAULT" : sec);
         }
         for (String c : candidates) {
-          try {
-            return get(c, opt, false, null);
-          } catch (ConfigError e) {
-            if (e.kind() != ConfigError.Kind.NO_SECTION && e.kind() != ConfigError.Kind.NO_OPTION) {
-              throw e;
-            }
+          // get() would raise NO_SECTION for a missing section other than DEFAULT: try the next
+          if (!sections.containsKey(c) && !c.equals("DEFAULT")) {
+            continue;
+          }
+          Object v = lookup(c, opt, false, null);
+          if (v != MISSING) {
+            return v;
           }
         }
       }
     }
-    return get(section, option, false, vars);
+    return lookup(section, option, false, vars);
   }
 }

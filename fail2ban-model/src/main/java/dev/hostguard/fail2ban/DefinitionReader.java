@@ -171,7 +171,10 @@ final class DefinitionReader {
     }
     Object v;
     try {
-      v = store.getEx("Definition", optname, pVars);
+      v = store.getExOrMissing("Definition", optname, pVars);
+      if (v == ConfigStore.MISSING) {
+        v = null;
+      }
     } catch (ConfigError e) {
       if (e.kind() != ConfigError.Kind.NO_SECTION
           && e.kind() != ConfigError.Kind.NO_OPTION
@@ -192,6 +195,9 @@ final class DefinitionReader {
     }
     Set<String> ignore = new HashSet<>(ignore0);
     for (String n : combined.keySet()) {
+      if (n.indexOf('?') < 0) {
+        continue; // CONDITIONAL needs a '?'
+      }
       Matcher m = ConfigStore.CONDITIONAL.matcher(n);
       if (m.find()) {
         ignore.add(m.group(1));

@@ -3,7 +3,8 @@ package dev.hostguard.fail2ban;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import java.util.ArrayList;
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -41,20 +42,25 @@ public final class Fail2banDump {
 
   @SuppressWarnings("unchecked")
   private static List<List<Object>> deepUnmodifiable(List<List<Object>> in) {
-    List<List<Object>> out = new ArrayList<>();
-    for (List<Object> c : in) {
-      out.add((List<Object>) freeze(c));
+    Object[] out = in.toArray();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = freeze(out[i]);
     }
-    return Collections.unmodifiableList(out);
+    return (List<List<Object>>) (List<?>) Collections.unmodifiableList(Arrays.asList(out));
   }
 
   private static @Nullable Object freeze(@Nullable Object o) {
+    // the scalars first: exact class checks, cheaper than the interface checks below
+    if (o == null || o instanceof String || o instanceof BigInteger || o instanceof Boolean) {
+      return o;
+    }
     if (o instanceof List) {
-      List<Object> l = new ArrayList<>();
-      for (Object e : (List<?>) o) {
-        l.add(freeze(e));
+      // a private copy of the array, wrapped: nobody else can reach it
+      Object[] l = ((List<?>) o).toArray();
+      for (int i = 0; i < l.length; i++) {
+        l[i] = freeze(l[i]);
       }
-      return Collections.unmodifiableList(l);
+      return Collections.unmodifiableList(Arrays.asList(l));
     }
     if (o instanceof Map) {
       return Collections.unmodifiableMap(new java.util.LinkedHashMap<>((Map<?, ?>) o));

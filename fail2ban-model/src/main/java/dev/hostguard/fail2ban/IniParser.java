@@ -1,6 +1,7 @@
 package dev.hostguard.fail2ban;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +22,30 @@ final class IniParser {
   /** One section header: name and 0-based line. */
   record Header(String name, int line) {}
 
-  /** The result of reading one file. */
+  /**
+   * The result of reading one file, immutable (values are {@code String}s): results are shared
+   * between resolutions and threads (see {@code ConfigSession}).
+   */
   static final class Result {
-    final LinkedHashMap<String, Object> defaults = new LinkedHashMap<>();
-    final LinkedHashMap<String, LinkedHashMap<String, Object>> sections = new LinkedHashMap<>();
-    final List<Option> options = new ArrayList<>();
-    final List<Header> headers = new ArrayList<>();
+    final Map<String, Object> defaults;
+    final Map<String, Map<String, Object>> sections;
+    final List<Option> options;
+    final List<Header> headers;
+
+    private Result(
+        Map<String, Object> defaults,
+        Map<String, ? extends Map<String, Object>> sections,
+        List<Option> options,
+        List<Header> headers) {
+      this.defaults = Collections.unmodifiableMap(defaults);
+      LinkedHashMap<String, Map<String, Object>> s = new LinkedHashMap<>();
+      for (Map.Entry<String, ? extends Map<String, Object>> e : sections.entrySet()) {
+        s.put(e.getKey(), Collections.unmodifiableMap(e.getValue()));
+      }
+      this.sections = Collections.unmodifiableMap(s);
+      this.options = List.copyOf(options);
+      this.headers = List.copyOf(headers);
+    }
   }
 
   /** Splits text at universal newlines; each element keeps its {@code \n} like Python's reader. */
@@ -72,7 +91,10 @@ final class IniParser {
   }
 
   static Result parse(String fileName, String text) {
-    Result r = new Result();
+    LinkedHashMap<String, Object> defaults = new LinkedHashMap<>();
+    LinkedHashMap<String, LinkedHashMap<String, Object>> sections = new LinkedHashMap<>();
+    List<Option> options = new ArrayList<>();
+    List<Header> headers = new ArrayList<>();
     List<String> lines = pythonLines(text);
     Set<String> sectionsAdded = new HashSet<>();
     Set<String> optionsAdded = new HashSet<>();
@@ -133,8 +155,8 @@ final class IniParser {
       String header = sectionHeader(value);
       if (header != null) {
         sectname = header;
-        r.headers.add(new Header(header, idx));
-        if (r.sections.containsKey(header)) {
+        headers.add(new Header(header, idx));
+        if (sections.containsKey(header)) {
           if (sectionsAdded.contains(header)) {
             throw new ConfigError(
                 ConfigError.Kind.DUPLICATE,
@@ -148,13 +170,13 @@ final class IniParser {
                 lineno,
                 chomp(line));
           }
-          cursect = r.sections.get(header);
+          cursect = sections.get(header);
           sectionsAdded.add(header);
         } else if (header.equals("DEFAULT")) {
-          cursect = r.defaults;
+          cursect = defaults;
         } else {
           LinkedHashMap<String, Object> s = new LinkedHashMap<>();
-          r.sections.put(header, s);
+          sections.put(header, s);
           cursect = s;
           sectionsAdded.add(header);
         }
@@ -227,7 +249,7 @@ final class IniParser {
       if (p.target.get(p.key) == p) {
         p.target.put(p.key, joined);
       }
-      r.options.add(new Option(p.section, p.key, joined, p.firstLine, p.lastLine));
+      options.add(new Option(p.section, p.key, joined, p.firstLine, p.lastLine));
     }
     if (parseErrors != null) {
       throw new ConfigError(
@@ -237,7 +259,7 @@ final class IniParser {
           firstErrorLine,
           firstErrorText);
     }
-    return r;
+    return new Result(defaults, sections, options, headers);
   }
 
   /** {@code \[(.+)\]} matched at the start of the stripped value, greedy. */

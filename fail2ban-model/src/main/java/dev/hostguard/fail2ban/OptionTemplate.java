@@ -86,48 +86,49 @@ record OptionTemplate(String type, String name, @Nullable Object defaultValue) {
       if (p.containsKey(t.name())) {
         continue;
       }
+      Object v;
       try {
-        Object v = store.get(sec, t.name(), false, vars);
-        values.put(t.name(), v);
-        if (convert && (t.type().equals("bool") || t.type().equals("int"))) {
-          if (v == null) {
-            continue;
-          }
-          Object c = convert(t.type(), v, failed);
-          if (failed[0]) {
-            session.warn(
-                "Wrong value for '"
-                    + t.name()
-                    + "' in '"
-                    + sec
-                    + "'. Using default one: '"
-                    + PythonText.repr(t.defaultValue())
-                    + "'");
-            values.put(t.name(), t.defaultValue());
-          } else {
-            values.put(t.name(), c);
-          }
-        }
+        v = store.lookup(sec, t.name(), false, vars);
       } catch (ConfigError e) {
-        if (e.kind() == ConfigError.Kind.NO_SECTION) {
-          if (shouldExist) {
-            throw e;
-          }
-          session.error(e.getMessage());
-          values.put(t.name(), t.defaultValue());
-        } else if (e.kind() == ConfigError.Kind.NO_OPTION) {
-          if (t.defaultValue() != null) {
-            session.warn(
-                "'"
-                    + t.name()
-                    + "' not defined in '"
-                    + sec
-                    + "'. Using default one: "
-                    + PythonText.repr(t.defaultValue()));
-            values.put(t.name(), t.defaultValue());
-          }
-        } else {
+        if (e.kind() != ConfigError.Kind.NO_SECTION || shouldExist) {
           throw e;
+        }
+        session.error(e.getMessage());
+        values.put(t.name(), t.defaultValue());
+        continue;
+      }
+      if (v == ConfigStore.MISSING) {
+        // NoOptionError in fail2ban
+        if (t.defaultValue() != null) {
+          session.warn(
+              "'"
+                  + t.name()
+                  + "' not defined in '"
+                  + sec
+                  + "'. Using default one: "
+                  + PythonText.repr(t.defaultValue()));
+          values.put(t.name(), t.defaultValue());
+        }
+        continue;
+      }
+      values.put(t.name(), v);
+      if (convert && (t.type().equals("bool") || t.type().equals("int"))) {
+        if (v == null) {
+          continue;
+        }
+        Object c = convert(t.type(), v, failed);
+        if (failed[0]) {
+          session.warn(
+              "Wrong value for '"
+                  + t.name()
+                  + "' in '"
+                  + sec
+                  + "'. Using default one: '"
+                  + PythonText.repr(t.defaultValue())
+                  + "'");
+          values.put(t.name(), t.defaultValue());
+        } else {
+          values.put(t.name(), c);
         }
       }
     }

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +14,40 @@ import org.jspecify.annotations.Nullable;
  */
 final class TagSubstitution {
   static final int MAX_TAG_REPLACE_COUNT = 25;
-  private static final Pattern TAG = Pattern.compile("<([^ <>]+)>");
 
   private TagSubstitution() {}
+
+  /**
+   * The start of the first match of fail2ban's {@code TAG_CRE} ({@code <([^ <>]+)>}) at or after
+   * {@code from}, or -1; the match ends at the next {@code >}, see {@link #tagEnd}. Scanned by
+   * hand: the class excludes {@code >}, so a {@code <} starts a match exactly when one or more
+   * characters other than space, {@code <} and {@code >} follow it and then a {@code >}.
+   */
+  static int findTag(String s, int from) {
+    int n = s.length();
+    int i = s.indexOf('<', from);
+    while (i >= 0) {
+      int j = i + 1;
+      while (j < n) {
+        char c = s.charAt(j);
+        if (c == ' ' || c == '<' || c == '>') {
+          break;
+        }
+        j++;
+      }
+      if (j > i + 1 && j < n && s.charAt(j) == '>') {
+        return i;
+      }
+      // no match starting at i; the next candidate is the next '<' (possibly at j)
+      i = j < n && s.charAt(j) == '<' ? j : s.indexOf('<', j);
+    }
+    return -1;
+  }
+
+  /** The index of the closing {@code >} of the tag that {@link #findTag} found at {@code start}. */
+  static int tagEnd(String s, int start) {
+    return s.indexOf('>', start + 1);
+  }
 
   static LinkedHashMap<String, @Nullable Object> substitute(
       LinkedHashMap<String, @Nullable Object> input,
@@ -27,24 +56,27 @@ final class TagSubstitution {
     LinkedHashMap<String, @Nullable Object> tags = new LinkedHashMap<>(input);
     Set<String> done = new HashSet<>();
     Map<String, Map<String, Integer>> repCounts = new HashMap<>();
+    String[] keys = tags.keySet().toArray(new String[0]);
     while (true) {
       boolean repFlag = false;
-      for (String tag : tags.keySet().toArray(new String[0])) {
+      for (String tag : keys) {
         if (ignore.contains(tag) || done.contains(tag)) {
           continue;
         }
         String orgval = PythonText.str(tags.get(tag));
         String value = orgval;
-        Matcher m = TAG.matcher(value);
-        boolean found = m.find();
-        Map<String, Integer> rplc = repCounts.getOrDefault(tag, new HashMap<>());
-        while (found) {
-          String rtag = m.group(1);
+        int start = findTag(value, 0);
+        // repCounts.get(tag, {}): created on the first replacement only
+        Map<String, Integer> rplc = repCounts.get(tag);
+        while (start >= 0) {
+          int close = tagEnd(value, start);
+          String rtag = value.substring(start + 1, close);
           if (ignore.contains(rtag)) {
-            found = m.find(m.end());
+            start = findTag(value, close + 1);
             continue;
           }
-          if (rtag.equals(tag) || rplc.getOrDefault(rtag, 1) > MAX_TAG_REPLACE_COUNT) {
+          if (rtag.equals(tag)
+              || (rplc != null && rplc.getOrDefault(rtag, 1) > MAX_TAG_REPLACE_COUNT)) {
             throw ConfigError.value(
                 "properties contain self referencing definitions and cannot be resolved, fail"
                     + " tag: "
@@ -52,7 +84,7 @@ final class TagSubstitution {
                     + ", found: "
                     + rtag
                     + " in "
-                    + PythonText.repr(new LinkedHashMap<>(rplc))
+                    + PythonText.repr(rplc == null ? Map.of() : new LinkedHashMap<>(rplc))
                     + ", value: "
                     + value);
           }
@@ -61,18 +93,19 @@ final class TagSubstitution {
             repl = addrepl.apply(rtag);
           }
           if (repl == null) {
-            found = m.find(m.end());
+            start = findTag(value, close + 1);
             continue;
           }
           String r = PythonText.str(repl);
-          int start = m.start();
-          value = value.replace("<" + rtag + ">", r);
+          value = value.replace(value.substring(start, close + 1), r);
+          if (rplc == null) {
+            rplc = new HashMap<>();
+          }
           rplc.merge(rtag, 1, Integer::sum);
-          m = TAG.matcher(value);
-          found = m.find(start);
+          start = findTag(value, start);
         }
         if (!orgval.equals(value)) {
-          if (TAG.matcher(value).find()) {
+          if (findTag(value, 0) >= 0) {
             repCounts.put(tag, rplc);
             repFlag = true;
           }

@@ -48,7 +48,7 @@ class IniParserDifferentialTest {
       IniParser.Result r = IniParser.parse(file, text);
       List<Object> defaults = pairs(r.defaults);
       List<Object> sections = new ArrayList<>();
-      for (Map.Entry<String, java.util.LinkedHashMap<String, Object>> e : r.sections.entrySet()) {
+      for (Map.Entry<String, Map<String, Object>> e : r.sections.entrySet()) {
         sections.add(List.of(e.getKey(), pairs(e.getValue())));
       }
       return PythonText.repr(List.of("ok", defaults, sections));
