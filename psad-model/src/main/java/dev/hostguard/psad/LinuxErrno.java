@@ -17,37 +17,22 @@ final class LinuxErrno {
 
   /** glibc's {@code strerror} text. */
   static String text(int errno) {
-    switch (errno) {
-      case 1:
-        return "Operation not permitted";
-      case ENOENT:
-        return "No such file or directory";
-      case 7:
-        return "Argument list too long";
-      case ENOEXEC:
-        return "Exec format error";
-      case 12:
-        return "Cannot allocate memory";
-      case EACCES:
-        return "Permission denied";
-      case 14:
-        return "Bad address";
-      case ENOTDIR:
-        return "Not a directory";
-      case 21:
-        return "Is a directory";
-      case 22:
-        return "Invalid argument";
-      case 24:
-        return "Too many open files";
-      case ETXTBSY:
-        return "Text file busy";
-      case ENAMETOOLONG:
-        return "File name too long";
-      case ELOOP:
-        return "Too many levels of symbolic links";
-      default:
-        return "Unknown error " + errno;
-    }
+    return switch (errno) {
+      case 1 -> "Operation not permitted";
+      case ENOENT -> "No such file or directory";
+      case 7 -> "Argument list too long";
+      case ENOEXEC -> "Exec format error";
+      case 12 -> "Cannot allocate memory";
+      case EACCES -> "Permission denied";
+      case 14 -> "Bad address";
+      case ENOTDIR -> "Not a directory";
+      case 21 -> "Is a directory";
+      case 22 -> "Invalid argument";
+      case 24 -> "Too many open files";
+      case ETXTBSY -> "Text file busy";
+      case ENAMETOOLONG -> "File name too long";
+      case ELOOP -> "Too many levels of symbolic links";
+      default -> "Unknown error " + errno;
+    };
   }
 }

@@ -56,18 +56,14 @@ final class LocalPsadHost implements PsadHost {
     int last = LinuxErrno.ENOENT;
     for (String dir : (path == null ? DEFAULT_PATH : path).split(":", -1)) {
       int errno = execveErrno((dir.isEmpty() ? "." : dir) + "/" + program, 0);
-      switch (errno) {
-        case 0:
-          return 0;
-        case LinuxErrno.EACCES:
-          denied = true;
-          break;
-        case LinuxErrno.ENOENT:
-        case LinuxErrno.ENOTDIR:
-          last = errno;
-          break;
-        default:
-          return errno;
+      if (errno == 0) {
+        return 0;
+      } else if (errno == LinuxErrno.EACCES) {
+        denied = true;
+      } else if (errno == LinuxErrno.ENOENT || errno == LinuxErrno.ENOTDIR) {
+        last = errno;
+      } else {
+        return errno;
       }
     }
     return denied ? LinuxErrno.EACCES : last;
@@ -133,7 +129,7 @@ final class LocalPsadHost implements PsadHost {
     if (e instanceof AccessDeniedException) {
       return LinuxErrno.EACCES;
     }
-    String reason = e instanceof FileSystemException ? ((FileSystemException) e).getReason() : null;
+    String reason = e instanceof FileSystemException fse ? fse.getReason() : null;
     if (reason == null) {
       return LinuxErrno.ENOENT;
     }
