@@ -352,6 +352,7 @@ final class PsadConfLoader {
     if (PsadSyslog.priorityIn(get("SYSLOG_PRIORITY")) == null) {
       failAtKey("SYSLOG_PRIORITY", "[*] Unrecognized SYSLOG_PRIORITY, see psad.conf");
     }
+    processList();
     if (is("AUTO_DETECT_JOURNALCTL", "Y")) {
       config.put("ENABLE_FW_MSG_READ_CMD", host.isJournaldRunning() ? "Y" : "N");
     } else if (is("ENABLE_FW_MSG_READ_CMD", "Y")) {
@@ -371,6 +372,30 @@ final class PsadConfLoader {
         failAtKey("FW_CMD", "[*] Must set a path to a firewall binary with FW_CMD");
       }
       cmds.put("iptables", get("FW_CMD"));
+    }
+  }
+
+  /**
+   * psad always runs {@code $cmds{ps} auxww} here (to look for {@code systemd-journald}), whatever
+   * {@code AUTO_DETECT_JOURNALCTL} says, before any command path is checked: a {@code psCmd} Perl
+   * cannot start kills psad with the errno as exit status. Without a {@code psCmd} the line is
+   * {@code " auxww"}. A line with shell metacharacters goes through {@code /bin/sh}, which starts.
+   */
+  private void processList() {
+    String ps = cmds.get("ps");
+    String line = (ps == null ? "" : ps) + " auxww";
+    String program = PerlPipeCommand.program(line);
+    if (program == null) {
+      return;
+    }
+    int errno = host.execErrno(program);
+    if (errno != 0) {
+      Definition d = commands.get("ps");
+      fail(
+          d,
+          d == null ? 0 : d.entry().valueColumn(),
+          "[*] Could not execute " + line + ": " + LinuxErrno.text(errno),
+          errno);
     }
   }
 

@@ -6,8 +6,9 @@ import dev.hostguard.core.SourcePosition;
 
 /**
  * A psad.conf that psad 2.4.6 refuses: psad would {@code die} with {@link #reason()} (its own
- * wording, without Perl's {@code at ... line N.}) and exit 255 before printing anything. The
- * position names the line that causes it (the end of the file for a missing key).
+ * wording, without Perl's {@code at ... line N.}) and exit with {@link #exitStatus()} before
+ * printing anything. The position names the line that causes it (the end of the file for a missing
+ * key).
  *
  * <pre>{@code
  * try { PsadConfig.load(doc, "/etc/psad/psad.conf", PsadHost.local()); }
@@ -41,7 +42,8 @@ public final class PsadConfigException extends ParseException {
 
   /**
    * psad's exit status for this error: Perl's {@code die} exits with errno when a file test just
-   * failed (2, ENOENT, for a missing command or {@code FW_MSG_READ_CMD}), 255 otherwise.
+   * failed (2, ENOENT, for a missing command or {@code FW_MSG_READ_CMD}) or its {@code psCmd} could
+   * not be started (2, 13 EACCES, 20 ENOTDIR, 40 ELOOP...), 255 otherwise.
    */
   public int exitStatus() {
     return exitStatus;

@@ -54,10 +54,6 @@ public final class PsadStatus {
       Pattern.compile("^\\s*(\\S+): (\\d+) pkts(?:, \\((.*)\\))?$");
   private static final Pattern DSHIELD = Pattern.compile("^      total (emails|packets): (\\d+)$");
   private static final Pattern BLOCKED_ITEM = Pattern.compile("^      (\\S+)(?: \\((.*)\\))?$");
-  private static final Pattern SOURCE =
-      Pattern.compile(
-          "^SRC:  (\\S+)(?: \\(\\S+\\))?, DL: (\\d+), Dsts: (\\d+), Pkts: (\\d+), Total protocols:"
-              + " (\\d+), Unique sigs: (\\d+).*$");
   private static final Pattern TOTAL_SOURCES = Pattern.compile("^    Total scan sources: (\\d+)$");
   private static final Pattern TOTAL_DESTINATIONS =
       Pattern.compile("^    Total scan destinations: (\\d+)$");
@@ -110,7 +106,7 @@ public final class PsadStatus {
     Map<String, Long> prefixes = new LinkedHashMap<>();
     Map<String, Long> protos = new LinkedHashMap<>();
     List<String> blocked = new ArrayList<>();
-    List<PsadScanSource> sources = new ArrayList<>();
+    List<List<Integer>> sourceBlocks = new ArrayList<>();
     long totalSrc = 0;
     long totalDst = 0;
     String results = null;
@@ -230,29 +226,10 @@ public final class PsadStatus {
             protos.put(m.group(1), parseLong(m.group(2)));
             break;
           case DETAIL:
-            if ((m = SOURCE.matcher(t)).matches()) {
-              sources.add(
-                  new PsadScanSource(
-                      m.group(1),
-                      (int) parseLong(m.group(2)),
-                      parseLong(m.group(3)),
-                      parseLong(m.group(4)),
-                      parseLong(m.group(5)),
-                      parseLong(m.group(6)),
-                      t,
-                      ImmutableList.of()));
-            } else if (!sources.isEmpty() && t.startsWith("    ")) {
-              PsadScanSource s = sources.remove(sources.size() - 1);
-              sources.add(
-                  new PsadScanSource(
-                      s.address(),
-                      s.dangerLevel(),
-                      s.destinations(),
-                      s.packets(),
-                      s.protocols(),
-                      s.uniqueSignatures(),
-                      s.sourceLine(),
-                      ImmutableList.<String>builder().addAll(s.details()).add(t).build()));
+            if (t.startsWith("SRC:  ")) {
+              sourceBlocks.add(new ArrayList<>(List.of(i)));
+            } else if (!sourceBlocks.isEmpty() && t.startsWith("    ")) {
+              sourceBlocks.get(sourceBlocks.size() - 1).add(i);
             } else {
               throw PsadParseException.inDocument(
                   lines, i, 0, "expected a SRC: line in the IP status detail");
@@ -275,7 +252,11 @@ public final class PsadStatus {
     this.logPrefixCounters = ImmutableMap.copyOf(prefixes);
     this.protocolCounters = ImmutableMap.copyOf(protos);
     this.autoBlockedIps = ImmutableList.copyOf(blocked);
-    this.scanSources = ImmutableList.copyOf(sources);
+    ImmutableList.Builder<PsadScanSource> sources = ImmutableList.builder();
+    for (List<Integer> block : sourceBlocks) {
+      sources.add(PsadScanSourceParser.parse(lines, block));
+    }
+    this.scanSources = sources.build();
     this.totalScanSources = totalSrc;
     this.totalScanDestinations = totalDst;
     this.resultsFile = results;

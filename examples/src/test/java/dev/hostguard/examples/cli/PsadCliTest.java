@@ -140,6 +140,34 @@ class PsadCliTest {
   }
 
   @Test
+  void unstartablePsCommandFailsLikePsad() throws Exception {
+    String debian = Files.readString(Path.of("/etc/psad/psad.conf"));
+    Path plain = Files.writeString(dir.resolve("plain"), "#!/bin/sh\n");
+    String[] values = {"/nonexistent/ps", plain.toString(), dir.toString(), plain + "/ps"};
+    int[] statuses = {2, 13, 13, 20};
+    for (int i = 0; i < values.length; i++) {
+      Path conf = dir.resolve("ps" + i + ".conf");
+      Files.writeString(
+          conf, debian.replaceFirst("(?m)^psCmd\\s+/bin/ps;", "psCmd " + values[i] + ";"));
+      assertLikePsad("-c", conf.toString(), "-D");
+      assertThat(err.toString(UTF_8))
+          .isEqualTo(
+              "[*] Could not execute " + values[i] + " auxww: " + reason(statuses[i]) + "\n");
+      assertThat(run("psad", "-c", conf.toString(), "-D")).isEqualTo(statuses[i]);
+    }
+    Path conf = Files.writeString(dir.resolve("psad.conf"), debian);
+    Path override = Files.writeString(dir.resolve("o.conf"), "psCmd /nonexistent/ops;\n");
+    assertLikePsad("-c", conf.toString(), "-O", override.toString(), "-D");
+    assertThat(err.toString(UTF_8)).contains("/nonexistent/ops auxww");
+  }
+
+  private static String reason(int errno) {
+    return errno == 2
+        ? "No such file or directory"
+        : errno == 13 ? "Permission denied" : "Not a directory";
+  }
+
+  @Test
   void roundtripIsByteForByte() throws Exception {
     byte[] bytes = Files.readAllBytes(Path.of("/etc/psad/psad.conf"));
     Path conf = dir.resolve("psad.conf");
