@@ -1,7 +1,6 @@
 package dev.hostguard.psad;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.hostguard.psad.gen.PsadConfGens;
@@ -119,21 +118,7 @@ class PsadDumpDifferentialTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("fatalConfigs")
   void fatalConfigsFailLikePsad(String name, Edit edit) throws IOException {
-    Path conf = write("fatal.conf", edit.apply(debian()));
-    PsadOracle.Outcome real = PsadOracle.dump(conf);
-    assertThat(real.exitStatus()).isNotZero();
-    assertThat(real.configBlock()).isEmpty();
-    PsadConfDocument doc = PsadConfDocument.parse(conf.toString(), Files.readAllBytes(conf));
-    assertThatThrownBy(() -> PsadConfig.load(doc, conf.toString(), PsadHost.local()))
-        .isInstanceOfSatisfying(
-            PsadConfigException.class,
-            e -> {
-              assertThat(e.reason()).isEqualTo(real.message());
-              assertThat(e.exitStatus()).isEqualTo(real.exitStatus());
-            });
-    assertThat(PsadConfig.validate(doc, PsadHost.local()))
-        .extracting(PsadConfProblem::message)
-        .contains(real.message());
+    PsadOracle.assertLoadFailsLikePsad(write("fatal.conf", edit.apply(debian())));
   }
 
   static Stream<Arguments> edgeCases() {

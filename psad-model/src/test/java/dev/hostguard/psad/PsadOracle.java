@@ -1,9 +1,14 @@
 package dev.hostguard.psad;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.hostguard.exec.Command;
 import dev.hostguard.exec.CommandResult;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RealTools;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +37,28 @@ final class PsadOracle {
                 overrideList,
                 "-D"));
     return new Outcome(configBlock(r.stdout()), dieMessage(r.stderr()), r.exitCode());
+  }
+
+  /**
+   * psad died on {@code conf} (nothing dumped): our load throws its message and exit status, and
+   * validate lists the message as a fatal problem.
+   */
+  static void assertLoadFailsLikePsad(Path conf) throws IOException {
+    Outcome real = dump(conf);
+    assertThat(real.exitStatus()).as(real.message()).isNotZero();
+    assertThat(real.configBlock()).isEmpty();
+    PsadConfDocument doc = PsadConfDocument.parse(conf.toString(), Files.readAllBytes(conf));
+    assertThatThrownBy(() -> PsadConfig.load(doc, conf.toString(), PsadHost.local()))
+        .isInstanceOfSatisfying(
+            PsadConfigException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(real.message());
+              assertThat(e.exitStatus()).isEqualTo(real.exitStatus());
+            });
+    assertThat(PsadConfig.validate(doc, PsadHost.local()))
+        .filteredOn(PsadConfProblem::fatal)
+        .extracting(PsadConfProblem::message)
+        .contains(real.message());
   }
 
   /** Lines from "[+] Dumping psad config from:" up to, not including, "[+] Command paths:". */

@@ -112,22 +112,7 @@ class PsadProcessListDifferentialTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("fatal")
   void unstartablePsCommandsFailLikePsad(String name, Edit edit) throws IOException {
-    Path conf = write(edit);
-    PsadOracle.Outcome real = PsadOracle.dump(conf);
-    assertThat(real.exitStatus()).as(real.message()).isNotZero();
-    assertThat(real.configBlock()).isEmpty();
-    PsadConfDocument doc = doc(conf);
-    assertThatThrownBy(() -> PsadConfig.load(doc, conf.toString(), PsadHost.local()))
-        .isInstanceOfSatisfying(
-            PsadConfigException.class,
-            e -> {
-              assertThat(e.reason()).isEqualTo(real.message());
-              assertThat(e.exitStatus()).isEqualTo(real.exitStatus());
-            });
-    assertThat(PsadConfig.validate(doc, PsadHost.local()))
-        .filteredOn(PsadConfProblem::fatal)
-        .extracting(PsadConfProblem::message)
-        .contains(real.message());
+    PsadOracle.assertLoadFailsLikePsad(write(edit));
   }
 
   Stream<Arguments> started() {
