@@ -29,10 +29,20 @@ final class RuleSetEngine {
   }
 
   /**
-   * Receives every rules file ufw writes, in order; may throw {@link UfwError} or {@link Fatal}.
+   * Receives every rules file ufw writes, in order, as the engine's working rules (freeze them with
+   * {@link #freeze} if needed); may throw {@link UfwError} or {@link Fatal}.
    */
   interface Writer {
-    void write(boolean v6, List<UfwRule> rules);
+    void write(boolean v6, List<RuleDraft> rules);
+  }
+
+  /** The working rules as immutable rules. */
+  static List<UfwRule> freeze(List<RuleDraft> drafts) {
+    List<UfwRule> out = new ArrayList<>(drafts.size());
+    for (RuleDraft d : drafts) {
+      out.add(d.toRule());
+    }
+    return out;
   }
 
   /** ufw's {@code error()}: prints {@code ERROR: message} and exits 1 at once. */
@@ -508,11 +518,7 @@ final class RuleSetEngine {
     }
     current.clear();
     current.addAll(newrules);
-    List<UfwRule> frozen = new ArrayList<>(current.size());
-    for (RuleDraft d : current) {
-      frozen.add(d.toRule());
-    }
-    writer.write(rule.v6, frozen);
+    writer.write(rule.v6, current);
     if (mode != Mode.ACTIVE) {
       return "Rules updated" + v6s;
     }

@@ -305,7 +305,8 @@ public final class UfwDryRun {
       return guarded(() -> UfwRuleSet.run(rules, c));
     }
 
-    void writeRules(boolean v6, List<UfwRule> frozen) {
+    void writeRules(boolean v6, List<RuleDraft> rules) {
+      List<UfwRule> frozen = RuleSetEngine.freeze(rules);
       Path f = etc.resolve(v6 ? "ufw/user6.rules" : "ufw/user.rules");
       if (!Files.isWritable(f)) {
         throw new UfwError("'" + f + "' is not writable");

@@ -281,15 +281,11 @@ public final class UfwRuleSet {
   }
 
   private Change finish(RuleSetEngine e, String message, List<String> warnings) {
-    List<UfwRule> v4 = new ArrayList<>(e.rules.size());
-    for (RuleDraft d : e.rules) {
-      v4.add(d.toRule());
-    }
-    List<UfwRule> v6 = new ArrayList<>(e.rules6.size());
-    for (RuleDraft d : e.rules6) {
-      v6.add(d.toRule());
-    }
-    UfwRuleSet after = toBuilder().ipv4Rules(v4).ipv6Rules(v6).build();
+    UfwRuleSet after =
+        toBuilder()
+            .ipv4Rules(RuleSetEngine.freeze(e.rules))
+            .ipv6Rules(RuleSetEngine.freeze(e.rules6))
+            .build();
     return new Change(this, after, message, ImmutableList.copyOf(warnings));
   }
 
