@@ -3,13 +3,13 @@ package dev.hostguard.fail2ban;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hostguard.exec.CommandResult;
+import dev.hostguard.testing.Fail2banConfDir;
 import dev.hostguard.testing.RealTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +24,7 @@ final class Fail2banOracle {
   /** Copies the installed configuration to {@code root/conf}; creates {@code root/logs}. */
   static Path stockCopy(Path root) throws IOException {
     Path conf = root.resolve("conf");
-    copyTree(STOCK, conf);
+    Fail2banConfDir.copyStock(conf);
     Path logs = root.resolve("logs");
     Files.createDirectories(logs.resolve("sub"));
     for (String f : new String[] {"a.log", "b.log", "c.txt", ".hidden.log", "sub/x.log"}) {
@@ -32,19 +32,6 @@ final class Fail2banOracle {
     }
     Files.createSymbolicLink(logs.resolve("dangling.log"), root.resolve("missing-target"));
     return conf;
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
   }
 
   /** Points every {@code *_log} path variable of the stock paths files at {@code logs/*.log}. */

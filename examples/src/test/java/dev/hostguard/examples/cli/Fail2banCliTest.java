@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hostguard.exec.CommandResult;
+import dev.hostguard.testing.Fail2banConfDir;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RealTools;
 import dev.hostguard.testing.RequiresRealTool;
@@ -12,8 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,20 +27,8 @@ class Fail2banCliTest {
         args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
   }
 
-  private Path stockCopy() throws IOException {
-    Path from = Path.of("/etc/fail2ban");
-    Path to = tmp.resolve("conf");
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return to;
+  private Path stockCopy() {
+    return Fail2banConfDir.copyStock(tmp.resolve("conf"));
   }
 
   @Test

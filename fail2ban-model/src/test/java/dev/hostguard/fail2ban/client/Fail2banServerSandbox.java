@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.hostguard.exec.Command;
 import dev.hostguard.exec.CommandResult;
 import dev.hostguard.exec.LocalExecutor;
+import dev.hostguard.testing.Fail2banConfDir;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RealTools;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class Fail2banServerSandbox implements AutoCloseable {
     this.conf = dir.resolve("conf");
     Path run = Files.createDirectories(dir.resolve("run"));
     this.socket = run.resolve("f2b.sock");
-    copyTree(Path.of("/etc/fail2ban"), conf);
+    Fail2banConfDir.copyStock(conf);
     try (Stream<Path> jailD = Files.list(conf.resolve("jail.d"))) {
       for (Path p : (Iterable<Path>) jailD::iterator) {
         Files.delete(p);
@@ -150,19 +151,6 @@ final class Fail2banServerSandbox implements AutoCloseable {
       try (Stream<Path> paths = Files.walk(dir)) {
         for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
           Files.deleteIfExists(p);
-        }
-      }
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) paths::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
         }
       }
     }
