@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * doc.withLinesInserted(3, List.of("# added")).render();
  * }</pre>
  */
-public final class LineDocument {
+public final class LineDocument implements LosslessDocument {
   private final String sourceName;
   private final ImmutableList<Line> lines;
   private volatile long @Nullable [] lineStarts;
@@ -144,6 +144,7 @@ public final class LineDocument {
   }
 
   /** The source's name, used in error messages. */
+  @Override
   public String sourceName() {
     return sourceName;
   }
@@ -179,6 +180,7 @@ public final class LineDocument {
   }
 
   /** The whole text. Exact for well-formed documents; see {@link #toBytes()} otherwise. */
+  @Override
   public String render() {
     StringBuilder sb = new StringBuilder();
     for (Line line : lines) {
@@ -188,6 +190,7 @@ public final class LineDocument {
   }
 
   /** The whole text as bytes, exactly as read (malformed lines included). */
+  @Override
   public byte[] toBytes() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Line line : lines) {

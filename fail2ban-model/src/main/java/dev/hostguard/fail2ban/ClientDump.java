@@ -1,5 +1,6 @@
 package dev.hostguard.fail2ban;
 
+import dev.hostguard.core.internal.PythonText;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package dev.hostguard.fail2ban;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import dev.hostguard.core.internal.PythonText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

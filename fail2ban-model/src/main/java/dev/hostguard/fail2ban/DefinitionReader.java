@@ -1,5 +1,6 @@
 package dev.hostguard.fail2ban;
 
+import dev.hostguard.core.internal.PythonText;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.hostguard.fail2ban;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.core.internal.PythonText;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collections;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.ParseException;
+import dev.hostguard.core.internal.PythonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

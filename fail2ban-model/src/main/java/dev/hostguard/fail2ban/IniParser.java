@@ -1,5 +1,6 @@
 package dev.hostguard.fail2ban;
 
+import dev.hostguard.core.internal.PythonText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

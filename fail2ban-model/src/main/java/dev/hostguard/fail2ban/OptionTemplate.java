@@ -1,5 +1,6 @@
 package dev.hostguard.fail2ban;
 
+import dev.hostguard.core.internal.PythonText;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +24,19 @@ record OptionTemplate(String type, String name, @Nullable Object defaultValue) {
     return new OptionTemplate("int", name, def);
   }
 
+  /** fail2ban's {@code _as_bool}. */
+  static boolean asBool(String v) {
+    String l = PythonText.lower(v);
+    return l.equals("1") || l.equals("on") || l.equals("true") || l.equals("yes");
+  }
+
   /**
    * Converts like fail2ban's CONVERTER; {@code null} result plus {@code false} means ValueError.
    */
   static Object convert(String type, Object v, boolean[] failed) {
     failed[0] = false;
     if (type.equals("bool")) {
-      return v instanceof String ? PythonText.asBool((String) v) : truthy(v);
+      return v instanceof String ? asBool((String) v) : truthy(v);
     }
     if (type.equals("int")) {
       if (v instanceof BigInteger) {
@@ -38,7 +45,7 @@ record OptionTemplate(String type, String name, @Nullable Object defaultValue) {
       if (v instanceof Boolean) {
         return ((Boolean) v) ? BigInteger.ONE : BigInteger.ZERO;
       }
-      BigInteger i = PythonText.parseInt(PythonText.str(v));
+      BigInteger i = PythonText.parseInt(PythonText.str(v)).orElse(null);
       if (i == null) {
         failed[0] = true;
       }

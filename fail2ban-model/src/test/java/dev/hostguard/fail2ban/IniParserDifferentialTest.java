@@ -2,6 +2,7 @@ package dev.hostguard.fail2ban;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hostguard.core.internal.PythonText;
 import dev.hostguard.exec.Command;
 import dev.hostguard.exec.CommandResult;
 import dev.hostguard.fail2ban.gen.IniTexts;

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.ParseException;
+import dev.hostguard.core.internal.PythonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.hostguard.ufw;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.hostguard.core.ParseException;
+import dev.hostguard.core.internal.PythonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

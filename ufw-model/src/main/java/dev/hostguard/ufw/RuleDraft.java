@@ -1,10 +1,12 @@
 package dev.hostguard.ufw;
 
+import dev.hostguard.core.internal.PythonText;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -156,8 +158,8 @@ final class RuleDraft {
         int colon = p.indexOf(':');
         if (colon > 0 && isRange(p)) {
           String[] ran = PythonText.stripFinalNewline(p).split(":", -1);
-          long lo = PythonText.parseInt(ran[0]).orElse(-1);
-          long hi = PythonText.parseInt(ran[1]).orElse(-1);
+          long lo = PythonText.parseInt(ran[0]).map(PythonText::clampToLong).orElse(-1L);
+          long hi = PythonText.parseInt(ran[1]).map(PythonText::clampToLong).orElse(-1L);
           for (long q : new long[] {lo, hi}) {
             if (q < 1 || q > 65535) {
               throw new UfwError(errMsg);
@@ -167,8 +169,8 @@ final class RuleDraft {
             throw new UfwError(errMsg);
           }
         } else if (PythonText.isDigits(p)) {
-          OptionalLong v = PythonText.parseInt(p);
-          if (v.isEmpty() || v.getAsLong() < 1 || v.getAsLong() > 65535) {
+          long v = PythonText.parseInt(p).map(PythonText::clampToLong).orElse(-1L);
+          if (v < 1 || v > 65535) {
             throw new UfwError(errMsg);
           }
         } else if (startsLikeService(p)) {
@@ -324,11 +326,11 @@ final class RuleDraft {
     if (!num.equals("-1") && !(num.length() > 0 && num.charAt(0) >= '0' && num.charAt(0) <= '9')) {
       throw new UfwError("Insert position '" + num + "' is not a valid position");
     }
-    OptionalLong v = PythonText.parseInt(num);
+    Optional<BigInteger> v = PythonText.parseInt(num);
     if (v.isEmpty()) {
       return false;
     }
-    position = (int) Math.min(Integer.MAX_VALUE, v.getAsLong());
+    position = (int) Math.min(Integer.MAX_VALUE, PythonText.clampToLong(v.get()));
     return true;
   }
 
@@ -465,5 +467,21 @@ final class RuleDraft {
       }
     }
     return t;
+  }
+
+  /** re.match('^\\d([0-9,:]*\\d+)*$', s): ufw's test for a numeric port list. */
+  static boolean isNumericPortList(String s) {
+    String t = PythonText.stripFinalNewline(s);
+    if (t.isEmpty() || !PythonText.isDigit(t.codePointAt(0))) {
+      return false;
+    }
+    for (int i = 0; i < t.length(); ) {
+      int cp = t.codePointAt(i);
+      if (!PythonText.isDigit(cp) && cp != ',' && cp != ':') {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return PythonText.isDigit(t.codePointBefore(t.length()));
   }
 }

@@ -3,6 +3,7 @@ package dev.hostguard.ufw;
 import static java.util.Objects.requireNonNull;
 
 import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.internal.PythonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,8 @@ package dev.hostguard.ufw;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hostguard.core.internal.PythonText;
+
 /**
  * One ufw rule exactly as ufw stores it in a {@code ### tuple ###} line of {@code user.rules} or
  * {@code user6.rules}: immutable and checked at construction.

@@ -2,10 +2,11 @@ package dev.hostguard.ufw;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hostguard.core.internal.PythonText;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -435,9 +436,9 @@ public final class UfwRuleParser {
       if (eqLower(argv.get(0), "delete") && argv.size() > 1) {
         remove = true;
         argv.del(0);
-        OptionalLong num = PythonText.parseInt(argv.get(0));
+        Optional<BigInteger> num = PythonText.parseInt(argv.get(0));
         if (num.isPresent()) {
-          return new UfwCommand.DeleteNumber(num.getAsLong());
+          return new UfwCommand.DeleteNumber(PythonText.clampToLong(num.get()));
         }
         action = argv.get(0);
       } else if (eqLower(argv.get(0), "insert")) {
@@ -577,7 +578,7 @@ public final class UfwRuleParser {
         } else {
           throw UfwRuleException.error(orig, wordAt, "Bad port");
         }
-        if (!PythonText.isNumericPortList(port)) {
+        if (!RuleDraft.isNumericPortList(port)) {
           if (port.contains(",") || port.contains(":")) {
             throw UfwRuleException.error(orig, wordAt, "Port ranges must be numeric");
           }
@@ -668,7 +669,7 @@ public final class UfwRuleParser {
                 } else {
                   rule.dapp = next;
                 }
-              } else if (!PythonText.isNumericPortList(next)) {
+              } else if (!RuleDraft.isNumericPortList(next)) {
                 if (next.contains(",") || next.contains(":")) {
                   throw UfwRuleException.error(orig, nextAt, "Port ranges must be numeric");
                 }

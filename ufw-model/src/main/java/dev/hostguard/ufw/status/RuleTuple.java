@@ -1,6 +1,7 @@
 package dev.hostguard.ufw.status;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.core.internal.PythonText;
 import dev.hostguard.ufw.UfwRule;
 import dev.hostguard.ufw.UserRulesFile;
 import java.util.ArrayList;
