@@ -85,6 +85,9 @@ public interface HostFiles {
   /** A new session placing backups as {@code policy} says. */
   HostFiles withBackupPolicy(BackupPolicy policy);
 
-  /** A new session naming backups from this clock's local time. */
+  /**
+   * A new session naming backups from this clock's local time (by default the system clock in this
+   * JVM's time zone: give the target's zone when it differs, e.g. over ssh).
+   */
   HostFiles withClock(Clock clock);
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -51,7 +52,11 @@ final class SessionHostFiles implements HostFiles {
 
   static SessionHostFiles create(FileOps ops) {
     return new SessionHostFiles(
-        ops, SLASH, BackupPolicy.defaults(), Clock.systemDefaultZone(), WriteObserver.NONE);
+        ops,
+        SLASH,
+        BackupPolicy.defaults(),
+        Clock.system(ZoneId.systemDefault()),
+        WriteObserver.NONE);
   }
 
   /** The same session settings told of every write step. */

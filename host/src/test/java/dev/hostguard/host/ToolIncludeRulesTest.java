@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,14 +72,18 @@ class ToolIncludeRulesTest {
       Path real = tmp.resolve("fail2ban" + file);
       Files.writeString(real.resolveSibling(SessionHostFiles.tempName(real)), "[temp]\n");
     }
-    assertThat(Files.list(dir).map(p -> p.getFileName().toString()).sorted().toList())
-        .containsExactly(
-            ".sshd.conf.hostguard-tmp", "sshd.conf", "sshd.conf-COPY-" + HostFilesContract.STAMP);
+    try (Stream<Path> names = Files.list(dir)) {
+      assertThat(names.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly(
+              ".sshd.conf.hostguard-tmp", "sshd.conf", "sshd.conf-COPY-" + HostFilesContract.STAMP);
+    }
 
     String script =
-        "import sys\n"
-            + "from fail2ban.client.configreader import ConfigReaderUnshared\n"
-            + "r = ConfigReaderUnshared(basedir=sys.argv[1]); r.read('jail'); print(sorted(r.sections()))\n";
+        """
+        import sys
+        from fail2ban.client.configreader import ConfigReaderUnshared
+        r = ConfigReaderUnshared(basedir=sys.argv[1]); r.read('jail'); print(sorted(r.sections()))
+        """;
     Process p =
         new ProcessBuilder("/usr/bin/python3", "-c", script, tmp.resolve("fail2ban").toString())
             .redirectErrorStream(true)
