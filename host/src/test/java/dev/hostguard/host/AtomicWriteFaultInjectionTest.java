@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the backup holds the original whenever the file changed, and nothing is left that a tool would
  * read. Then a new session's write cleans up.
  *
- * <p>Runs: 5 steps x 2 writes x 2 files = 20 named, plus {@link #RANDOM_RUNS} random = 120 in all,
- * with a fixed seed.
+ * <p>Runs: 5 steps x 2 writes x 2 files = 20 named, plus {@link #RANDOM_RUNS} random = 120 kills in
+ * all, with a fixed seed (a random run kills after a random number of announced steps and a random
+ * delay of up to 2 ms, so the kills spread over all four writes).
  */
 class AtomicWriteFaultInjectionTest {
   static final int VERSIONS = 4;
@@ -67,45 +68,53 @@ class AtomicWriteFaultInjectionTest {
   @Test
   void killedAtRandomPoints() throws Exception {
     Random random = new Random(SEED);
-    long fullRunNanos = calibrate();
+    int steps = WriteStep.values().length * VERSIONS;
     int[] seen = new int[VERSIONS + 1];
     for (int run = 0; run < RANDOM_RUNS; run++) {
       String file = FILES.get(run % 2);
       Path root = Files.createDirectory(tmp.resolve("random-" + run));
       seed(root, file);
       Process p = start(root, file, "-");
+      // after a random number of announced steps (0: right after READY) and a random delay up
+      // to 2 ms, while the child goes on writing
+      int after = random.nextInt(steps + 1);
+      long delayNanos = random.nextInt(2_000_000);
       try (BufferedReader r = reader(p)) {
         assertThat(r.readLine()).isEqualTo("READY");
-        long delay = (long) (random.nextDouble() * fullRunNanos * 1.2);
-        TimeUnit.NANOSECONDS.sleep(delay);
+        for (int i = 0; i < after; i++) {
+          assertThat(r.readLine()).startsWith("STEP ");
+        }
+        TimeUnit.NANOSECONDS.sleep(delayNanos);
         kill(p);
       }
       seen[check(root, file)]++;
       recover(root, file);
     }
-    // the kills landed at more than one place: some before any change, some after
     System.out.println(
-        "random kills: versions left " + Arrays.toString(seen) + " (seed " + SEED + ")");
-    assertThat(Arrays.stream(seen).filter(n -> n > 0).count()).isGreaterThan(1);
+        "random kills: runs per version left " + Arrays.toString(seen) + " (seed " + SEED + ")");
+    assertThat(Arrays.stream(seen).filter(n -> n > 0).count())
+        .as("kills landed in several writes: %s", Arrays.toString(seen))
+        .isGreaterThan(2);
   }
 
-  /** How long a whole run takes from READY to exit, once, uninterrupted. */
-  private long calibrate() throws Exception {
+  @Test
+  void anUninterruptedRunWritesTheLastVersion() throws Exception {
     String file = FILES.get(0);
-    Path root = Files.createDirectory(tmp.resolve("calibrate"));
+    Path root = Files.createDirectory(tmp.resolve("whole"));
     seed(root, file);
     Process p = start(root, file, "-");
-    long start;
     try (BufferedReader r = reader(p)) {
       assertThat(r.readLine()).isEqualTo("READY");
-      start = System.nanoTime();
+      for (int v = 1; v <= VERSIONS; v++) {
+        for (WriteStep step : WriteStep.values()) {
+          assertThat(r.readLine()).isEqualTo("STEP " + step + " " + v);
+        }
+      }
       assertThat(r.readLine()).isEqualTo("DONE");
     }
-    long took = System.nanoTime() - start;
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
     assertThat(check(root, file)).isEqualTo(VERSIONS);
-    return took;
   }
 
   private static void seed(Path root, String file) throws IOException {

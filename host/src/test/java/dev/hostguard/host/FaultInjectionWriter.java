@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * The child process of {@link AtomicWriteFaultInjectionTest}: writes versions 1..N of a file
  * through the local {@link HostFiles} in one session, announcing each {@link WriteStep}; at the
- * step to stop at it prints {@code STOP} and waits to be killed.
+ * step to stop at it prints {@code STOP} and waits to be killed; without one it prints {@code STEP}
+ * lines and goes on.
  *
  * <p>Arguments: ROOT FILE VERSIONS (STEP VERSION | -).
  */
@@ -37,7 +38,10 @@ final class FaultInjectionWriter {
     int[] current = {0};
     WriteObserver observer =
         (step, f) -> {
-          if (step == stopStep && current[0] == stopVersion) {
+          if (stopStep == null) {
+            out.println("STEP " + step + " " + current[0]);
+            out.flush();
+          } else if (step == stopStep && current[0] == stopVersion) {
             out.println("STOP " + step + " " + current[0]);
             out.flush();
             try {
