@@ -47,10 +47,21 @@ public final class NamespaceExecutor extends ForwardingExecutor {
     return new NamespaceExecutor(pid, true, delegate);
   }
 
+  /**
+   * {@code nsenter ... -- ARGV}; entering a mount namespace moves the process to that namespace's
+   * root, so there a working directory is passed as {@code --wd=DIR} (resolved inside).
+   */
   @Override
   protected Command wrap(Command command) {
-    return command.withArgv(
-        ImmutableList.<String>builder().addAll(prefix).addAll(command.argv()).build());
+    ImmutableList.Builder<String> argv = ImmutableList.builder();
+    if (mount && command.workingDirectory().isPresent()) {
+      argv.addAll(prefix.subList(0, prefix.size() - 1))
+          .add("--wd=" + command.workingDirectory().get())
+          .add("--");
+    } else {
+      argv.addAll(prefix);
+    }
+    return command.withArgv(argv.addAll(command.argv()).build());
   }
 
   @Override
