@@ -57,6 +57,9 @@ public final class SshExecutor extends ForwardingExecutor implements Closeable {
   /** An interface name no host has: direct connections by command invocations fail. */
   private static final String MUX_ONLY = "hostguard-mux-only";
 
+  /** How often a master that is gone (not one refusing a session) is opened again per command. */
+  private static final int MAX_MASTER_RESTARTS = 3;
+
   private static final String KILLED =
       "the local ssh client was killed; the remote command may still be running";
 
@@ -154,6 +157,7 @@ public final class SshExecutor extends ForwardingExecutor implements Closeable {
     }
     try {
       long backoffMillis = 5;
+      int otherFailures = 0;
       while (true) {
         ensureMaster(command);
         try {
@@ -161,6 +165,13 @@ public final class SshExecutor extends ForwardingExecutor implements Closeable {
         } catch (MuxUnavailable e) {
           // no session was opened, so the command never ran: safe to try again
           if (!e.refusedByServer) {
+            if (++otherFailures > MAX_MASTER_RESTARTS) {
+              throw CommandStartException.of(
+                  command,
+                  description
+                      + ": the master connection gives no session: "
+                      + e.result.stderr().strip());
+            }
             forgetDeadMaster();
           }
           if (System.nanoTime() + backoffMillis * 1_000_000 > deadline) {

@@ -180,6 +180,27 @@ class SshExecutorArgvTest {
   }
 
   @Test
+  void aMasterThatGivesNoSessionIsOpenedAgainThreeTimesThenAStartFailure() {
+    RecordingExecutor rec =
+        RecordingExecutor.builder()
+            .respond(c -> c.argv().contains("-N"), 0, "", "")
+            .respond(
+                c -> c.argv().contains("--"),
+                255,
+                "",
+                "getifaddrs: hostguard-mux-only: no suitable addresses\n")
+            .build();
+    try (SshExecutor ssh = SshExecutor.builder("h").via(rec).build()) {
+      assertThatThrownBy(() -> ssh.execute(Command.of("x")))
+          .isInstanceOf(CommandStartException.class)
+          .hasMessage(
+              "[x] could not be started: ssh h: the master connection gives no session:"
+                  + " getifaddrs: hostguard-mux-only: no suitable addresses");
+    }
+    assertThat(rec.commands().stream().filter(c -> c.argv().contains("-N")).count()).isEqualTo(4);
+  }
+
+  @Test
   void builderRefusesWhatSshWouldMisread() {
     assertThatThrownBy(() -> SshExecutor.builder("-oProxyCommand=x"))
         .isInstanceOf(IllegalArgumentException.class);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 class NetworkNamespaceDifferentialTest {
 
   @Test
-  @DisplayName("inside: only an up loopback; tmpfs mounts stay inside; close kills everything")
+  @DisplayName("inside: only an up loopback; tmpfs mounts stay inside; close kills everything; N=1")
   void namespaceIsPrivateAndClosesCleanly() throws Exception {
     long pid;
     NetworkNamespace ns = NetworkNamespace.create();
@@ -49,7 +49,7 @@ class NetworkNamespaceDifferentialTest {
   }
 
   @Test
-  @DisplayName("NamespaceExecutor keeps environment, working directory and stdin")
+  @DisplayName("NamespaceExecutor keeps environment, working directory and stdin; N=2")
   void executorPassesEverythingThrough() {
     try (NetworkNamespace ns = NetworkNamespace.create()) {
       Command c =

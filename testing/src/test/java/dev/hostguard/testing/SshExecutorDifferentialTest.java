@@ -302,7 +302,7 @@ class SshExecutorDifferentialTest {
 
   @Test
   @DisplayName(
-      "load: 8 threads x 200 commands over one connection, no mixed output, no fd or process leak")
+      "load: 8 threads x 200 commands (N=1600) over one connection, no mixed output or leaks")
   void eightThreadsTimesTwoHundred() throws Exception {
     int before = sshd.acceptedConnections();
     // warm up class loading and the JVM's own descriptors before counting
