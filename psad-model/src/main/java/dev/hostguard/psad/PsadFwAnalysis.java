@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.LosslessDocument;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * a.isGood(); a.resultsFile(); // true, Optional[/var/log/psad/fw_check]
  * }</pre>
  */
-public final class PsadFwAnalysis {
+public final class PsadFwAnalysis implements LosslessDocument {
   private static final String GOOD = "[+] Firewall config looks good.";
   private static final String RESULTS = "[+] Results in ";
 
@@ -52,7 +54,8 @@ public final class PsadFwAnalysis {
       } else if (!t.startsWith("[+]")) {
         // recommendations psad prints under an error line
         if (!errors) {
-          throw PsadParseException.inDocument(lines, i, 0, "not a line of psad --fw-analyze");
+          throw PsadFwAnalysisParseException.inDocument(
+              lines, i, 0, "not a line of psad --fw-analyze");
         }
       }
     }
@@ -66,7 +69,7 @@ public final class PsadFwAnalysis {
   /**
    * Parses {@code psad --fw-analyze} output.
    *
-   * @throws PsadParseException at a line psad does not print there
+   * @throws PsadFwAnalysisParseException at a line psad does not print there
    */
   public static PsadFwAnalysis parse(String sourceName, String text) {
     requireNonNull(text, "text");
@@ -98,9 +101,21 @@ public final class PsadFwAnalysis {
     return Optional.ofNullable(emailedTo);
   }
 
+  @Override
+  public String sourceName() {
+    return lines.sourceName();
+  }
+
   /** The text, as parsed. */
+  @Override
   public String render() {
     return lines.render();
+  }
+
+  /** The text as UTF-8. */
+  @Override
+  public byte[] toBytes() {
+    return render().getBytes(StandardCharsets.UTF_8);
   }
 
   /** The text. */

@@ -6,6 +6,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.LosslessDocument;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * s.topAttackers(); s.render().equals(text); // true
  * }</pre>
  */
-public final class PsadStatus {
+public final class PsadStatus implements LosslessDocument {
   private static final Pattern DAEMON =
       Pattern.compile("^\\[\\+\\] (\\S+) \\(pid: (\\d+)\\)(?:\\s+%CPU: (\\S+)\\s+%MEM: (\\S+))?$");
   private static final Pattern RUNNING_SINCE = Pattern.compile("^    Running since: (.*)$");
@@ -231,12 +233,12 @@ public final class PsadStatus {
             } else if (!sourceBlocks.isEmpty() && t.startsWith("    ")) {
               sourceBlocks.get(sourceBlocks.size() - 1).add(i);
             } else {
-              throw PsadParseException.inDocument(
+              throw PsadStatusParseException.inDocument(
                   lines, i, 0, "expected a SRC: line in the IP status detail");
             }
             break;
           default:
-            throw PsadParseException.inDocument(lines, i, 0, "not a line of psad --Status");
+            throw PsadStatusParseException.inDocument(lines, i, 0, "not a line of psad --Status");
         }
       }
     }
@@ -275,7 +277,7 @@ public final class PsadStatus {
   private Matcher expect(Pattern p, int i, String what) {
     Matcher m = p.matcher(lines.text(i));
     if (!m.matches()) {
-      throw PsadParseException.inDocument(lines, i, 0, "expected " + what);
+      throw PsadStatusParseException.inDocument(lines, i, 0, "expected " + what);
     }
     return m;
   }
@@ -287,16 +289,28 @@ public final class PsadStatus {
   /**
    * Parses the text of {@code psad --Status}.
    *
-   * @throws PsadParseException at the first line that psad does not print in status output
+   * @throws PsadStatusParseException at the first line that psad does not print in status output
    */
   public static PsadStatus parse(String sourceName, String text) {
     requireNonNull(text, "text");
     return new PsadStatus(LineDocument.parse(sourceName, text));
   }
 
+  @Override
+  public String sourceName() {
+    return lines.sourceName();
+  }
+
   /** The text, as parsed. */
+  @Override
   public String render() {
     return lines.render();
+  }
+
+  /** The text as UTF-8. */
+  @Override
+  public byte[] toBytes() {
+    return render().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Daemons that run, in printed order. */

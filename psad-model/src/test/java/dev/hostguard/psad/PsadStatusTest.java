@@ -101,7 +101,7 @@ class PsadStatusTest {
   @Test
   void foreignLinesAreErrorsWithPositions() {
     assertThatThrownBy(() -> PsadStatus.parse("s", "[+] Top 25 attackers:\n  garbage\n"))
-        .isInstanceOf(PsadParseException.class)
+        .isInstanceOf(PsadStatusParseException.class)
         .hasMessage("s:2:1: expected an attacker line");
     assertThatThrownBy(() -> PsadStatus.parse("s", "hello\n"))
         .hasMessage("s:1:1: not a line of psad --Status");
