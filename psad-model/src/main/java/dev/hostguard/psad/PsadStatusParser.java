@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,27 +108,46 @@ final class PsadStatusParser {
 
   /** Daemon, pid-file, command-line, e-mail and version lines; false when {@code t} is none. */
   private boolean header(String t) {
-    Matcher m;
-    if ((m = DAEMON.matcher(t)).matches()) {
-      daemon(m);
-    } else if ((m = NO_PID_FILE.matcher(t)).matches()) {
-      missingPidFiles.put(m.group(2), path(m.group(1), m.start(1)));
-      section = Section.TOP;
-    } else if ((m = NOT_RUNNING.matcher(t)).matches()) {
-      out.addNotRunning(m.group(1));
-      section = Section.TOP;
-    } else if ((m = CMDLINE.matcher(t)).matches()) {
-      if (!m.group(1).equals("[none specified]")) {
-        out.commandLineArguments(m.group(1));
-      }
-    } else if ((m = EMAIL.matcher(t)).matches()) {
-      out.alertEmailAddresses(m.group(1));
-    } else if ((m = VERSION.matcher(t)).matches()) {
-      out.version(m.group(1));
-      section = Section.TOP;
-    } else {
+    return on(DAEMON, t, this::daemon)
+        || on(
+            NO_PID_FILE,
+            t,
+            m -> {
+              missingPidFiles.put(m.group(2), path(m.group(1), m.start(1)));
+              section = Section.TOP;
+            })
+        || on(
+            NOT_RUNNING,
+            t,
+            m -> {
+              out.addNotRunning(m.group(1));
+              section = Section.TOP;
+            })
+        || on(
+            CMDLINE,
+            t,
+            m -> {
+              if (!m.group(1).equals("[none specified]")) {
+                out.commandLineArguments(m.group(1));
+              }
+            })
+        || on(EMAIL, t, m -> out.alertEmailAddresses(m.group(1)))
+        || on(
+            VERSION,
+            t,
+            m -> {
+              out.version(m.group(1));
+              section = Section.TOP;
+            });
+  }
+
+  /** Runs {@code action} when {@code p} matches the whole of {@code t}; whether it did. */
+  private static boolean on(Pattern p, String t, Consumer<Matcher> action) {
+    Matcher m = p.matcher(t);
+    if (!m.matches()) {
       return false;
     }
+    action.accept(m);
     return true;
   }
 
@@ -149,18 +169,14 @@ final class PsadStatusParser {
 
   /** Totals and the results line, which end a section; false when {@code t} is none. */
   private boolean runHeader(String t) {
-    Matcher m;
-    if ((m = TOTAL_SOURCES.matcher(t)).matches()) {
-      out.totalScanSources(number(m.group(1)));
-    } else if ((m = TOTAL_DESTINATIONS.matcher(t)).matches()) {
-      out.totalScanDestinations(number(m.group(1)));
-    } else if ((m = RESULTS.matcher(t)).matches()) {
-      out.resultsFile(path(m.group(1), m.start(1)));
-    } else {
-      return false;
+    boolean matched =
+        on(TOTAL_SOURCES, t, m -> out.totalScanSources(number(m.group(1))))
+            || on(TOTAL_DESTINATIONS, t, m -> out.totalScanDestinations(number(m.group(1))))
+            || on(RESULTS, t, m -> out.resultsFile(path(m.group(1), m.start(1))));
+    if (matched) {
+      section = Section.TOP;
     }
-    section = Section.TOP;
-    return true;
+    return matched;
   }
 
   /** A section title: the lines after it are that section's items; false when {@code t} is none. */
@@ -196,57 +212,47 @@ final class PsadStatusParser {
       out.addSectionsWithNone(header);
       return;
     }
-    Matcher m;
     switch (section) {
-      case SIGS:
-        m = expect(SIG, "a signature match");
-        out.addTopSignatures(
-            new PsadSignatureCount(
-                m.group(1),
-                m.group(2),
-                number(m.group(3)),
-                number(m.group(4)),
-                number(m.group(5))));
-        break;
-      case ATTACKERS:
-        m = expect(ATTACKER, "an attacker line");
-        out.addTopAttackers(
-            new PsadAttacker(
-                m.group(1),
-                (int) number(m.group(3)),
-                number(m.group(4)),
-                number(m.group(5)),
-                m.group(6) != null));
-        break;
-      case PORTS:
-        m = expect(PORT, "a scanned port line");
-        out.addTopScannedPorts(
-            new PsadScannedPort(
-                m.group(1),
-                (int) Math.min(number(m.group(2)), Integer.MAX_VALUE),
-                number(m.group(3))));
-        break;
-      case PREFIXES:
-        m = expect(PREFIX, "a log prefix counter");
+      case SIGS -> signature(expect(SIG, "a signature match"));
+      case ATTACKERS -> attacker(expect(ATTACKER, "an attacker line"));
+      case PORTS -> port(expect(PORT, "a scanned port line"));
+      case PREFIXES -> {
+        Matcher m = expect(PREFIX, "a log prefix counter");
         logPrefixCounters.put(m.group(1), number(m.group(2)));
-        break;
-      case DSHIELD:
-        expect(DSHIELD, "a DShield counter");
-        break;
-      case BLOCKED:
-        m = expect(BLOCKED_ITEM, "an auto-blocked address");
-        out.addAutoBlockedIps(m.group(1));
-        break;
-      case PROTOCOLS:
-        m = expect(PROTO, "a protocol packet counter");
+      }
+      case DSHIELD -> expect(DSHIELD, "a DShield counter");
+      case BLOCKED ->
+          out.addAutoBlockedIps(expect(BLOCKED_ITEM, "an auto-blocked address").group(1));
+      case PROTOCOLS -> {
+        Matcher m = expect(PROTO, "a protocol packet counter");
         protocolCounters.put(m.group(1), number(m.group(2)));
-        break;
-      case DETAIL:
-        detail(t);
-        break;
-      default:
-        throw PsadStatusParseException.inDocument(lines, index, 0, "not a line of psad --Status");
+      }
+      case DETAIL -> detail(t);
+      case TOP ->
+          throw PsadStatusParseException.inDocument(lines, index, 0, "not a line of psad --Status");
     }
+  }
+
+  private void signature(Matcher m) {
+    out.addTopSignatures(
+        new PsadSignatureCount(
+            m.group(1), m.group(2), number(m.group(3)), number(m.group(4)), number(m.group(5))));
+  }
+
+  private void attacker(Matcher m) {
+    out.addTopAttackers(
+        new PsadAttacker(
+            m.group(1),
+            (int) number(m.group(3)),
+            number(m.group(4)),
+            number(m.group(5)),
+            m.group(6) != null));
+  }
+
+  private void port(Matcher m) {
+    out.addTopScannedPorts(
+        new PsadScannedPort(
+            m.group(1), (int) Math.min(number(m.group(2)), Integer.MAX_VALUE), number(m.group(3))));
   }
 
   private void detail(String t) {

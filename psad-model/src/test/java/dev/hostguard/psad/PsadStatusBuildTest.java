@@ -31,36 +31,38 @@ class PsadStatusBuildTest {
             .resultsFile(Path.of("/var/log/psad/status.out"))
             .build();
     String expected =
-        "[+] psad (pid: 3435)  %CPU: 0.2  %MEM: 2.7\n"
-            + "    Running since: Sat Feb 16 01:03:09 2019\n"
-            + "\n"
-            + "    Command line arguments: [none specified]\n"
-            + "    Alert email address(es): root@localhost\n"
-            + "\n"
-            + "[+] Version: psad v2.4.6\n"
-            + "\n"
-            + "[+] Top signature matches:\n"
-            + "      \"SCAN FIN\" (tcp),  Count: 3,  Unique sources: 1,  Sid: 100200\n"
-            + "\n"
-            + "[+] Top attackers:\n"
-            + "      203.0.113.5     DL: 2, Packets: 10, Sig count: 0\n"
-            + "\n"
-            + "[+] Top scanned ports:\n"
-            + "      tcp 22    4 packets\n"
-            + "\n"
-            + "[+] iptables log prefix counters:\n"
-            + "        [NONE]\n"
-            + "\n"
-            + "    Total protocol packet counters:\n"
-            + "         tcp: 10 pkts\n"
-            + "\n"
-            + "[+] IP Status Detail:\n"
-            + "        [NONE]\n"
-            + "\n"
-            + "    Total scan sources: 0\n"
-            + "    Total scan destinations: 0\n"
-            + "\n"
-            + "[+] These results are available in: /var/log/psad/status.out\n";
+        """
+        [+] psad (pid: 3435)  %CPU: 0.2  %MEM: 2.7
+            Running since: Sat Feb 16 01:03:09 2019
+
+            Command line arguments: [none specified]
+            Alert email address(es): root@localhost
+
+        [+] Version: psad v2.4.6
+
+        [+] Top signature matches:
+              "SCAN FIN" (tcp),  Count: 3,  Unique sources: 1,  Sid: 100200
+
+        [+] Top attackers:
+              203.0.113.5     DL: 2, Packets: 10, Sig count: 0
+
+        [+] Top scanned ports:
+              tcp 22    4 packets
+
+        [+] iptables log prefix counters:
+                [NONE]
+
+            Total protocol packet counters:
+                 tcp: 10 pkts
+
+        [+] IP Status Detail:
+                [NONE]
+
+            Total scan sources: 0
+            Total scan destinations: 0
+
+        [+] These results are available in: /var/log/psad/status.out
+        """;
     assertThat(built.render()).isEqualTo(expected);
     PsadStatus back = PsadStatus.parse("s", expected);
     assertThat(back).isEqualTo(built);
@@ -103,9 +105,14 @@ class PsadStatusBuildTest {
             .resultsFile(Path.of("/var/log/psad/fw_check"))
             .build();
     String text =
-        "[+] Parsing INPUT chain rules.\n[+] Parsing INPUT chain rules.\n"
-            + "[+] Firewall config looks good.\n[+] Completed check of firewall ruleset.\n"
-            + "[+] Results in /var/log/psad/fw_check\n[+] Exiting.\n";
+        """
+        [+] Parsing INPUT chain rules.
+        [+] Parsing INPUT chain rules.
+        [+] Firewall config looks good.
+        [+] Completed check of firewall ruleset.
+        [+] Results in /var/log/psad/fw_check
+        [+] Exiting.
+        """;
     assertThat(good.render()).isEqualTo(text);
     assertThat(PsadFwAnalysis.parse("fw", text)).isEqualTo(good);
 
@@ -117,8 +124,12 @@ class PsadStatusBuildTest {
             .build();
     assertThat(bad.render())
         .isEqualTo(
-            "[+] Parsing INPUT chain rules.\n[-] Errors found in firewall config.\n"
-                + "    emailed to root@localhost\n[+] Exiting.\n");
+            """
+            [+] Parsing INPUT chain rules.
+            [-] Errors found in firewall config.
+                emailed to root@localhost
+            [+] Exiting.
+            """);
     assertThat(PsadFwAnalysis.parse("fw", bad.render())).isEqualTo(bad);
   }
 
