@@ -52,8 +52,8 @@ final class ClientDump {
     }
   }
 
-  static Outcome run(String confDir, ConfigSession.FileSource files) {
-    ConfigSession session = new ConfigSession(confDir, files);
+  static Outcome run(Fail2banConfigSource source) {
+    ConfigSession session = new ConfigSession(source);
     LinkedHashMap<String, @Nullable Object> conf = new LinkedHashMap<>();
     ConfigSession.NamedConfig f2b;
     try {

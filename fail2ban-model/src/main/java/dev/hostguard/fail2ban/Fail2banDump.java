@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.internal.PythonText;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * fail2ban 1.0.2's output.
  *
  * <pre>{@code
- * Fail2banDump dump = Fail2banDump.resolve("/etc/fail2ban");
+ * Fail2banDump dump = Fail2banDump.load(Path.of("/etc/fail2ban"));
  * System.out.print(dump.stdout()); // ['set', 'syslogsocket', 'auto'] ...
  * }</pre>
  *
@@ -70,21 +72,26 @@ public final class Fail2banDump {
   }
 
   /**
-   * Resolves the configuration directory {@code confDir} (as given on fail2ban's command line; it
-   * appears in paths of the output) against the real file system.
+   * Reads and resolves the configuration directory {@code confDir} on disk (as given on fail2ban's
+   * command line; it appears in paths of the output).
    */
-  public static Fail2banDump resolve(String confDir) {
-    requireNonNull(confDir, "confDir");
+  public static Fail2banDump load(Path confDir) {
+    return from(Fail2banConfigSource.directory(confDir));
+  }
+
+  /** Resolves the configuration of {@code source} (in memory, or a directory read as it goes). */
+  public static Fail2banDump from(Fail2banConfigSource source) {
+    requireNonNull(source, "source");
     ClientDump.Outcome o;
     try {
-      o = ClientDump.run(confDir, ConfigSession.REAL_FILES);
+      o = ClientDump.run(source);
     } catch (RuntimeException | StackOverflowError e) {
       // not expected; reported like fail2ban reports a configuration it cannot read
       return new Fail2banDump(
           null,
           ClientDump.STREAM_FAILED,
           255,
-          List.of("ERROR   internal error while resolving " + confDir + ": " + e));
+          List.of("ERROR   internal error while resolving " + source.directory() + ": " + e));
     }
     return new Fail2banDump(o.stream(), o.errorLine(), o.exitCode(), o.log());
   }
@@ -100,8 +107,8 @@ public final class Fail2banDump {
   }
 
   /** The {@code ERROR: ...} line fail2ban prints on stdout instead of a stream, if any. */
-  public @Nullable String errorLine() {
-    return errorLine;
+  public Optional<String> errorLine() {
+    return Optional.ofNullable(errorLine);
   }
 
   /** 0, or 255 when fail2ban reports a configuration error. */

@@ -60,7 +60,7 @@ final class Fail2banOracle {
   /** Asserts our stdout and exit code equal the real client's for {@code conf}. */
   static void assertSameDump(Path conf, String context) {
     CommandResult real = RealTools.fail2banDump(conf);
-    Fail2banDump ours = Fail2banDump.resolve(conf.toString());
+    Fail2banDump ours = Fail2banDump.load(conf);
     assertThat(ours.stdout())
         .as(
             "stdout of -d for %s%nstderr of fail2ban: %s%nour messages: %s",

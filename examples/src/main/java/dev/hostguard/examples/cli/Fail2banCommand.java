@@ -3,6 +3,7 @@ package dev.hostguard.examples.cli;
 import dev.hostguard.fail2ban.Fail2banDump;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ final class Fail2banCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Fail2banDump result = Fail2banDump.resolve(conf);
+    Fail2banDump result = Fail2banDump.load(Path.of(conf));
     PrintStream err = Streams.err();
     for (String m : result.messages()) {
       err.println(m);

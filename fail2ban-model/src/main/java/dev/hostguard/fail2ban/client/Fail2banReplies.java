@@ -1,5 +1,6 @@
 package dev.hostguard.fail2ban.client;
 
+import dev.hostguard.fail2ban.Fail2banRefusedException;
 import java.util.List;
 
 /**
@@ -39,6 +40,6 @@ public final class Fail2banReplies {
     if (command.size() >= 2 && command.get(0).equals("unban")) {
       return BanCount.parse(source, stdout);
     }
-    throw new IllegalArgumentException("no typed reply for fail2ban-client " + command);
+    throw new Fail2banRefusedException("no typed reply for fail2ban-client " + command);
   }
 }
