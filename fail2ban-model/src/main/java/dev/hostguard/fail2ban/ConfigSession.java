@@ -2,6 +2,8 @@ package dev.hostguard.fail2ban;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import dev.hostguard.core.Diagnostic;
+import dev.hostguard.core.SourcePosition;
 import dev.hostguard.core.internal.PythonText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -54,6 +56,18 @@ final class ConfigSession {
 
   List<String> log() {
     return Collections.unmodifiableList(log);
+  }
+
+  /**
+   * One line of the log ({@code WARNING ...}, {@code NOTICE ...}, {@code ERROR ...}) as a
+   * diagnostic about the configuration directory: {@code ERROR} lines are errors, the others
+   * warnings.
+   */
+  static Diagnostic diagnostic(String confDir, String logLine) {
+    Diagnostic.Severity severity =
+        logLine.startsWith("ERROR") ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING;
+    return new Diagnostic(
+        confDir, SourcePosition.of(1, 1), "", severity, PythonText.strip(logLine.substring(8)));
   }
 
   void warn(String message) {

@@ -190,14 +190,6 @@ public final class Fail2banConfig {
         o.file(), SourcePosition.of(o.line(), 1), o.lineText(), severity, message);
   }
 
-  /** One line of fail2ban's log ({@code WARNING ...}) as a diagnostic about the directory. */
-  private static Diagnostic logged(String confDir, String line) {
-    Diagnostic.Severity severity =
-        line.startsWith("ERROR") ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING;
-    return new Diagnostic(
-        confDir, SourcePosition.of(1, 1), "", severity, PythonText.strip(line.substring(8)));
-  }
-
   private static ImmutableList<String> lines(@Nullable Object o) {
     ImmutableList.Builder<String> b = ImmutableList.builder();
     if (o != null) {
@@ -305,7 +297,7 @@ public final class Fail2banConfig {
       }
     }
     for (String m : session.log()) {
-      warnings.add(logged(session.basedir, m));
+      warnings.add(ConfigSession.diagnostic(session.basedir, m));
     }
     String filterSpec = PythonText.str(opts.getOrDefault("filter", ""));
     return Jail.builder()

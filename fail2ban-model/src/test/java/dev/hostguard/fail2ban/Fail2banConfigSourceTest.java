@@ -103,6 +103,14 @@ class Fail2banConfigSourceTest {
     assertThat(memory.messages())
         .isEqualTo(disk.messages())
         .contains("ERROR   Found no accessible config files for 'jail' under " + empty);
+    assertThat(memory.diagnostics())
+        .anySatisfy(
+            d -> {
+              assertThat(d.isError()).isTrue();
+              assertThat(d.sourceName()).isEqualTo(empty.toString());
+              assertThat(d.message())
+                  .isEqualTo("Found no accessible config files for 'jail' under " + empty);
+            });
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * {@link JailNotFound}. Each renders back to the exact text it was parsed from.
  *
  * <pre>{@code
- * Fail2banReply r = Fail2banReplies.parse(List.of("status", "sshd"), stdout);
+ * Fail2banReply r = Fail2banReplies.reply(List.of("status", "sshd"), stdout);
  * if (r instanceof JailStatus s) { s.bannedIps(); }
  * }</pre>
  */
