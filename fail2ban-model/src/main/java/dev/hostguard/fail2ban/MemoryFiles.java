@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Files held in memory, by normalized path ({@code .} and {@code ..} resolved lexically, repeated
@@ -34,8 +33,8 @@ final class MemoryFiles implements FileView {
     }
   }
 
-  private TreeMap<String, Boolean> addDir(String dir) {
-    TreeMap<String, Boolean> d = dirs.computeIfAbsent(dir, k -> new TreeMap<>());
+  private Map<String, Boolean> addDir(String dir) {
+    Map<String, Boolean> d = dirs.computeIfAbsent(dir, k -> new TreeMap<>());
     String child = dir;
     String parent = parent(dir);
     while (parent != null) {
@@ -44,11 +43,6 @@ final class MemoryFiles implements FileView {
       parent = parent(parent);
     }
     return d;
-  }
-
-  /** The names of the files, sorted. */
-  TreeSet<String> paths() {
-    return new TreeSet<>(files.keySet());
   }
 
   private static String name(String p) {
