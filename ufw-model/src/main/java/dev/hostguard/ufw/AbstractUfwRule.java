@@ -153,6 +153,12 @@ abstract class AbstractUfwRule {
     if (port.equals(ANY) || (app.isPresent() && port.equals(app.get()))) {
       return;
     }
+    // ufw keeps the name as typed when it differs in case from the profile's (find_application_name
+    // sets the source profile's name as a destination port: `from any app openssh to any app WWW`
+    // stores sport "openssh" with sapp "OpenSSH")
+    if (app.isPresent() && UfwRuleParser.isValidProfileName(port)) {
+      return;
+    }
     boolean numeric = !port.isEmpty();
     for (int i = 0; i < port.length() && numeric; i++) {
       char c = port.charAt(i);

@@ -289,7 +289,11 @@ public final class UserRulesFile {
         }) {
       out.add(":" + p + "-" + c + " - [0:0]\n");
     }
-    boolean limit = v6 ? options.rateLimitV6() : options.rateLimitV4();
+    // a limit rule jumps to the limit chains: declare them whatever the options say, or
+    // iptables-restore refuses the file (ufw itself never stores a limit rule it has no chains for)
+    boolean limit =
+        (v6 ? options.rateLimitV6() : options.rateLimitV4())
+            || rules.stream().anyMatch(r -> r.action() == UfwAction.LIMIT);
     if (limit) {
       out.add(":" + p + "-user-limit - [0:0]\n");
       out.add(":" + p + "-user-limit-accept - [0:0]\n");
@@ -307,7 +311,7 @@ public final class UserRulesFile {
     out.add("### END LOGGING ###\n");
     if (limit) {
       out.add("\n### RATE LIMITING ###\n");
-      if (!options.logLevel().equals("off")) {
+      if (options.logLevel() != UfwLogLevel.OFF) {
         out.add(
             "-A "
                 + p
