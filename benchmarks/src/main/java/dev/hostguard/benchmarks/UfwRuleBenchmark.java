@@ -40,7 +40,7 @@ public class UfwRuleBenchmark {
   @Setup
   public void setUp() {
     rules = UfwRuleCorpus.rules(10_000);
-    parser = UfwRuleParser.system();
+    parser = UfwRuleParser.fromHost();
   }
 
   @Benchmark

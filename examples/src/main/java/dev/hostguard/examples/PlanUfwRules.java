@@ -2,23 +2,18 @@ package dev.hostguard.examples;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.hostguard.ufw.AppProfiles;
 import dev.hostguard.ufw.ServicesDatabase;
+import dev.hostguard.ufw.UfwRefusedException;
 import dev.hostguard.ufw.UfwRuleException;
 import dev.hostguard.ufw.UfwRuleParser;
 import dev.hostguard.ufw.UfwRuleSet;
-import dev.hostguard.ufw.UserRulesFile;
+import dev.hostguard.ufw.UfwTree;
 import dev.hostguard.ufw.UserRulesOptions;
-import dev.hostguard.ufw.conf.ConfPolicy;
-import dev.hostguard.ufw.conf.UfwConf;
-import dev.hostguard.ufw.conf.UfwDefaults;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Plans ufw rule changes without touching a firewall: reads the rules files, {@code ufw.conf},
@@ -49,22 +44,10 @@ public final class PlanUfwRules {
       root = Path.of(words.get(1));
       words = words.subList(2, words.size());
     }
-    Path etc = root.resolve("etc/ufw");
-    UfwConf conf = UfwConf.parse("ufw.conf", Files.readString(etc.resolve("ufw.conf"), UTF_8));
-    UfwDefaults defaults =
-        UfwDefaults.parse("default/ufw", Files.readString(root.resolve("etc/default/ufw"), UTF_8));
-    ServicesDatabase services = ServicesDatabase.system();
-    UfwRuleSet set =
-        UfwRuleSet.builder()
-            .ipv6Enabled(defaults.ipv6())
-            .ipv4Rules(read(etc.resolve("user.rules")))
-            .ipv6Rules(read(etc.resolve("user6.rules")))
-            .applicationProfiles(
-                Files.isDirectory(etc.resolve("applications.d"))
-                    ? AppProfiles.load(etc.resolve("applications.d"), services)
-                    : AppProfiles.of(List.of(), services))
-            .build();
-    UfwRuleParser parser = UfwRuleParser.using(services);
+    ServicesDatabase services = ServicesDatabase.fromHost();
+    UfwTree tree = UfwTree.load(root, services);
+    UfwRuleSet set = tree.rules();
+    UfwRuleParser parser = UfwRuleParser.of(services);
     List<String> plan = new ArrayList<>();
     List<String> command = new ArrayList<>();
     for (String w : append(words, "--")) {
@@ -80,7 +63,10 @@ public final class PlanUfwRules {
         plan.add("$ ufw " + String.join(" ", command) + "\n" + c.message() + "\n");
         set = c.after();
       } catch (UfwRuleException e) {
-        err.println("ufw " + String.join(" ", command) + ": ERROR: " + e.reason());
+        err.println("ufw " + String.join(" ", command) + ": ERROR: " + e.ufwMessage());
+        return 1;
+      } catch (UfwRefusedException e) {
+        err.println("ufw " + String.join(" ", command) + ": ERROR: " + e.getMessage());
         return 1;
       }
       command.clear();
@@ -88,32 +74,15 @@ public final class PlanUfwRules {
     plan.forEach(out::print);
     // what a real run as root writes: the configured level and policies, rate limiting in both
     // files
-    UserRulesOptions options =
-        new UserRulesOptions(
-            conf.logLevel(),
-            lower(defaults.inputPolicy()),
-            lower(defaults.outputPolicy()),
-            lower(defaults.forwardPolicy()),
-            true,
-            true);
+    UserRulesOptions options = tree.withRules(set).options();
     out.print("--- user.rules\n" + set.userRules(false, options));
     out.print("--- user6.rules\n" + set.userRules(true, options));
     return 0;
-  }
-
-  private static String lower(ConfPolicy p) {
-    return p.name().toLowerCase(Locale.ROOT);
   }
 
   private static List<String> append(List<String> words, String last) {
     List<String> all = new ArrayList<>(words);
     all.add(last);
     return all;
-  }
-
-  private static List<dev.hostguard.ufw.UfwRule> read(Path file) throws IOException {
-    return Files.exists(file)
-        ? UserRulesFile.parse(file.toString(), Files.readAllBytes(file)).rules()
-        : List.of();
   }
 }

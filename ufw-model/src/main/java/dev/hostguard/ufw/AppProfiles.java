@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * the text of {@code ufw app list} / {@code ufw app info}.
  *
  * <pre>{@code
- * AppProfiles apps = AppProfiles.load(Path.of("/etc/ufw/applications.d"), ServicesDatabase.system());
+ * AppProfiles apps = AppProfiles.load(Path.of("/etc/ufw/applications.d"), ServicesDatabase.fromHost());
  * System.out.println(apps.listText());
  * }</pre>
  */
@@ -47,47 +47,74 @@ public final class AppProfiles {
   }
 
   /**
-   * Loads a profiles directory as ufw's get_profiles does.
+   * Loads a profiles directory as ufw's get_profiles does (reads the disk; {@link #fromFiles} is
+   * the same from memory).
    *
-   * @throws IllegalStateException "Profiles directory does not exist" (ufw's message)
+   * @throws UfwRefusedException "Profiles directory does not exist" (ufw's message)
    */
   public static AppProfiles load(Path dir, ServicesDatabase services) {
     if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException("Profiles directory does not exist");
+      throw new UfwRefusedException("Profiles directory does not exist");
     }
-    List<String> files = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
-      s.forEach(p -> files.add(p.getFileName().toString()));
+      s.forEach(p -> names.add(p.getFileName().toString()));
     } catch (IOException e) {
-      throw new IllegalStateException("Profiles directory does not exist", e);
+      throw new UfwRefusedException("Profiles directory does not exist");
     }
-    files.sort(null);
-    Map<String, AppProfile> profiles = new TreeMap<>();
+    Map<String, byte[]> files = new TreeMap<>();
     List<String> warnings = new ArrayList<>();
-    long total = 0;
-    for (String f : files) {
+    for (String f : names) {
       Path abs = dir.resolve(f);
       if (!Files.isRegularFile(abs)) {
         continue;
       }
-      if (f.startsWith(".")) {
-        continue;
-      }
-      if (f.endsWith(".dpkg-new")
-          || f.endsWith(".dpkg-old")
-          || f.endsWith(".dpkg-dist")
-          || f.endsWith(".rpmnew")
-          || f.endsWith(".rpmsave")
-          || f.endsWith("~")) {
-        continue;
-      }
-      long size;
       try {
-        size = Files.size(abs);
+        files.put(f, Files.readAllBytes(abs));
       } catch (IOException e) {
-        warnings.add("Skipping '" + f + "': couldn't stat");
+        if (!ignored(f)) {
+          warnings.add("Skipping '" + f + "': couldn't stat");
+        }
+      }
+    }
+    return read(files, warnings, services);
+  }
+
+  /**
+   * The profiles of an {@code applications.d} directory given in memory, file name → content, read
+   * as ufw's get_profiles reads the directory (hidden and package-manager files skipped, the rest
+   * in name order, warnings as ufw words them).
+   *
+   * <pre>{@code
+   * AppProfiles p = AppProfiles.fromFiles(Map.of("openssh-server", text), services);
+   * }</pre>
+   */
+  public static AppProfiles fromFiles(Map<String, String> files, ServicesDatabase services) {
+    Map<String, byte[]> bytes = new TreeMap<>();
+    files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    return read(bytes, new ArrayList<>(), services);
+  }
+
+  private static boolean ignored(String f) {
+    return f.startsWith(".")
+        || f.endsWith(".dpkg-new")
+        || f.endsWith(".dpkg-old")
+        || f.endsWith(".dpkg-dist")
+        || f.endsWith(".rpmnew")
+        || f.endsWith(".rpmsave")
+        || f.endsWith("~");
+  }
+
+  private static AppProfiles read(
+      Map<String, byte[]> files, List<String> warnings, ServicesDatabase services) {
+    Map<String, AppProfile> profiles = new TreeMap<>();
+    long total = 0;
+    for (Map.Entry<String, byte[]> e : new TreeMap<>(files).entrySet()) {
+      String f = e.getKey();
+      if (ignored(f)) {
         continue;
       }
+      long size = e.getValue().length;
       if (size > MAX_SIZE) {
         warnings.add("Skipping '" + f + "': too big");
         continue;
@@ -99,11 +126,13 @@ public final class AppProfiles {
       total += size;
       AppProfileFile file;
       try {
-        byte[] bytes = Files.readAllBytes(abs);
         String text =
-            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        file = AppProfileFile.parse(abs.toString(), text);
-      } catch (IOException | ParseException e) {
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(e.getValue()))
+                .toString();
+        file = AppProfileFile.parse(f, text);
+      } catch (IOException | ParseException x) {
         warnings.add("Skipping '" + f + "': couldn't process");
         continue;
       }

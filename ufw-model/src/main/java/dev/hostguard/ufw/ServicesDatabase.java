@@ -16,8 +16,11 @@ import java.util.OptionalInt;
  * The {@code /etc/services} database as glibc's {@code getservbyname} reads it: service names and
  * aliases to port and protocol, first entry wins.
  *
+ * <p>{@link #builder()} and {@link #parse} build one in memory (hermetic); {@link #fromHost()} and
+ * {@link #load} read the disk.
+ *
  * <pre>{@code
- * ServicesDatabase services = ServicesDatabase.load(Path.of("/etc/services"));
+ * ServicesDatabase services = ServicesDatabase.builder().add("ssh", 22, "tcp").build();
  * services.port("ssh"); // OptionalInt[22]
  * }</pre>
  */
@@ -30,7 +33,8 @@ public final class ServicesDatabase {
     }
   }
 
-  private static volatile ServicesDatabase system;
+  /** The host's table, read once per process (one value: bounded). */
+  private static volatile ServicesDatabase fromHost;
 
   private final ImmutableList<Entry> entries;
   private final java.util.Map<String, Entry> firstByName;
@@ -61,15 +65,51 @@ public final class ServicesDatabase {
     return ImmutableList.<String>builder().add(e.name()).addAll(e.aliases()).build();
   }
 
-  /** The host's {@code /etc/services} (an empty database if it does not exist). */
-  public static ServicesDatabase system() {
-    ServicesDatabase s = system;
+  /**
+   * The host's {@code /etc/services} (an empty database if it does not exist), read on first use
+   * and kept for the life of the process.
+   */
+  public static ServicesDatabase fromHost() {
+    ServicesDatabase s = fromHost;
     if (s == null) {
       Path p = Path.of("/etc/services");
       s = Files.isReadable(p) ? load(p) : new ServicesDatabase(List.of());
-      system = s;
+      fromHost = s;
     }
     return s;
+  }
+
+  /** An empty builder: entries in the order added, first entry wins as in the file. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link ServicesDatabase} in memory.
+   *
+   * <pre>{@code
+   * ServicesDatabase.builder().add("ssh", 22, "tcp").add("domain", 53, "udp").build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final ImmutableList.Builder<Entry> entries = ImmutableList.builder();
+
+    private Builder() {}
+
+    /** Adds {@code name port/proto}, as one line of {@code /etc/services}. */
+    public Builder add(String name, int port, String protocol, String... aliases) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("bad port '" + port + "'");
+      }
+      entries.add(
+          new Entry(name, port, protocol.toLowerCase(Locale.ROOT), ImmutableList.copyOf(aliases)));
+      return this;
+    }
+
+    /** The database. */
+    public ServicesDatabase build() {
+      return new ServicesDatabase(entries.build());
+    }
   }
 
   /** Reads a services file. */

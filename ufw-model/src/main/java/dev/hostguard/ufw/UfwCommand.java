@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  * another ufw command this model does not execute.
  *
  * <pre>{@code
- * UfwCommand c = UfwRuleParser.system().parse(List.of("allow", "22/tcp"));
+ * UfwCommand c = UfwRuleParser.fromHost().parse(List.of("allow", "22/tcp"));
  * UfwRule rule = ((UfwCommand.RuleChange) c).rule();
  * }</pre>
  */

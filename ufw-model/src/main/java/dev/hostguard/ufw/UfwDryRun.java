@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs ufw 0.36.2 rule and {@code app} commands in dry-run mode against a data directory, printing
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code ERROR:} line, with ufw's exit code.
  *
  * <pre>{@code
- * UfwDryRun.Result r = UfwDryRun.of(Path.of("/"), ServicesDatabase.system())
+ * UfwDryRun.Result r = UfwDryRun.of(Path.of("/"), ServicesDatabase.fromHost())
  *     .run(List.of("--dry-run", "allow", "22/tcp"));
  * }</pre>
  */
@@ -101,9 +102,9 @@ public final class UfwDryRun {
     StringBuilder err = new StringBuilder();
     UfwRuleParser.Invocation inv;
     try {
-      inv = UfwRuleParser.using(services).parseInvocation(args);
+      inv = UfwRuleParser.of(services).parseInvocation(args);
     } catch (UfwRuleException e) {
-      err.append("ERROR: ").append(e.reason()).append('\n');
+      err.append("ERROR: ").append(e.ufwMessage()).append('\n');
       if (e.isSyntaxError()) {
         err.append(USAGE);
       }
@@ -184,7 +185,7 @@ public final class UfwDryRun {
       AppProfiles profiles;
       try {
         profiles = AppProfiles.load(etc.resolve("ufw/applications.d"), services);
-      } catch (IllegalStateException e) {
+      } catch (UfwRefusedException e) {
         throw error(requireNonNull(e.getMessage()));
       }
       for (String w : profiles.warnings()) {
@@ -257,16 +258,25 @@ public final class UfwDryRun {
       if (level == null) {
         throw RuleSetEngine.error("Invalid log level 'None'");
       }
-      if (!Set.of("off", "low", "medium", "high", "full").contains(level)) {
-        throw RuleSetEngine.error("Invalid log level '" + level + "'");
+      UfwLogLevel logLevel =
+          UfwLogLevel.fromWord(level)
+              .orElseThrow(() -> RuleSetEngine.error("Invalid log level '" + level + "'"));
+      return UserRulesOptions.builder()
+          .logLevel(logLevel)
+          .inputPolicy(chainPolicy(defaults.get("default_input_policy")))
+          .outputPolicy(chainPolicy(defaults.get("default_output_policy")))
+          .forwardPolicy(chainPolicy(defaults.get("default_forward_policy")))
+          .rateLimitV4(true)
+          .rateLimitV6(false)
+          .build();
+    }
+
+    /** ufw's _get_default_policy: accept is allow, reject is reject, anything else is deny. */
+    static UfwPolicy chainPolicy(@Nullable String value) {
+      if ("accept".equals(value)) {
+        return UfwPolicy.ALLOW;
       }
-      return new UserRulesOptions(
-          level,
-          defaults.get("default_input_policy"),
-          defaults.get("default_output_policy"),
-          defaults.get("default_forward_policy"),
-          true,
-          false);
+      return "reject".equals(value) ? UfwPolicy.REJECT : UfwPolicy.DENY;
     }
 
     String appAction(UfwCommand.App app) {

@@ -5,12 +5,13 @@ import dev.hostguard.core.SourcePosition;
 import java.util.List;
 
 /**
- * A command line ufw refuses: carries ufw's own {@code ERROR:} message and the index of the
- * offending argv word.
+ * A command line ufw refuses. {@link #reason()} says what is wrong, {@link #wordIndex()} which argv
+ * word, and {@link #ufwMessage()} is what ufw itself prints after {@code ERROR: } ({@code Invalid
+ * syntax} for many reasons). The position is line 1, column = the 1-based word number.
  *
  * <pre>{@code
- * try { UfwRuleParser.system().parse(List.of("allow", "99999")); }
- * catch (UfwRuleException e) { e.reason(); } // "Bad port"
+ * try { UfwRuleParser.of(services).parse(List.of("allow", "22", "comment", "it's")); }
+ * catch (UfwRuleException e) { e.getMessage(); } // <argv>: word 4 'it's': Comment may not contain "'"
  * }</pre>
  */
 public final class UfwRuleException extends ParseException {
@@ -21,7 +22,8 @@ public final class UfwRuleException extends ParseException {
 
   private final int wordIndex;
   private final boolean syntaxError;
-  private final String detail;
+  private final String ufwMessage;
+  private final String message;
 
   private UfwRuleException(
       SourcePosition position,
@@ -29,11 +31,13 @@ public final class UfwRuleException extends ParseException {
       String reason,
       int wordIndex,
       boolean syntaxError,
-      String detail) {
+      String ufwMessage,
+      String message) {
     super(ARGV, position, lineText, reason, null);
     this.wordIndex = wordIndex;
     this.syntaxError = syntaxError;
-    this.detail = detail;
+    this.ufwMessage = ufwMessage;
+    this.message = message;
   }
 
   /** ufw prints {@code ERROR: reason} and exits 1. */
@@ -43,10 +47,10 @@ public final class UfwRuleException extends ParseException {
 
   /**
    * ufw's parser raised a plain ValueError: it prints {@code ERROR: Invalid syntax} and its usage;
-   * {@code detail} keeps the underlying reason (for instance the comment quote refusal).
+   * {@code reason} says what is wrong (for instance the comment quote refusal).
    */
-  static UfwRuleException syntax(List<String> argv, int wordIndex, String detail) {
-    return create(argv, wordIndex, "Invalid syntax", true, detail);
+  static UfwRuleException syntax(List<String> argv, int wordIndex, String reason) {
+    return create(argv, wordIndex, reason, true, "Invalid syntax");
   }
 
   /** ufw prints {@code ERROR: reason}, then its usage, and exits 1. */
@@ -55,29 +59,48 @@ public final class UfwRuleException extends ParseException {
   }
 
   private static UfwRuleException create(
-      List<String> argv, int wordIndex, String reason, boolean syntax, String detail) {
-    int column = 1;
-    int idx = Math.max(0, Math.min(wordIndex, argv.size()));
-    for (int i = 0; i < idx; i++) {
-      column += argv.get(i).length() + 1;
+      List<String> argv, int wordIndex, String reason, boolean syntax, String ufwMessage) {
+    String where;
+    if (wordIndex >= 0 && wordIndex < argv.size()) {
+      where = "word " + (wordIndex + 1) + " '" + argv.get(wordIndex) + "'";
+    } else if (wordIndex >= argv.size()) {
+      where = "after word " + argv.size();
+    } else {
+      where = "";
     }
-    String line = String.join(" ", argv);
+    String message = ARGV + ": " + (where.isEmpty() ? "" : where + ": ") + reason;
+    int column = Math.max(1, Math.min(wordIndex, argv.size()) + 1);
     return new UfwRuleException(
-        SourcePosition.of(1, column), line, reason, wordIndex, syntax, detail);
+        SourcePosition.of(1, column),
+        String.join(" ", argv),
+        reason,
+        wordIndex,
+        syntax,
+        ufwMessage,
+        message);
   }
 
-  /** 0-based index of the offending word in the argv given to the parser (-1 if none). */
+  /**
+   * {@code <argv>: word N 'WORD': reason}: what is wrong and which word ({@code after word N} when
+   * a word is missing at the end, no word when the refusal is not about one).
+   */
+  @Override
+  public String getMessage() {
+    return message;
+  }
+
+  /** 0-based index of the refused word in the argv given to the parser (-1 if none). */
   public int wordIndex() {
     return wordIndex;
   }
 
-  /** True when ufw reports {@code Invalid syntax} and prints its usage. */
+  /** True when ufw prints its usage after the error (as for {@code Invalid syntax}). */
   public boolean isSyntaxError() {
     return syntaxError;
   }
 
-  /** The underlying reason; equals {@link #reason()} unless this is a syntax error. */
-  public String detail() {
-    return detail;
+  /** What ufw prints after {@code ERROR: } for this command line; may be less precise. */
+  public String ufwMessage() {
+    return ufwMessage;
   }
 }

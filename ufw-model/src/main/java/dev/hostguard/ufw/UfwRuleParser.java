@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * checks and messages; refusals are {@link UfwRuleException}s.
  *
  * <pre>{@code
- * UfwCommand c = UfwRuleParser.system().parse(List.of("limit", "in", "ssh"));
- * UfwRuleParser.system().parse(List.of("allow", "99999")); // throws: Bad port
+ * UfwRuleParser p = UfwRuleParser.of(ServicesDatabase.builder().add("ssh", 22, "tcp").build());
+ * UfwCommand c = p.parse(List.of("limit", "in", "ssh"));
+ * p.parse(List.of("allow", "99999")); // throws UfwRuleException: Bad port
  * }</pre>
  */
 public final class UfwRuleParser {
@@ -32,14 +33,20 @@ public final class UfwRuleParser {
     this.services = requireNonNull(services, "services");
   }
 
-  /** A parser resolving service names through the host's {@code /etc/services}. */
-  public static UfwRuleParser system() {
-    return new UfwRuleParser(ServicesDatabase.system());
+  /**
+   * A parser resolving service names through {@code services} (built in memory with {@link
+   * ServicesDatabase#builder()}, or the host's with {@link ServicesDatabase#fromHost()}).
+   */
+  public static UfwRuleParser of(ServicesDatabase services) {
+    return new UfwRuleParser(services);
   }
 
-  /** A parser resolving service names through {@code services}. */
-  public static UfwRuleParser using(ServicesDatabase services) {
-    return new UfwRuleParser(services);
+  /**
+   * A parser resolving service names through the host's {@code /etc/services}, as ufw does: what it
+   * accepts depends on the machine.
+   */
+  public static UfwRuleParser fromHost() {
+    return new UfwRuleParser(ServicesDatabase.fromHost());
   }
 
   /** The services database in use. */

@@ -15,13 +15,13 @@ import org.jspecify.annotations.Nullable;
  * existing rule}) and updates one that differs only in action, logging or comment; {@code insert
  * N}, {@code prepend}, {@code delete RULE} and {@code delete N} follow ufw's numbering across both
  * files, application profiles expand to one rule per port, and every change returns the new set
- * with the lines ufw prints. A refusal throws {@link UfwRuleException} with ufw's message.
+ * with the lines ufw prints. A refusal throws {@link UfwRefusedException} with ufw's message.
  *
  * <p>The wording is that of a real (not dry) run: {@code Rules updated} while the firewall is off,
  * {@code Rule added}/{@code updated}/{@code deleted}/{@code inserted} once it is on.
  *
  * <pre>{@code
- * UfwRuleSet.Change c = UfwRuleSet.empty().apply(UfwRuleParser.system().parse(List.of("allow", "22")));
+ * UfwRuleSet.Change c = UfwRuleSet.empty().apply(UfwRuleParser.fromHost().parse(List.of("allow", "22")));
  * c.message(); // "Rules updated\nRules updated (v6)"; c.after().ipv6Rules().size() == 1
  * }</pre>
  */
@@ -146,7 +146,7 @@ public final class UfwRuleSet {
    * Applies a parsed command: a {@link UfwCommand.RuleChange} or a {@link UfwCommand.DeleteNumber}
    * (answered yes, as with {@code --force}).
    *
-   * @throws UfwRuleException with ufw's message when ufw refuses the change
+   * @throws UfwRefusedException with ufw's message when ufw refuses the change
    * @throws IllegalArgumentException for other commands
    */
   public Change apply(UfwCommand command) {
@@ -172,7 +172,7 @@ public final class UfwRuleSet {
     UfwCommand.RuleChange c =
         new UfwCommand.RuleChange(UfwCommand.Operation.INSERT, rule, versionOf(rule), position);
     if (position < 1) {
-      throw refusal(c, "Cannot insert rule at position '" + position + "'", 1);
+      throw new UfwRefusedException("Cannot insert rule at position '" + position + "'");
     }
     return change(c);
   }
@@ -190,21 +190,20 @@ public final class UfwRuleSet {
 
   /** {@code ufw --force delete NUMBER}. */
   public Change delete(long number) {
-    List<String> argv = List.of("delete", Long.toString(number));
     List<String> warnings = new ArrayList<>();
     RuleSetEngine e = engine(mode(), (v6, r) -> {}, warnings::add);
     RuleDraft rule = e.numbered(number);
     if (rule == null) {
       // ufw prints nothing for a negative number, as its command line reads one
       String shown = number < 0 ? "" : Long.toString(number);
-      throw UfwRuleException.error(argv, 1, "Could not find rule '" + shown + "'");
+      throw new UfwRefusedException("Could not find rule '" + shown + "'");
     }
     try {
       return finish(e, e.deleteNumbered(rule), warnings);
     } catch (UfwError | RuleSetEngine.Fatal x) {
-      throw UfwRuleException.error(argv, -1, requireNonNull(x.getMessage()));
+      throw new UfwRefusedException(requireNonNull(x.getMessage()));
     } catch (RuleSetEngine.Crash x) {
-      throw UfwRuleException.error(argv, -1, crashReason(x));
+      throw new UfwRefusedException(crashReason(x));
     }
   }
 
@@ -251,10 +250,9 @@ public final class UfwRuleSet {
     try {
       return finish(e, run(e, c), warnings);
     } catch (UfwError | RuleSetEngine.Fatal x) {
-      String msg = requireNonNull(x.getMessage());
-      throw refusal(c, msg, msg.startsWith("Invalid position") ? 1 : -1);
+      throw new UfwRefusedException(requireNonNull(x.getMessage()));
     } catch (RuleSetEngine.Crash x) {
-      throw refusal(c, crashReason(x), -1);
+      throw new UfwRefusedException(crashReason(x));
     }
   }
 
@@ -287,18 +285,6 @@ public final class UfwRuleSet {
             .ipv6Rules(RuleSetEngine.freeze(e.rules6))
             .build();
     return new Change(this, after, message, ImmutableList.copyOf(warnings));
-  }
-
-  private static UfwRuleException refusal(UfwCommand.RuleChange c, String reason, int wordAt) {
-    List<String> words = new ArrayList<>(UfwRuleFormat.argv(c.rule()));
-    int at = words.isEmpty() || !words.get(0).equals("route") ? 0 : 1;
-    switch (c.operation()) {
-      case INSERT -> words.addAll(at, List.of("insert", Integer.toString(c.position())));
-      case PREPEND -> words.add(at, "prepend");
-      case DELETE -> words.add(at, "delete");
-      case ADD -> {}
-    }
-    return UfwRuleException.error(words, wordAt < 0 ? -1 : at + wordAt, reason);
   }
 
   /** The files a rule goes to, decided from its addresses and protocol as ufw's parser does. */

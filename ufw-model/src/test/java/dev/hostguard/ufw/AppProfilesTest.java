@@ -31,7 +31,7 @@ class AppProfilesTest {
     AppProfile p = plex.profiles().get(0);
     assertThat(p.name()).isEqualTo("PlexMediaServer");
     assertThat(p.ports()).hasSize(8).startsWith("32469/tcp", "32413/udp");
-    assertThat(p.problem(ServicesDatabase.system())).isNull();
+    assertThat(p.problem(ServicesDatabase.fromHost())).isNull();
     assertThat(AppProfileFile.parse("x", AppProfileFile.write(plex.profiles())).profiles())
         .isEqualTo(plex.profiles());
   }
@@ -49,7 +49,7 @@ class AppProfilesTest {
     Files.writeString(apps.resolve("b"), "[Good]\ntitle=t2\ndescription=d\nports=81\n");
     Files.writeString(apps.resolve("c~"), "garbage");
     Files.writeString(apps.resolve("d"), "no header\n");
-    AppProfiles profiles = AppProfiles.load(apps, ServicesDatabase.system());
+    AppProfiles profiles = AppProfiles.load(apps, ServicesDatabase.fromHost());
     assertThat(profiles.byName().keySet()).containsExactly("Good");
     assertThat(profiles.byName().get("Good").title()).isEqualTo("t2");
     assertThat(profiles.warnings())

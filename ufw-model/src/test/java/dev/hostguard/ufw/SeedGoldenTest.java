@@ -63,14 +63,14 @@ class SeedGoldenTest {
     List<String> argv = new ArrayList<>();
     argv.add("--dry-run");
     argv.addAll(args);
-    UfwDryRun.Result r = UfwDryRun.of(dir, ServicesDatabase.system()).run(argv);
+    UfwDryRun.Result r = UfwDryRun.of(dir, ServicesDatabase.fromHost()).run(argv);
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout()).isEqualTo(fixture(name + ".out"));
   }
 
   @Test
   void appListAndInfo() throws IOException {
-    UfwDryRun run = UfwDryRun.of(dir, ServicesDatabase.system());
+    UfwDryRun run = UfwDryRun.of(dir, ServicesDatabase.fromHost());
     assertThat(run.run(List.of("app", "list")).stdout()).isEqualTo(fixture("app-list.out"));
     assertThat(run.run(List.of("app", "info", "PlexMediaServer")).stdout())
         .isEqualTo(fixture("app-info-plex.out"));
@@ -84,7 +84,7 @@ class SeedGoldenTest {
   @Test
   void seedRuleIsTheCanonicalShowAddedCommand() {
     UfwCommand c =
-        UfwRuleParser.system()
+        UfwRuleParser.fromHost()
             .parse(List.of("limit", "in", "ssh", "comment", "allow SSH connections in"));
     UfwRule rule = ((UfwCommand.RuleChange) c).rule();
     assertThat(UfwRuleFormat.command(rule))

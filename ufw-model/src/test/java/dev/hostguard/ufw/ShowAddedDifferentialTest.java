@@ -68,7 +68,7 @@ class ShowAddedDifferentialTest {
                 .build());
     String[] lines = r.stdout().split("\n");
     assertThat(lines).hasSize(argvs.size());
-    UfwRuleParser parser = UfwRuleParser.system();
+    UfwRuleParser parser = UfwRuleParser.fromHost();
     List<String> failures = new ArrayList<>();
     int rules = 0;
     for (int i = 0; i < argvs.size(); i++) {

@@ -70,9 +70,30 @@ class UfwDryRunDifferentialTest {
     compare(dir, sample(4078L, 1000));
   }
 
+  /** The OpenSSH profile most servers have, named in other cases and beside other profiles. */
+  @Test
+  void openSshProfile() throws Exception {
+    Path dir = UfwOracle.stockWithOpenSsh(tmp.resolve("openssh"));
+    List<List<String>> argvs = new ArrayList<>();
+    for (String name : List.of("openssh", "OpenSSH", "OPENSSH", "ssh")) {
+      argvs.add(List.of("allow", name));
+      argvs.add(List.of("limit", "in", name, "comment", "ssh"));
+      argvs.add(List.of("deny", "from", "10.0.0.0/8", "to", "any", "app", name));
+      argvs.add(List.of("allow", "from", "any", "app", name, "to", "any", "app", "WWW"));
+      argvs.add(
+          List.of(
+              "reject", "from", "2001:DB8::1/64", "app", name, "to", "fe80::1/128", "app", "WWW"));
+      argvs.add(List.of("allow", "from", "any", "app", "WWW", "to", "any", "app", name));
+      argvs.add(List.of("allow", "from", "any", "app", name));
+      argvs.add(List.of("delete", "allow", name));
+    }
+    argvs.addAll(sample(2211L, 200));
+    compare(dir, argvs);
+  }
+
   private static void compare(Path dir, List<List<String>> argvs) {
     List<CommandResult> real = UfwOracle.runAll(dir, argvs);
-    UfwDryRun mirror = UfwDryRun.of(dir, ServicesDatabase.system());
+    UfwDryRun mirror = UfwDryRun.of(dir, ServicesDatabase.fromHost());
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < argvs.size(); i++) {
       List<String> argv = new ArrayList<>();

@@ -24,6 +24,22 @@ final class UfwOracle {
           + "description=This opens up PlexMediaServer for http (32400), upnp, and autodiscovery.\n"
           + "ports=32469/tcp|32413/udp|1900/udp|32400/tcp|32412/udp|32410/udp|32414/udp|32400/udp\n";
 
+  /**
+   * A profile shaped like Debian openssh-server's (mixed-case name, found case-insensitively by
+   * {@code app openssh}); nearly every real server has one.
+   */
+  static final String OPENSSH =
+      "[OpenSSH]\n"
+          + "title=Secure shell server\n"
+          + "description=An OpenSSH-style profile for tests.\n"
+          + "ports=22/tcp\n";
+
+  static Path stockWithOpenSsh(Path dir) throws IOException {
+    stockWithPlex(dir);
+    Files.writeString(dir.resolve("etc/ufw/applications.d/openssh-server"), OPENSSH);
+    return dir;
+  }
+
   static Path stockWithPlex(Path dir) throws IOException {
     UfwDataDir.createStock(dir);
     Files.writeString(dir.resolve("etc/ufw/applications.d/plexmediaserver"), PLEX);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * back to the rules written, and rule-set changes are idempotent and undoable.
  */
 class UfwRuleLawsTest {
-  private static final UfwRuleParser PARSER = UfwRuleParser.system();
+  private static final UfwRuleParser PARSER = UfwRuleParser.fromHost();
 
   private static Optional<UfwCommand.RuleChange> tryParse(List<String> argv) {
     try {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Jazzer target: argv parsing may only refuse with {@link UfwRuleException}. */
 class UfwRuleParserFuzzTest {
-  private static final UfwRuleParser PARSER = UfwRuleParser.system();
+  private static final UfwRuleParser PARSER = UfwRuleParser.fromHost();
   private static final String[] WORDS = {
     "allow",
     "deny",

@@ -1,5 +1,6 @@
 package dev.hostguard.ufw;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UfwRuleSetDifferentialTest {
   /** What a real root run writes: stock settings, rate limiting in both files. */
   private static final UserRulesOptions REAL_RUN =
-      new UserRulesOptions("low", "drop", "accept", "drop", true, true);
+      UserRulesOptions.builder().rateLimitV6(true).build();
 
   @TempDir Path tmp;
 
@@ -107,8 +108,8 @@ class UfwRuleSetDifferentialTest {
             apps.resolve(f.getKey().substring("applications.d/".length())), f.getValue());
       }
     }
-    ServicesDatabase services = ServicesDatabase.system();
-    UfwRuleParser parser = UfwRuleParser.using(services);
+    ServicesDatabase services = ServicesDatabase.fromHost();
+    UfwRuleParser parser = UfwRuleParser.of(services);
     UfwRuleSet set =
         UfwRuleSet.builder()
             .firewallActive(active)
@@ -133,7 +134,11 @@ class UfwRuleSetDifferentialTest {
       } catch (UfwRuleException e) {
         exit = 1;
         stdout = "";
-        error = e.reason().lines().findFirst().orElse("");
+        error = e.ufwMessage().lines().findFirst().orElse("");
+      } catch (UfwRefusedException e) {
+        exit = 1;
+        stdout = "";
+        error = requireNonNull(e.getMessage()).lines().findFirst().orElse("");
       }
       String realError = UfwOracle.firstError(real.stderr());
       real.stdout().lines().forEach(seen::add);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UfwRuleSetTest {
   private static final UfwRuleParser PARSER =
-      UfwRuleParser.using(ServicesDatabase.parse("services", "ssh 22/tcp\nhttp 80/tcp\n"));
+      UfwRuleParser.of(ServicesDatabase.parse("services", "ssh 22/tcp\nhttp 80/tcp\n"));
 
   private static UfwCommand cmd(String... words) {
     return PARSER.parse(List.of(words));
@@ -68,11 +68,11 @@ class UfwRuleSetTest {
     UfwRuleSet.Change deny = set.apply(cmd("deny", "22/tcp", "comment", "closed"));
     assertThat(deny.message()).isEqualTo("Rules updated\nRules updated (v6)");
     assertThat(ports(deny.after().ipv4Rules())).containsExactly("allow 80", "deny 22", "allow 443");
-    assertThat(deny.after().ipv4Rules().get(1).comment()).isEqualTo("closed");
+    assertThat(deny.after().ipv4Rules().get(1).comment()).hasValue("closed");
 
     UfwRuleSet.Change comment = deny.after().apply(cmd("deny", "22/tcp", "comment", "shut"));
     assertThat(comment.changed()).isTrue();
-    assertThat(comment.after().ipv6Rules().get(1).comment()).isEqualTo("shut");
+    assertThat(comment.after().ipv6Rules().get(1).comment()).hasValue("shut");
   }
 
   @Test
@@ -98,15 +98,22 @@ class UfwRuleSetTest {
 
     // status numbered shows 4 rules (2 IPv4, 2 IPv6): position 5 is past the end
     assertThatThrownBy(() -> set.apply(cmd("insert", "5", "deny", "22/tcp")))
-        .isInstanceOfSatisfying(
-            UfwRuleException.class,
-            e -> {
-              assertThat(e.reason()).isEqualTo("Invalid position '5'");
-              assertThat(e.wordIndex()).isEqualTo(1);
-            });
+        .isInstanceOf(UfwRefusedException.class)
+        .hasMessage("Invalid position '5'");
     assertThatThrownBy(() -> set.insert(0, rule("deny", "22/tcp")))
-        .isInstanceOf(UfwRuleException.class)
-        .hasMessageContaining("Cannot insert rule at position '0'");
+        .isInstanceOf(UfwRefusedException.class)
+        .hasMessage("Cannot insert rule at position '0'");
+  }
+
+  @Test
+  void valueMethodsRefuseWithUfwsMessage() {
+    UfwRuleSet set = apply(UfwRuleSet.empty(), "allow", "80");
+    assertThatThrownBy(() -> set.delete(0))
+        .isInstanceOf(UfwRefusedException.class)
+        .hasMessage("Could not find rule '0'");
+    assertThatThrownBy(() -> set.insert(7, rule("allow", "22/tcp")))
+        .isInstanceOf(UfwRefusedException.class)
+        .hasMessage("Invalid position '7'");
   }
 
   @Test
@@ -141,9 +148,8 @@ class UfwRuleSetTest {
     assertThat(c.after().ipv6Rules()).isEmpty();
     assertThat(c.after().ipv4Rules()).hasSize(2);
     assertThatThrownBy(() -> set.delete(9))
-        .isInstanceOfSatisfying(
-            UfwRuleException.class,
-            e -> assertThat(e.reason()).isEqualTo("Could not find rule '9'"));
+        .isInstanceOf(UfwRefusedException.class)
+        .hasMessage("Could not find rule '9'");
   }
 
   @Test
@@ -164,8 +170,8 @@ class UfwRuleSetTest {
     UfwRuleSet v4only = UfwRuleSet.builder().ipv6Enabled(false).build();
     assertThat(v4only.apply(cmd("allow", "22/tcp")).message()).isEqualTo("Rules updated");
     assertThatThrownBy(() -> v4only.apply(cmd("allow", "from", "2001:db8::1")))
-        .isInstanceOf(UfwRuleException.class)
-        .hasMessageContaining("IPv6 support not enabled");
+        .isInstanceOf(UfwRefusedException.class)
+        .hasMessage("IPv6 support not enabled");
 
     UfwRuleSet noLimit6 = UfwRuleSet.builder().ipv6LimitSupported(false).build();
     UfwRuleSet.Change c = noLimit6.apply(cmd("limit", "ssh"));
@@ -186,7 +192,7 @@ class UfwRuleSetTest {
         .extracting(UfwRule::destinationPort)
         .containsExactly("25,587", "993");
     assertThat(add.after().ipv4Rules())
-        .allSatisfy(r -> assertThat(r.destinationApp()).isEqualTo("Mail"));
+        .allSatisfy(r -> assertThat(r.destinationApp()).hasValue("Mail"));
     // status numbered counts the application tuple once per IP version
     assertThat(add.after().numbered(2)).hasValueSatisfying(r -> assertThat(r.v6()).isTrue());
     assertThat(add.after().numbered(3)).isEmpty();
@@ -196,8 +202,8 @@ class UfwRuleSetTest {
     assertThat(del.after().ipv6Rules()).isEmpty();
 
     assertThatThrownBy(() -> set.apply(cmd("allow", "Nope")))
-        .isInstanceOf(UfwRuleException.class)
-        .hasMessageContaining("Could not find a profile matching 'Nope'");
+        .isInstanceOf(UfwRefusedException.class)
+        .hasMessage("Could not find a profile matching 'Nope'");
   }
 
   @Test

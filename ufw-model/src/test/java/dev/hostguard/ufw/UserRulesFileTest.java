@@ -57,7 +57,7 @@ class UserRulesFileTest {
   void routeTupleWithBothInterfaces() {
     UfwRule r =
         ((UfwCommand.RuleChange)
-                UfwRuleParser.system()
+                UfwRuleParser.fromHost()
                     .parse(List.of("route", "allow", "in", "on", "eth0", "out", "on", "eth1")))
             .rule();
     assertThat(UserRulesFile.tupleLine(r))

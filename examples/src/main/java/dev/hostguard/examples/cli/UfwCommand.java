@@ -45,7 +45,7 @@ final class UfwCommand implements Callable<Integer> {
     }
     Path dir = Path.of(datadir == null || datadir.isEmpty() ? "/" : datadir);
     UfwDryRun.Result r =
-        UfwDryRun.of(dir, ServicesDatabase.system())
+        UfwDryRun.of(dir, ServicesDatabase.fromHost())
             .withPromptAnswers(UfwCommand::readLine)
             .run(rest);
     PrintStream out = Streams.out();

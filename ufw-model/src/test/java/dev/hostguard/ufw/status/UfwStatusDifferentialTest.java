@@ -122,7 +122,7 @@ class UfwStatusDifferentialTest {
         .isEqualTo(((UfwAddedRules) pAdded).commands());
     // show added lines parse with the rule grammar back to the same rules
     List<UfwCommand> parsed =
-        StatusRuleMapping.commands((UfwAddedRules) pAdded, UfwRuleParser.system());
+        StatusRuleMapping.commands((UfwAddedRules) pAdded, UfwRuleParser.fromHost());
     List<String> again = new ArrayList<>();
     for (UfwCommand c : parsed) {
       again.add(RuleTuple.of(((UfwCommand.RuleChange) c).rule()).command());
