@@ -4,12 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.hostguard.ufw.AppProfiles;
 import dev.hostguard.ufw.ServicesDatabase;
+import dev.hostguard.ufw.UfwPolicy;
 import dev.hostguard.ufw.UfwRuleException;
 import dev.hostguard.ufw.UfwRuleParser;
 import dev.hostguard.ufw.UfwRuleSet;
 import dev.hostguard.ufw.UserRulesFile;
 import dev.hostguard.ufw.UserRulesOptions;
-import dev.hostguard.ufw.conf.ConfPolicy;
 import dev.hostguard.ufw.conf.UfwConf;
 import dev.hostguard.ufw.conf.UfwDefaults;
 import java.io.IOException;
@@ -50,9 +50,9 @@ public final class PlanUfwRules {
       words = words.subList(2, words.size());
     }
     Path etc = root.resolve("etc/ufw");
-    UfwConf conf = UfwConf.parse("ufw.conf", Files.readString(etc.resolve("ufw.conf"), UTF_8));
+    UfwConf conf = UfwConf.parseValid("ufw.conf", Files.readString(etc.resolve("ufw.conf"), UTF_8));
     UfwDefaults defaults =
-        UfwDefaults.parse("default/ufw", Files.readString(root.resolve("etc/default/ufw"), UTF_8));
+        UfwDefaults.parseValid("default/ufw", Files.readString(root.resolve("etc/default/ufw"), UTF_8));
     ServicesDatabase services = ServicesDatabase.system();
     UfwRuleSet set =
         UfwRuleSet.builder()
@@ -101,8 +101,8 @@ public final class PlanUfwRules {
     return 0;
   }
 
-  private static String lower(ConfPolicy p) {
-    return p.name().toLowerCase(Locale.ROOT);
+  private static String lower(UfwPolicy p) {
+    return p.target().toLowerCase(Locale.ROOT);
   }
 
   private static List<String> append(List<String> words, String last) {
