@@ -52,7 +52,8 @@ public final class PlanUfwRules {
     Path etc = root.resolve("etc/ufw");
     UfwConf conf = UfwConf.parseValid("ufw.conf", Files.readString(etc.resolve("ufw.conf"), UTF_8));
     UfwDefaults defaults =
-        UfwDefaults.parseValid("default/ufw", Files.readString(root.resolve("etc/default/ufw"), UTF_8));
+        UfwDefaults.parseValid(
+            "default/ufw", Files.readString(root.resolve("etc/default/ufw"), UTF_8));
     ServicesDatabase services = ServicesDatabase.system();
     UfwRuleSet set =
         UfwRuleSet.builder()

@@ -115,7 +115,9 @@ public final class UfwDefaults implements LosslessDocument {
   }
 
   private Optional<UfwPolicy> chainPolicyValue(String chain) {
-    return file.ufwValue(key(chain)).flatMap(UfwDefaults::targetPolicy).filter(p -> p != UfwPolicy.SKIP);
+    return file.ufwValue(key(chain))
+        .flatMap(UfwDefaults::targetPolicy)
+        .filter(p -> p != UfwPolicy.SKIP);
   }
 
   /** Why ufw refuses a chain's policy, if it does. */

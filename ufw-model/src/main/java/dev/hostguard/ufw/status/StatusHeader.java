@@ -50,12 +50,10 @@ public record StatusHeader(
   public static StatusHeader of(UfwConf conf, UfwDefaults defaults, boolean forwarding) {
     return new StatusHeader(
         StatusLogging.fromLevel(conf.logLevel()),
-        StatusPolicy.fromWord(defaults.inputPolicy().statusWord()),
-        StatusPolicy.fromWord(defaults.outputPolicy().statusWord()),
-        forwarding
-            ? StatusPolicy.fromWord(defaults.forwardPolicy().statusWord())
-            : StatusPolicy.DISABLED,
-        StatusPolicy.fromWord(defaults.applicationPolicy().statusWord()));
+        StatusPolicy.fromWord(defaults.inputPolicy().word()),
+        StatusPolicy.fromWord(defaults.outputPolicy().word()),
+        forwarding ? StatusPolicy.fromWord(defaults.forwardPolicy().word()) : StatusPolicy.DISABLED,
+        StatusPolicy.fromWord(defaults.applicationPolicy().word()));
   }
 
   /** The {@code Logging: ...} line without its newline. */

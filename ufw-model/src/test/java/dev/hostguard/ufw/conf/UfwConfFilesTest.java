@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hostguard.core.Diagnostic;
 import dev.hostguard.testing.RealTool;
-import dev.hostguard.ufw.UfwPolicy;
 import dev.hostguard.testing.RequiresRealTool;
+import dev.hostguard.ufw.UfwPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,7 +103,11 @@ class UfwConfFilesTest {
         .containsExactly(
             "c:1:9: error: Invalid value 'maybe' for 'ENABLED' (yes or no)",
             "c:2:10: error: Invalid log level 'loud'");
-    assertThat(UfwConf.parseValid("c", "ENABLED=no\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).validate()).isEmpty();
+    assertThat(
+            UfwConf.parseValid(
+                    "c", "ENABLED=no\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .validate())
+        .isEmpty();
   }
 
   @Test

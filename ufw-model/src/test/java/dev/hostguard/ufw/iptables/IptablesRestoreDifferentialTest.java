@@ -2,6 +2,7 @@ package dev.hostguard.ufw.iptables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
 import java.io.IOException;

@@ -131,8 +131,10 @@ class IptablesRestoreDocumentTest {
                 SourcePosition.of(2, 30, 37),
                 "-A INPUT -j LOG --log-prefix \"x",
                 "Unterminated quote"),
-            Diagnostic.error("b.rules", SourcePosition.of(3, 1, 40), "COMMIT ", "Bad argument `COMMIT'"),
-            Diagnostic.error("b.rules", SourcePosition.of(4, 1, 48), "*nope", "Bad argument `*nope'"));
+            Diagnostic.error(
+                "b.rules", SourcePosition.of(3, 1, 40), "COMMIT ", "Bad argument `COMMIT'"),
+            Diagnostic.error(
+                "b.rules", SourcePosition.of(4, 1, 48), "*nope", "Bad argument `*nope'"));
     assertThat(found.get(0).toString()).isEqualTo("b.rules:2:30: error: Unterminated quote");
     // a table left open is reported after the last line
     Diagnostic open = IptablesRestoreDocument.parse("o.rules", "*filter\n").validate().get(0);

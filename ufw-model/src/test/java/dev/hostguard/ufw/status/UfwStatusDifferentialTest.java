@@ -10,9 +10,9 @@ import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.testing.UfwSandbox;
 import dev.hostguard.testing.gen.StatusRuleSetGen;
 import dev.hostguard.ufw.UfwCommand;
+import dev.hostguard.ufw.UfwPolicy;
 import dev.hostguard.ufw.UfwRuleParser;
 import dev.hostguard.ufw.UserRulesFile;
-import dev.hostguard.ufw.conf.ConfPolicy;
 import dev.hostguard.ufw.conf.UfwConf;
 import dev.hostguard.ufw.conf.UfwDefaults;
 import java.nio.file.Files;
@@ -99,8 +99,8 @@ class UfwStatusDifferentialTest {
 
     String userRules = run.etcUfwFiles().get("user.rules");
     String user6Rules = run.etcUfwFiles().get("user6.rules");
-    UfwConf conf = UfwConf.parse("ufw.conf", run.etcUfwFiles().get("ufw.conf"));
-    UfwDefaults defaults = UfwDefaults.parse("default/ufw", run.defaultUfw());
+    UfwConf conf = UfwConf.parseValid("ufw.conf", run.etcUfwFiles().get("ufw.conf"));
+    UfwDefaults defaults = UfwDefaults.parseValid("default/ufw", run.defaultUfw());
     List<RuleTuple> rules = new ArrayList<>(RuleTuple.readAll(userRules, false));
     if (defaults.ipv6()) {
       rules.addAll(RuleTuple.readAll(user6Rules, true));
@@ -142,19 +142,20 @@ class UfwStatusDifferentialTest {
    * UfwDefaults.
    */
   private static String edited(List<ImmutableList<String>> setup, boolean conf) throws Exception {
-    UfwConf c = UfwConf.parse("ufw.conf", Files.readString(Path.of("/usr/share/ufw/ufw.conf")));
+    UfwConf c =
+        UfwConf.parseValid("ufw.conf", Files.readString(Path.of("/usr/share/ufw/ufw.conf")));
     // UfwSandbox blanks IPT_MODULES so that ufw loads no kernel modules
     UfwDefaults d =
-        UfwDefaults.parse(
+        UfwDefaults.parseValid(
             "default",
             Files.readString(Path.of("/etc/default/ufw"))
                 .replaceAll("(?m)^IPT_MODULES=.*$", "IPT_MODULES=\"\""));
     for (List<String> cmd : setup) {
       if (cmd.size() == 4 && cmd.get(1).equals("default")) {
-        ConfPolicy p =
+        UfwPolicy p =
             cmd.get(2).equals("allow")
-                ? ConfPolicy.ACCEPT
-                : cmd.get(2).equals("reject") ? ConfPolicy.REJECT : ConfPolicy.DROP;
+                ? UfwPolicy.ALLOW
+                : cmd.get(2).equals("reject") ? UfwPolicy.REJECT : UfwPolicy.DENY;
         d =
             switch (cmd.get(3)) {
               case "incoming" -> d.withInputPolicy(p);
@@ -167,7 +168,7 @@ class UfwStatusDifferentialTest {
             c.withLogLevel(
                 level.equals("on") ? (c.logLevel().equals("off") ? "low" : c.logLevel()) : level);
       } else if (cmd.size() == 4 && cmd.get(1).equals("app")) {
-        d = d.withApplicationPolicy(ConfPolicy.fromValue(appValue(cmd.get(3))).orElseThrow());
+        d = d.withApplicationPolicy(UfwPolicy.fromTarget(appValue(cmd.get(3))).orElseThrow());
       }
     }
     c = c.withEnabled(true);
@@ -178,7 +179,7 @@ class UfwStatusDifferentialTest {
     return switch (word) {
       case "allow" -> "ACCEPT";
       case "deny" -> "DROP";
-      default -> word;
+      default -> word.toUpperCase(java.util.Locale.ROOT);
     };
   }
 }
