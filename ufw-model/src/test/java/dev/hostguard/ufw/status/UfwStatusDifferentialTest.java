@@ -11,6 +11,8 @@ import dev.hostguard.testing.UfwSandbox;
 import dev.hostguard.testing.gen.StatusRuleSetGen;
 import dev.hostguard.ufw.UfwCommand;
 import dev.hostguard.ufw.UfwPolicy;
+import dev.hostguard.ufw.UfwRule;
+import dev.hostguard.ufw.UfwRuleFormat;
 import dev.hostguard.ufw.UfwRuleParser;
 import dev.hostguard.ufw.UserRulesFile;
 import dev.hostguard.ufw.conf.UfwConf;
@@ -101,9 +103,9 @@ class UfwStatusDifferentialTest {
     String user6Rules = run.etcUfwFiles().get("user6.rules");
     UfwConf conf = UfwConf.parseValid("ufw.conf", run.etcUfwFiles().get("ufw.conf"));
     UfwDefaults defaults = UfwDefaults.parseValid("default/ufw", run.defaultUfw());
-    List<RuleTuple> rules = new ArrayList<>(RuleTuple.readAll(userRules, false));
+    List<UfwRule> rules = new ArrayList<>(UserRulesFile.parse("user.rules", userRules).rules());
     if (defaults.ipv6()) {
-      rules.addAll(RuleTuple.readAll(user6Rules, true));
+      rules.addAll(UserRulesFile.parse("user6.rules", user6Rules).rules());
     }
     StatusHeader header = StatusHeader.of(conf, defaults, forwarding);
     assertThat(conf.enabled()).isTrue();
@@ -118,23 +120,33 @@ class UfwStatusDifferentialTest {
     assertThat(StatusDerivation.showAdded(rules).render()).isEqualTo(added);
     assertThat(pVerbose.header()).isEqualTo(Optional.of(header));
     // numbered entries map back to the rules show added lists
-    assertThat(StatusRuleMapping.commands(pNumbered))
+    assertThat(StatusDerivation.showAdded(pNumbered.rules()).commands())
         .isEqualTo(((UfwAddedRules) pAdded).commands());
     // show added lines parse with the rule grammar back to the same rules
-    List<UfwCommand> parsed =
-        StatusRuleMapping.commands((UfwAddedRules) pAdded, UfwRuleParser.system());
+    List<UfwCommand> parsed = new ArrayList<>();
+    for (String c : ((UfwAddedRules) pAdded).commands()) {
+      parsed.add(UfwRuleParser.system().parse(StatusRuleMapping.words(c)));
+    }
     List<String> again = new ArrayList<>();
     for (UfwCommand c : parsed) {
-      again.add(RuleTuple.of(((UfwCommand.RuleChange) c).rule()).command());
+      again.add(UfwRuleFormat.command(((UfwCommand.RuleChange) c).rule()));
     }
     assertThat(again).isEqualTo(((UfwAddedRules) pAdded).commands());
-    // and the rule grammar's reading of user.rules derives the same status
-    List<RuleTuple> viaGrammar =
-        new ArrayList<>(RuleTuple.of(UserRulesFile.parse("user.rules", userRules)));
-    if (defaults.ipv6()) {
-      viaGrammar.addAll(RuleTuple.of(UserRulesFile.parse("user6.rules", user6Rules)));
+    // the typed view of show added reads the same rules with no services table
+    List<UfwRule> addedRules = new ArrayList<>();
+    for (UfwCommand c : parsed) {
+      addedRules.add(((UfwCommand.RuleChange) c).rule());
     }
-    assertThat(viaGrammar).isEqualTo(rules);
+    assertThat(((UfwAddedRules) pAdded).rules()).isEqualTo(addedRules);
+    // the typed rules of the numbered status: the rules of user*.rules (profiles as templates),
+    // each the rule the rule grammar reads from its own argv
+    for (UfwRule rule : pNumbered.rules()) {
+      assertThat(UfwStatusModelTest.parsedArgv(rule))
+          .as(UfwRuleFormat.command(rule))
+          .isEqualTo(rule);
+    }
+    assertThat(pNumbered.rules().stream().filter(rule -> !rule.isAppRule()))
+        .containsExactlyElementsOf(rules.stream().filter(rule -> !rule.isAppRule()).toList());
   }
 
   /**
