@@ -1,11 +1,12 @@
 package dev.hostguard.benchmarks;
 
-import dev.hostguard.ufw.status.RuleTuple;
+import dev.hostguard.ufw.UfwPolicy;
+import dev.hostguard.ufw.UfwRule;
+import dev.hostguard.ufw.UserRulesFile;
 import dev.hostguard.ufw.status.StatusDerivation;
 import dev.hostguard.ufw.status.StatusForm;
 import dev.hostguard.ufw.status.StatusHeader;
 import dev.hostguard.ufw.status.StatusLogging;
-import dev.hostguard.ufw.status.StatusPolicy;
 import dev.hostguard.ufw.status.UfwStatus;
 import dev.hostguard.ufw.status.UfwStatusOutput;
 import java.util.ArrayList;
@@ -54,8 +55,9 @@ public class UfwStatusBenchmark {
 
   /** A numbered status of {@code n} varied rules, derived as ufw would print it. */
   static String numberedStatus(int n) {
-    StringBuilder user = new StringBuilder();
-    StringBuilder user6 = new StringBuilder();
+    StringBuilder user = new StringBuilder("*filter\n:ufw-user-input - [0:0]\n");
+    // the ufw6- chain marks user6.rules
+    StringBuilder user6 = new StringBuilder("*filter\n:ufw6-user-input - [0:0]\n");
     String[] actions = {"allow", "deny_log", "reject", "limit_log-all"};
     for (int i = 0; i < n; i++) {
       String action = actions[i % actions.length];
@@ -102,15 +104,17 @@ public class UfwStatusBenchmark {
               .append("61206c6f6e6720636f6d6d656e74\n");
       }
     }
-    List<RuleTuple> all = new ArrayList<>(RuleTuple.readAll(user.toString(), false));
-    all.addAll(RuleTuple.readAll(user6.toString(), true));
+    List<UfwRule> all =
+        new ArrayList<>(
+            UserRulesFile.parse("user.rules", user.append("COMMIT\n").toString()).rules());
+    all.addAll(UserRulesFile.parse("user6.rules", user6.append("COMMIT\n").toString()).rules());
     StatusHeader header =
-        new StatusHeader(
-            StatusLogging.LOW,
-            StatusPolicy.DENY,
-            StatusPolicy.ALLOW,
-            StatusPolicy.DISABLED,
-            StatusPolicy.SKIP);
+        StatusHeader.builder()
+            .logging(StatusLogging.LOW)
+            .incoming(UfwPolicy.DENY)
+            .outgoing(UfwPolicy.ALLOW)
+            .newProfiles(UfwPolicy.SKIP)
+            .build();
     return StatusDerivation.status(StatusForm.NUMBERED, all, header).render();
   }
 

@@ -3,7 +3,6 @@ package dev.hostguard.ufw;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
-import dev.hostguard.ufw.conf.ConfPolicy;
 import dev.hostguard.ufw.conf.UfwConf;
 import dev.hostguard.ufw.conf.UfwDefaults;
 import java.io.IOException;
@@ -165,10 +164,8 @@ public final class UfwTree {
   }
 
   /** ufw's _get_default_policy: ACCEPT is allow, REJECT reject, anything else deny. */
-  private static UfwPolicy policy(ConfPolicy p) {
-    return p == ConfPolicy.ACCEPT
-        ? UfwPolicy.ALLOW
-        : p == ConfPolicy.REJECT ? UfwPolicy.REJECT : UfwPolicy.DENY;
+  private static UfwPolicy policy(UfwPolicy p) {
+    return p == UfwPolicy.ALLOW || p == UfwPolicy.REJECT ? p : UfwPolicy.DENY;
   }
 
   /** The rules of both files, with the profiles and IPv6 setting of the tree. */
@@ -211,11 +208,11 @@ public final class UfwTree {
     return withPolicy(policy, defaults.withForwardPolicy(conf(policy)));
   }
 
-  private static ConfPolicy conf(UfwPolicy policy) {
+  private static UfwPolicy conf(UfwPolicy policy) {
     if (policy == UfwPolicy.SKIP) {
       throw new UfwRefusedException("Unsupported policy '" + policy.word() + "'");
     }
-    return ConfPolicy.fromValue(policy.target()).orElseThrow();
+    return policy;
   }
 
   /**

@@ -1,9 +1,11 @@
 package dev.hostguard.examples.cli;
 
+import dev.hostguard.ufw.UfwLogType;
+import dev.hostguard.ufw.UfwPolicy;
 import dev.hostguard.ufw.status.StatusEntry;
+import dev.hostguard.ufw.status.StatusForm;
 import dev.hostguard.ufw.status.StatusHeader;
 import dev.hostguard.ufw.status.StatusLocation;
-import dev.hostguard.ufw.status.StatusLogType;
 import dev.hostguard.ufw.status.UfwAddedRules;
 import dev.hostguard.ufw.status.UfwStatus;
 import dev.hostguard.ufw.status.UfwStatusOutput;
@@ -33,13 +35,13 @@ final class StatusJson {
     if (s.header().isPresent()) {
       StatusHeader h = s.header().get();
       sb.append("{\"logging\":");
-      string(sb, h.logging().level());
+      string(sb, h.logging().word());
       sb.append(",\"incoming\":");
       string(sb, h.incoming().word());
       sb.append(",\"outgoing\":");
       string(sb, h.outgoing().word());
       sb.append(",\"routed\":");
-      string(sb, h.routed().word());
+      string(sb, h.routed().map(UfwPolicy::word).orElse("disabled"));
       sb.append(",\"newProfiles\":");
       string(sb, h.newProfiles().word());
       sb.append('}');
@@ -47,30 +49,28 @@ final class StatusJson {
       sb.append("null");
     }
     sb.append(",\"entries\":[");
-    String sep = "";
-    for (StatusEntry e : s.entries()) {
-      sb.append(sep);
-      entry(sb, e);
-      sep = ",";
+    for (int i = 0; i < s.entries().size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      entry(sb, s, i);
     }
     return sb.append("]}").toString();
   }
 
-  private static void entry(StringBuilder sb, StatusEntry e) {
-    sb.append("{\"number\":").append(e.number() == 0 ? "null" : Integer.toString(e.number()));
+  private static void entry(StringBuilder sb, UfwStatus s, int index) {
+    StatusEntry e = s.entries().get(index);
+    sb.append("{\"number\":")
+        .append(s.form() == StatusForm.NUMBERED ? Integer.toString(index + 1) : "null");
     sb.append(",\"to\":");
     location(sb, e.to());
     sb.append(",\"action\":");
-    string(sb, e.action().keyword());
+    string(sb, e.action().word());
     sb.append(",\"direction\":");
-    optional(
-        sb,
-        e.direction().text().isEmpty()
-            ? Optional.empty()
-            : Optional.of(lower(e.direction().text())));
+    optional(sb, s.directionWord(e).map(StatusJson::lower));
     sb.append(",\"from\":");
     location(sb, e.from());
-    sb.append(",\"route\":").append(e.isRoute());
+    sb.append(",\"route\":").append(e.route());
     sb.append(",\"v6\":").append(e.v6());
     sb.append(",\"interfaceIn\":");
     optional(sb, e.interfaceIn());
@@ -78,9 +78,8 @@ final class StatusJson {
     optional(sb, e.interfaceOut());
     sb.append(",\"log\":");
     optional(
-        sb,
-        e.logType() == StatusLogType.NONE ? Optional.empty() : Optional.of(e.logType().keyword()));
-    sb.append(",\"outAttribute\":").append(e.outAttribute());
+        sb, e.logType() == UfwLogType.NONE ? Optional.empty() : Optional.of(e.logType().word()));
+    sb.append(",\"outAttribute\":").append(s.outAttribute(e));
     sb.append(",\"comment\":");
     optional(sb, e.comment());
     sb.append('}');

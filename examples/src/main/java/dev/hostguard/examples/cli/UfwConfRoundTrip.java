@@ -1,13 +1,12 @@
 package dev.hostguard.examples.cli;
 
 import dev.hostguard.ufw.conf.UfwConf;
-import dev.hostguard.ufw.conf.UfwShellFile;
 
 /** {@code roundtrip --format ufw-conf}: a valid {@code /etc/ufw/ufw.conf}, byte for byte. */
 final class UfwConfRoundTrip {
   private UfwConfRoundTrip() {}
 
   static byte[] roundTrip(String fileName, byte[] content) {
-    return UfwConf.of(UfwShellFile.parse(fileName, content)).file().toBytes();
+    return UfwConf.parseValid(fileName, content).toBytes();
   }
 }

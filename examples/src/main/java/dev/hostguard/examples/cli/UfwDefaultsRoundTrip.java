@@ -1,13 +1,12 @@
 package dev.hostguard.examples.cli;
 
 import dev.hostguard.ufw.conf.UfwDefaults;
-import dev.hostguard.ufw.conf.UfwShellFile;
 
 /** {@code roundtrip --format ufw-defaults}: a valid {@code /etc/default/ufw}, byte for byte. */
 final class UfwDefaultsRoundTrip {
   private UfwDefaultsRoundTrip() {}
 
   static byte[] roundTrip(String fileName, byte[] content) {
-    return UfwDefaults.of(UfwShellFile.parse(fileName, content)).file().toBytes();
+    return UfwDefaults.parseValid(fileName, content).toBytes();
   }
 }

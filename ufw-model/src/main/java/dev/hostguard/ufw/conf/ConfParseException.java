@@ -1,6 +1,6 @@
 package dev.hostguard.ufw.conf;
 
-import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.ParseException;
 import dev.hostguard.core.SourcePosition;
 
@@ -9,7 +9,7 @@ import dev.hostguard.core.SourcePosition;
  * one ({@code Invalid policy 'x' for 'input'}).
  *
  * <pre>{@code
- * try { UfwDefaults.parse("/etc/default/ufw", text); }
+ * try { UfwDefaults.parseValid("/etc/default/ufw", text); }
  * catch (ConfParseException e) { System.err.println(e.getMessage()); }
  * }</pre>
  */
@@ -21,11 +21,7 @@ public final class ConfParseException extends ParseException {
     super(source, position, lineText, reason, null);
   }
 
-  static ConfParseException at(LineDocument doc, int lineIndex, int column, String reason) {
-    if (lineIndex >= doc.size()) {
-      return new ConfParseException(doc.sourceName(), doc.position(doc.size(), 0), "", reason);
-    }
-    return new ConfParseException(
-        doc.sourceName(), doc.position(lineIndex, column), doc.text(lineIndex), reason);
+  static ConfParseException of(Diagnostic d) {
+    return new ConfParseException(d.sourceName(), d.position(), d.lineText(), d.message());
   }
 }

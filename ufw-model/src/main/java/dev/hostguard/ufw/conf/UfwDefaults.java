@@ -1,19 +1,30 @@
 package dev.hostguard.ufw.conf;
 
+import com.google.common.collect.ImmutableList;
+import dev.hostguard.core.Diagnostic;
+import dev.hostguard.core.LosslessDocument;
+import dev.hostguard.ufw.UfwPolicy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /etc/default/ufw}: IPv6 support, the default input/output/forward policies, the policy for
  * new application profiles, built-in chain management and the iptables backend settings, over a
- * lossless file and validated with ufw's messages.
+ * lossless {@link UfwShellFile} and validated with ufw's messages.
  *
  * <pre>{@code
- * UfwDefaults d = UfwDefaults.parse("/etc/default/ufw", text);
- * d.inputPolicy(); // DROP   d.withInputPolicy(ConfPolicy.REJECT).render();
+ * UfwDefaults d = UfwDefaults.parseValid("/etc/default/ufw", text);
+ * d.inputPolicy(); // DENY   d.withInputPolicy(UfwPolicy.REJECT).render();
  * }</pre>
+ *
+ * <p>{@link #parse} reads any text; {@link #validate()} lists what ufw would refuse, and {@link
+ * #parseValid} throws the first of it as a {@link ConfParseException}. The policies are {@link
+ * UfwPolicy} values, stored as their {@link UfwPolicy#target() targets} ({@code "DROP"}).
  */
-public final class UfwDefaults {
+public final class UfwDefaults implements LosslessDocument {
   private static final String[] CHAINS = {"input", "output", "forward"};
 
   private final UfwShellFile file;
@@ -22,38 +33,41 @@ public final class UfwDefaults {
     this.file = file;
   }
 
-  /**
-   * Reads and validates as ufw does: each chain policy present ({@code Missing policy for 'input'})
-   * and one of ACCEPT, DROP, REJECT ({@code Invalid policy 'x' for 'input'}); yes/no switches and
-   * the application policy checked too.
-   */
+  /** Reads any text losslessly; {@link #validate()} says what ufw would refuse. */
   public static UfwDefaults parse(String sourceName, String text) {
     return of(UfwShellFile.parse(sourceName, text));
   }
 
-  /** Validates a parsed file. */
+  /** Reads bytes losslessly (lines that are not UTF-8 kept byte for byte). */
+  public static UfwDefaults parse(String sourceName, byte[] bytes) {
+    return of(UfwShellFile.parse(sourceName, bytes));
+  }
+
+  /**
+   * Reads and validates as ufw does: each chain policy present ({@code Missing policy for 'input'})
+   * and one of ACCEPT, DROP, REJECT ({@code Invalid policy 'x' for 'input'}); yes/no switches and
+   * the application policy checked too. The first error of {@link #validate()} is thrown as a
+   * {@link ConfParseException}.
+   */
+  public static UfwDefaults parseValid(String sourceName, String text) {
+    return parse(sourceName, text).requireValid();
+  }
+
+  /** Reads and validates bytes, as {@link #parseValid(String, String)}. */
+  public static UfwDefaults parseValid(String sourceName, byte[] bytes) {
+    return parse(sourceName, bytes).requireValid();
+  }
+
+  /** The typed view of a shell-variable file (not validated: see {@link #validate()}). */
   public static UfwDefaults of(UfwShellFile file) {
-    file.requireOnlyAssignments();
+    return new UfwDefaults(file);
+  }
+
+  /** What ufw would refuse in this file, with ufw's messages and positions, in ufw's order. */
+  public ImmutableList<Diagnostic> validate() {
+    List<Diagnostic> out = new ArrayList<>(file.nonAssignments());
     for (String chain : CHAINS) {
-      String key = "DEFAULT_" + chain.toUpperCase(Locale.ROOT) + "_POLICY";
-      Optional<String> v = file.ufwValue(key);
-      if (v.isEmpty()) {
-        Optional<ConfAssignment> a = file.assignment(key);
-        throw ConfParseException.at(
-            file.document(),
-            a.map(ConfAssignment::lineIndex).orElse(file.document().size()),
-            a.map(ConfAssignment::valueColumn).orElse(0),
-            "Missing policy for '" + chain + "'");
-      }
-      ConfPolicy p = ConfPolicy.fromValue(v.get()).orElse(ConfPolicy.SKIP);
-      if (p == ConfPolicy.SKIP) {
-        ConfAssignment a = file.assignment(key).orElseThrow();
-        throw ConfParseException.at(
-            file.document(),
-            a.lineIndex(),
-            a.valueColumn(),
-            "Invalid policy '" + v.get() + "' for '" + chain + "'");
-      }
+      chainProblem(chain).ifPresent(out::add);
     }
     for (String key : new String[] {"IPV6", "MANAGE_BUILTINS"}) {
       file.assignment(key)
@@ -61,28 +75,70 @@ public final class UfwDefaults {
               a -> {
                 String v = a.value().toLowerCase(Locale.ROOT);
                 if (!v.equals("yes") && !v.equals("no")) {
-                  throw ConfParseException.at(
-                      file.document(),
-                      a.lineIndex(),
-                      a.valueColumn(),
-                      "Invalid value '" + a.value() + "' for '" + key + "' (yes or no)");
+                  out.add(
+                      file.error(
+                          a, "Invalid value '" + a.value() + "' for '" + key + "' (yes or no)"));
                 }
               });
     }
     file.assignment("DEFAULT_APPLICATION_POLICY")
         .ifPresent(
             a -> {
-              if (ConfPolicy.fromValue(a.value()).isEmpty()) {
-                throw ConfParseException.at(
-                    file.document(),
-                    a.lineIndex(),
-                    a.valueColumn(),
-                    "Invalid policy '"
-                        + a.value().toLowerCase(Locale.ROOT)
-                        + "' for 'application'");
+              if (targetPolicy(a.value()).isEmpty()) {
+                out.add(
+                    file.error(
+                        a,
+                        "Invalid policy '"
+                            + a.value().toLowerCase(Locale.ROOT)
+                            + "' for 'application'"));
               }
             });
-    return new UfwDefaults(file);
+    return ImmutableList.copyOf(out);
+  }
+
+  /** This file if {@link #validate()} finds nothing, else the first error as an exception. */
+  public UfwDefaults requireValid() {
+    ImmutableList<Diagnostic> errors = validate();
+    if (!errors.isEmpty()) {
+      throw ConfParseException.of(errors.get(0));
+    }
+    return this;
+  }
+
+  private static String key(String chain) {
+    return "DEFAULT_" + chain.toUpperCase(Locale.ROOT) + "_POLICY";
+  }
+
+  /** ufw reads policy values lower-cased: {@code drop} and {@code "DROP"} are the same. */
+  private static Optional<UfwPolicy> targetPolicy(String value) {
+    return UfwPolicy.fromTarget(value.toUpperCase(Locale.ROOT));
+  }
+
+  private Optional<UfwPolicy> chainPolicyValue(String chain) {
+    return file.ufwValue(key(chain))
+        .flatMap(UfwDefaults::targetPolicy)
+        .filter(p -> p != UfwPolicy.SKIP);
+  }
+
+  /** Why ufw refuses a chain's policy, if it does. */
+  private Optional<Diagnostic> chainProblem(String chain) {
+    String key = key(chain);
+    Optional<String> v = file.ufwValue(key);
+    if (v.isEmpty()) {
+      Optional<ConfAssignment> a = file.assignment(key);
+      return Optional.of(
+          file.error(
+              a.map(ConfAssignment::lineIndex).orElse(file.document().size()),
+              a.map(ConfAssignment::valueColumn).orElse(0),
+              "Missing policy for '" + chain + "'"));
+    }
+    if (chainPolicyValue(chain).isEmpty()) {
+      return Optional.of(
+          file.error(
+              file.assignment(key).orElseThrow(),
+              "Invalid policy '" + v.get() + "' for '" + chain + "'"));
+    }
+    return Optional.empty();
   }
 
   /** The lossless file. */
@@ -95,26 +151,32 @@ public final class UfwDefaults {
     return file.ufwValue("IPV6").map("yes"::equals).orElse(false);
   }
 
-  /** {@code DEFAULT_INPUT_POLICY}. */
-  public ConfPolicy inputPolicy() {
-    return chainPolicy("DEFAULT_INPUT_POLICY");
+  /**
+   * {@code DEFAULT_INPUT_POLICY}; a {@link ConfParseException} (what {@link #validate()} reports)
+   * if it is missing or not a chain policy.
+   */
+  public UfwPolicy inputPolicy() {
+    return chainPolicy("input");
   }
 
-  /** {@code DEFAULT_OUTPUT_POLICY}. */
-  public ConfPolicy outputPolicy() {
-    return chainPolicy("DEFAULT_OUTPUT_POLICY");
+  /** {@code DEFAULT_OUTPUT_POLICY}, as {@link #inputPolicy()}. */
+  public UfwPolicy outputPolicy() {
+    return chainPolicy("output");
   }
 
-  /** {@code DEFAULT_FORWARD_POLICY}. */
-  public ConfPolicy forwardPolicy() {
-    return chainPolicy("DEFAULT_FORWARD_POLICY");
+  /** {@code DEFAULT_FORWARD_POLICY}, as {@link #inputPolicy()}. */
+  public UfwPolicy forwardPolicy() {
+    return chainPolicy("forward");
   }
 
-  /** {@code DEFAULT_APPLICATION_POLICY} (SKIP when missing, as ufw treats it). */
-  public ConfPolicy applicationPolicy() {
+  /**
+   * {@code DEFAULT_APPLICATION_POLICY} ({@link UfwPolicy#SKIP} when missing or not a policy, as ufw
+   * treats it).
+   */
+  public UfwPolicy applicationPolicy() {
     return file.ufwValue("DEFAULT_APPLICATION_POLICY")
-        .flatMap(ConfPolicy::fromValue)
-        .orElse(ConfPolicy.SKIP);
+        .flatMap(UfwDefaults::targetPolicy)
+        .orElse(UfwPolicy.SKIP);
   }
 
   /** {@code MANAGE_BUILTINS=yes}. */
@@ -134,40 +196,63 @@ public final class UfwDefaults {
     return file.assignment("IPT_MODULES").map(ConfAssignment::value);
   }
 
-  private ConfPolicy chainPolicy(String key) {
-    return ConfPolicy.fromValue(file.ufwValue(key).orElseThrow()).orElseThrow();
+  private UfwPolicy chainPolicy(String chain) {
+    return chainPolicyValue(chain)
+        .orElseThrow(() -> ConfParseException.of(chainProblem(chain).orElseThrow()));
   }
 
   /** With {@code DEFAULT_INPUT_POLICY} set as {@code ufw default POLICY incoming} writes it. */
-  public UfwDefaults withInputPolicy(ConfPolicy p) {
-    return withChainPolicy("DEFAULT_INPUT_POLICY", p);
+  public UfwDefaults withInputPolicy(UfwPolicy p) {
+    return withChainPolicy("input", p);
   }
 
   /** With {@code DEFAULT_OUTPUT_POLICY} set as ufw writes it. */
-  public UfwDefaults withOutputPolicy(ConfPolicy p) {
-    return withChainPolicy("DEFAULT_OUTPUT_POLICY", p);
+  public UfwDefaults withOutputPolicy(UfwPolicy p) {
+    return withChainPolicy("output", p);
   }
 
   /** With {@code DEFAULT_FORWARD_POLICY} set as ufw writes it. */
-  public UfwDefaults withForwardPolicy(ConfPolicy p) {
-    return withChainPolicy("DEFAULT_FORWARD_POLICY", p);
+  public UfwDefaults withForwardPolicy(UfwPolicy p) {
+    return withChainPolicy("forward", p);
   }
 
   /** With {@code DEFAULT_APPLICATION_POLICY} set as {@code ufw app default} writes it. */
-  public UfwDefaults withApplicationPolicy(ConfPolicy p) {
-    return new UfwDefaults(file.withValue("DEFAULT_APPLICATION_POLICY", "\"" + p.name() + "\""));
+  public UfwDefaults withApplicationPolicy(UfwPolicy p) {
+    return new UfwDefaults(file.withValue("DEFAULT_APPLICATION_POLICY", "\"" + p.target() + "\""));
   }
 
-  private UfwDefaults withChainPolicy(String key, ConfPolicy p) {
-    if (p == ConfPolicy.SKIP) {
-      throw new IllegalArgumentException("SKIP is only an application policy");
+  private UfwDefaults withChainPolicy(String chain, UfwPolicy p) {
+    if (p == UfwPolicy.SKIP) {
+      throw new IllegalArgumentException("skip is only an application policy");
     }
-    return new UfwDefaults(file.withValue(key, "\"" + p.name() + "\""));
+    return new UfwDefaults(file.withValue(key(chain), "\"" + p.target() + "\""));
+  }
+
+  @Override
+  public String sourceName() {
+    return file.sourceName();
   }
 
   /** The text exactly as read (plus edits). */
+  @Override
   public String render() {
     return file.render();
+  }
+
+  /** The bytes exactly as read (plus edits). */
+  @Override
+  public byte[] toBytes() {
+    return file.toBytes();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof UfwDefaults d && d.file.equals(file);
+  }
+
+  @Override
+  public int hashCode() {
+    return file.hashCode();
   }
 
   @Override

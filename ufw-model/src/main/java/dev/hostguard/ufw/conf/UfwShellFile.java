@@ -1,7 +1,9 @@
 package dev.hostguard.ufw.conf;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.LosslessDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,18 +12,22 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A lossless shell-variable file as ufw reads and writes it ({@code ufw.conf}, {@code
- * /etc/default/ufw}): comments, blank lines and {@code KEY=value} assignments kept byte for byte.
+ * A lossless shell-variable file as ufw reads and writes it: comments, blank lines and {@code
+ * KEY=value} assignments kept byte for byte. It is the layer under {@link UfwConf} ({@code
+ * /etc/ufw/ufw.conf}) and {@link UfwDefaults} ({@code /etc/default/ufw}), and reads any other
+ * {@code KEY=value} file of ufw's (such as {@code /etc/ufw/sysctl.conf}) without judging it.
  *
  * <pre>{@code
  * UfwShellFile f = UfwShellFile.parse("ufw.conf", text);
  * f.withValue("LOGLEVEL", "medium").render(); // only the LOGLEVEL line changes
  * }</pre>
  *
- * <p>ufw takes a value from each line matching {@code ^\w+="?\w+"?} (a later line wins); {@link
- * #ufwValue} answers the same way, lower-cased as ufw stores it.
+ * <p>Two readers see the file: the shell that sources it ({@code ufw-init}), which {@link
+ * #assignment} follows, and ufw's Python code, which takes a value from each line matching {@code
+ * ^\w+="?\w+"?} (a later line wins); {@link #ufwValue} answers the same way, lower-cased as ufw
+ * stores it. {@link #withValue} edits as ufw's {@code set_default} does.
  */
-public final class UfwShellFile {
+public final class UfwShellFile implements LosslessDocument {
   private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
   private static final Pattern UFW_READS = Pattern.compile("^\\w+=\"?\\w+\"?");
 
@@ -51,19 +57,40 @@ public final class UfwShellFile {
   }
 
   /**
-   * Lines that are neither blank, comments nor {@code KEY=value}: the shell that sources the file
-   * (ufw-init) would run them as commands.
+   * Errors for the lines that are neither blank, comments nor {@code KEY=value}: the shell that
+   * sources the file (ufw-init) would run them as commands.
    */
-  public void requireOnlyAssignments() {
+  List<Diagnostic> nonAssignments() {
+    List<Diagnostic> out = new ArrayList<>();
     for (int i = 0; i < document.size(); i++) {
       String t = document.text(i);
       String s = t.strip();
       if (s.isEmpty() || s.startsWith("#") || ASSIGNMENT.matcher(t).matches()) {
         continue;
       }
-      throw ConfParseException.at(
-          document, i, t.length() - t.stripLeading().length(), "expected KEY=value or a comment");
+      out.add(error(i, t.length() - t.stripLeading().length(), "expected KEY=value or a comment"));
     }
+    return out;
+  }
+
+  /**
+   * An error at a 0-based line and column ({@code lineIndex == size} means after the last line).
+   */
+  Diagnostic error(int lineIndex, int column, String message) {
+    if (lineIndex >= document.size()) {
+      return Diagnostic.error(
+          document.sourceName(), document.position(document.size(), 0), "", message);
+    }
+    return Diagnostic.error(
+        document.sourceName(),
+        document.position(lineIndex, column),
+        document.text(lineIndex),
+        message);
+  }
+
+  /** An error about the value of an assignment. */
+  Diagnostic error(ConfAssignment a, String message) {
+    return error(a.lineIndex(), a.valueColumn(), message);
   }
 
   static String unquote(String raw) {
@@ -75,7 +102,7 @@ public final class UfwShellFile {
     return raw;
   }
 
-  /** The source name. */
+  @Override
   public String sourceName() {
     return document.sourceName();
   }
@@ -160,11 +187,13 @@ public final class UfwShellFile {
   }
 
   /** The text exactly as read (plus edits). */
+  @Override
   public String render() {
     return document.render();
   }
 
   /** The bytes exactly as read (plus edits). */
+  @Override
   public byte[] toBytes() {
     return document.toBytes();
   }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * {@code ACCEPT}, user chains {@code -}; the counters are optional.
  *
  * <pre>{@code
- * IptablesChain c = IptablesChain.parse(":ufw-before-input - [0:0]");
+ * IptablesChain c = doc.chains("filter").get(0); // from ":ufw-before-input - [0:0]"
  * c.name(); // "ufw-before-input"   c.policy(); // Optional[-]   c.counters(); // Optional[[0:0]]
  * }</pre>
  *
@@ -18,7 +18,7 @@ import java.util.Optional;
 public record IptablesChain(String name, Optional<String> policy, Optional<String> counters) {
 
   /** Reads a {@code :chain} line (words separated by blanks). */
-  public static IptablesChain parse(String line) {
+  static IptablesChain ofLine(String line) {
     String body = line.startsWith(":") ? line.substring(1) : line;
     String[] words = body.strip().split("[ \\t]+", -1);
     String name = words.length > 0 ? words[0] : "";

@@ -3,10 +3,12 @@ package dev.hostguard.ufw.iptables;
 import com.google.common.collect.ImmutableList;
 
 /**
- * One line of an iptables-restore file: its exact text and what kind of line it is.
+ * One line of an iptables-restore file: its exact text and what kind of line it is. Lines are read
+ * by {@link IptablesRestoreDocument#parse(String, String)} and reached through {@link
+ * IptablesRestoreDocument#lines()}.
  *
  * <pre>{@code
- * IptablesLine l = IptablesLine.of("-A INPUT -j ACCEPT");
+ * IptablesLine l = IptablesRestoreDocument.parse("t.rules", "-A INPUT -j ACCEPT\n").lines().get(0);
  * l.kind(); // RULE   l.arguments(); // [-A, INPUT, -j, ACCEPT]
  * }</pre>
  *
@@ -16,7 +18,7 @@ import com.google.common.collect.ImmutableList;
 public record IptablesLine(IptablesLineKind kind, String text) {
 
   /** Classifies {@code text} as iptables-restore does. */
-  public static IptablesLine of(String text) {
+  static IptablesLine of(String text) {
     IptablesLineKind kind;
     if (text.isEmpty()) {
       kind = IptablesLineKind.BLANK;
@@ -43,7 +45,7 @@ public record IptablesLine(IptablesLineKind kind, String text) {
   /** The chain declaration of a {@code :chain} line. */
   public IptablesChain chain() {
     checkKind(IptablesLineKind.CHAIN);
-    return IptablesChain.parse(text);
+    return IptablesChain.ofLine(text);
   }
 
   /** The arguments of a rule line, split and unquoted as iptables-restore does. */

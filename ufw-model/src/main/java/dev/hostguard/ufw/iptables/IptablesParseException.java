@@ -1,5 +1,6 @@
 package dev.hostguard.ufw.iptables;
 
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.ParseException;
 import dev.hostguard.core.SourcePosition;
 
@@ -19,8 +20,7 @@ public final class IptablesParseException extends ParseException {
     super(source, position, lineText, reason, null);
   }
 
-  static IptablesParseException of(IptablesProblem problem) {
-    return new IptablesParseException(
-        problem.sourceName(), problem.position(), problem.lineText(), problem.message());
+  static IptablesParseException of(Diagnostic d) {
+    return new IptablesParseException(d.sourceName(), d.position(), d.lineText(), d.message());
   }
 }

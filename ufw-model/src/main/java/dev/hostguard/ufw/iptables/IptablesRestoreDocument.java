@@ -4,9 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.Line;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LineTerminator;
+import dev.hostguard.core.LosslessDocument;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * doc = IptablesPsadLogging.apply(doc); // adds psad's LOG lines before COMMIT, once
  * }</pre>
  */
-public final class IptablesRestoreDocument {
+public final class IptablesRestoreDocument implements LosslessDocument {
   private static final ImmutableSet<String> TABLES =
       ImmutableSet.of("filter", "nat", "mangle", "raw", "security");
 
@@ -47,21 +49,33 @@ public final class IptablesRestoreDocument {
     return new IptablesRestoreDocument(LineDocument.parse(sourceName, bytes));
   }
 
-  /** Reads a file iptables-restore would accept; the first problem is thrown otherwise. */
+  /**
+   * Reads a file iptables-restore would accept; the first error of {@link #validate()} is thrown
+   * otherwise, as an {@link IptablesParseException}.
+   */
   public static IptablesRestoreDocument parseValid(String sourceName, String text) {
     return parse(sourceName, text).requireValid();
   }
 
-  /** This document if {@link #validate()} finds nothing, else the first problem as exception. */
+  /** Reads bytes iptables-restore would accept, as {@link #parseValid(String, String)}. */
+  public static IptablesRestoreDocument parseValid(String sourceName, byte[] bytes) {
+    return parse(sourceName, bytes).requireValid();
+  }
+
+  /**
+   * This document if {@link #validate()} finds no error, else the first error as an {@link
+   * IptablesParseException}.
+   */
   public IptablesRestoreDocument requireValid() {
-    ImmutableList<IptablesProblem> problems = validate();
-    if (!problems.isEmpty()) {
-      throw problems.get(0).toException();
+    for (Diagnostic d : validate()) {
+      if (d.isError()) {
+        throw IptablesParseException.of(d);
+      }
     }
     return this;
   }
 
-  /** The source name given to {@code parse}. */
+  @Override
   public String sourceName() {
     return document.sourceName();
   }
@@ -72,11 +86,13 @@ public final class IptablesRestoreDocument {
   }
 
   /** The text exactly as read (plus edits). */
+  @Override
   public String render() {
     return document.render();
   }
 
   /** The bytes exactly as read (plus edits). */
+  @Override
   public byte[] toBytes() {
     return document.toBytes();
   }
@@ -131,9 +147,12 @@ public final class IptablesRestoreDocument {
     return b.build();
   }
 
-  /** Every reason iptables-restore would refuse this file, in line order. */
-  public ImmutableList<IptablesProblem> validate() {
-    List<IptablesProblem> out = new ArrayList<>();
+  /**
+   * Every reason iptables-restore would refuse this file, in line order, as {@link
+   * Diagnostic.Severity#ERROR} diagnostics with iptables-restore's wording where it has one.
+   */
+  public ImmutableList<Diagnostic> validate() {
+    List<Diagnostic> out = new ArrayList<>();
     boolean inTable = false;
     for (int i = 0; i < lines.size(); i++) {
       IptablesLine l = lines.get(i);
@@ -182,7 +201,7 @@ public final class IptablesRestoreDocument {
     }
     if (inTable) {
       out.add(
-          new IptablesProblem(
+          Diagnostic.error(
               document.sourceName(),
               document.position(lines.size(), 0),
               "",
@@ -191,7 +210,7 @@ public final class IptablesRestoreDocument {
     return ImmutableList.copyOf(out);
   }
 
-  private void checkRule(int i, String text, List<IptablesProblem> out) {
+  private void checkRule(int i, String text, List<Diagnostic> out) {
     IptablesArguments a = IptablesArguments.split(text);
     if (a.unterminatedQuote() >= 0) {
       out.add(problem(i, a.unterminatedQuote(), "Unterminated quote"));
@@ -235,12 +254,12 @@ public final class IptablesRestoreDocument {
     return sp < 0 ? s : s.substring(0, sp);
   }
 
-  private IptablesProblem outsideTable(int i) {
+  private Diagnostic outsideTable(int i) {
     return problem(i, 0, "line " + (i + 1) + " failed: outside a table (no '*table' line open)");
   }
 
-  private IptablesProblem problem(int i, int column, String message) {
-    return new IptablesProblem(
+  private Diagnostic problem(int i, int column, String message) {
+    return Diagnostic.error(
         document.sourceName(), document.position(i, column), lines.get(i).text(), message);
   }
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * and the interface after {@code on}.
  *
  * <pre>{@code
- * StatusLocation l = StatusLocation.parse("10.0.0.0/8 80/tcp on eth1");
+ * StatusLocation l = StatusLocation.of("10.0.0.0/8 80/tcp on eth1");
  * l.address(); // Optional[10.0.0.0/8]   l.port(); // Optional[80]   l.iface(); // Optional[eth1]
  * }</pre>
  *
@@ -52,7 +52,7 @@ public final class StatusLocation {
   }
 
   /** Reads a cell; IllegalArgumentException if {@link #isValid} says no. */
-  public static StatusLocation parse(String text) {
+  public static StatusLocation of(String text) {
     checkArgument(isValid(text), "not a status cell: '%s'", text);
     return new StatusLocation(text);
   }

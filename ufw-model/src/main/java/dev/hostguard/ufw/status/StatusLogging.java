@@ -1,13 +1,15 @@
 package dev.hostguard.ufw.status;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The {@code Logging:} line of a verbose status: off, one of ufw's four levels, or unknown.
+ * The {@code Logging:} line of a verbose status: off, one of ufw's four levels, or unknown (what
+ * ufw shows for a {@code LOGLEVEL} it does not know).
  *
  * <pre>{@code
  * StatusLogging.LOW.text(); // "on (low)"
- * StatusLogging.fromText("off"); // OFF
+ * StatusLogging.fromWord("off"); // Optional[OFF]
  * }</pre>
  */
 public enum StatusLogging {
@@ -18,36 +20,41 @@ public enum StatusLogging {
   FULL,
   UNKNOWN;
 
-  /** The level word of ufw.conf's {@code LOGLEVEL} ({@code off}, {@code low}, ...). */
-  public String level() {
+  /**
+   * The level word: ufw.conf's {@code LOGLEVEL} value ({@code off}, {@code low}, ...) or {@code
+   * unknown}.
+   */
+  public String word() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   /** What follows {@code Logging: }: {@code off}, {@code unknown} or {@code on (LEVEL)}. */
   public String text() {
     return switch (this) {
-      case OFF, UNKNOWN -> level();
-      default -> "on (" + level() + ")";
+      case OFF, UNKNOWN -> word();
+      default -> "on (" + word() + ")";
     };
   }
 
-  /** The logging whose {@link #text()} is {@code text}; IllegalArgumentException if none. */
-  public static StatusLogging fromText(String text) {
+  /**
+   * The logging of a level word ({@code off}, {@code low}, ..., {@code unknown}), exactly spelled.
+   */
+  public static Optional<StatusLogging> fromWord(String word) {
     for (StatusLogging l : values()) {
-      if (l.text().equals(text)) {
-        return l;
+      if (l.word().equals(word)) {
+        return Optional.of(l);
       }
     }
-    throw new IllegalArgumentException("unknown logging '" + text + "'");
+    return Optional.empty();
   }
 
-  /** The logging ufw shows for a {@code LOGLEVEL} value (unknown for anything else). */
-  public static StatusLogging fromLevel(String level) {
+  /** The logging whose {@link #text()} is {@code text}, if any. */
+  static Optional<StatusLogging> fromText(String text) {
     for (StatusLogging l : values()) {
-      if (l != UNKNOWN && l.level().equals(level)) {
-        return l;
+      if (l.text().equals(text)) {
+        return Optional.of(l);
       }
     }
-    return UNKNOWN;
+    return Optional.empty();
   }
 }

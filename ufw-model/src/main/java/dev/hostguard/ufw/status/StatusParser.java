@@ -1,8 +1,11 @@
 package dev.hostguard.ufw.status;
 
-import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LineTerminator;
+import dev.hostguard.ufw.UfwAction;
+import dev.hostguard.ufw.UfwDirection;
+import dev.hostguard.ufw.UfwLogType;
+import dev.hostguard.ufw.UfwPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,12 @@ final class StatusParser {
         doc, 0, 0, "expected 'Status: active' or 'Status: inactive', found 'show added' output");
   }
 
+  static StatusParseException notAddedRules(String sourceName, String text) {
+    LineDocument doc = LineDocument.parse(sourceName, text);
+    return StatusParseException.at(
+        doc, 0, 0, "expected '" + UfwAddedRules.HEADER + "', found a status");
+  }
+
   static UfwStatusOutput parse(String sourceName, String text) {
     LineDocument doc = LineDocument.parse(sourceName, text);
     return new StatusParser(doc).parseDocument();
@@ -60,7 +69,7 @@ final class StatusParser {
     String first = doc.text(0);
     if (first.equals(StatusRenderer.INACTIVE)) {
       expectEnd(1);
-      return UfwStatus.inactive();
+      return UfwStatus.builder().sourceName(doc.sourceName()).form(StatusForm.INACTIVE).build();
     }
     if (first.equals(UfwAddedRules.HEADER)) {
       return parseAdded();
@@ -79,8 +88,11 @@ final class StatusParser {
       i += 3;
     }
     if (i == doc.size()) {
-      return UfwStatus.of(
-          header.isPresent() ? StatusForm.VERBOSE : StatusForm.PLAIN, header, ImmutableList.of());
+      return UfwStatus.builder()
+          .sourceName(doc.sourceName())
+          .form(header.isPresent() ? StatusForm.VERBOSE : StatusForm.PLAIN)
+          .header(header)
+          .build();
     }
     expectText(i, "");
     i++;
@@ -99,18 +111,23 @@ final class StatusParser {
     }
     List<StatusEntry> entries = new ArrayList<>(last - i);
     int firstEntryLine = i;
+    StatusForm form =
+        header.isPresent() ? StatusForm.VERBOSE : numbered ? StatusForm.NUMBERED : StatusForm.PLAIN;
     for (; i < last; i++) {
       String line = doc.text(i);
       if (line.isEmpty() && !numbered) {
         continue; // group separator: placement checked by the final render comparison
       }
-      entries.add(parseEntry(i, line, numbered));
+      entries.add(parseEntry(i, line, form));
     }
-    StatusForm form =
-        header.isPresent() ? StatusForm.VERBOSE : numbered ? StatusForm.NUMBERED : StatusForm.PLAIN;
-    checkLayout(firstEntryLine, entries, numbered);
+    checkLayout(firstEntryLine, entries, form);
     try {
-      return UfwStatus.of(form, header, entries);
+      return UfwStatus.builder()
+          .sourceName(doc.sourceName())
+          .form(form)
+          .header(header)
+          .entries(entries)
+          .build();
     } catch (IllegalArgumentException e) {
       throw StatusParseException.at(doc, last, 0, e.getMessage());
     }
@@ -120,12 +137,15 @@ final class StatusParser {
    * Checks that lines {@code from}.. are exactly what ufw prints for these entries: each line
    * rendered back, and blank lines only between groups (so every accepted text round-trips).
    */
-  private void checkLayout(int from, List<StatusEntry> entries, boolean numbered) {
+  private void checkLayout(int from, List<StatusEntry> entries, StatusForm form) {
+    boolean numbered = form == StatusForm.NUMBERED;
     StringBuilder sb = new StringBuilder(128);
     int k = from;
     boolean anyIncoming = false;
     int previous = 0;
+    int number = 0;
     for (StatusEntry e : entries) {
+      number++;
       if (!numbered) {
         int g = StatusRenderer.group(e);
         if (g == 0) {
@@ -142,7 +162,7 @@ final class StatusParser {
         throw StatusParseException.at(doc, k, 0, "unexpected blank line");
       }
       sb.setLength(0);
-      StatusRenderer.appendEntry(sb, e, numbered);
+      StatusRenderer.appendEntry(sb, e, form, number);
       sb.setLength(sb.length() - 1);
       String line = doc.text(k);
       if (!line.contentEquals(sb)) {
@@ -161,13 +181,13 @@ final class StatusParser {
       throw StatusParseException.at(
           doc, doc.size() - 1, 0, "expected 'Logging:', 'Default:' and 'New profiles:' lines");
     }
-    StatusLogging logging;
     String log = doc.text(i).substring("Logging: ".length());
-    try {
-      logging = StatusLogging.fromText(log);
-    } catch (IllegalArgumentException e) {
-      throw StatusParseException.at(doc, i, "Logging: ".length(), "unknown logging '" + log + "'");
-    }
+    StatusLogging logging =
+        StatusLogging.fromText(log)
+            .orElseThrow(
+                () ->
+                    StatusParseException.at(
+                        doc, i, "Logging: ".length(), "unknown logging '" + log + "'"));
     Matcher d = DEFAULTS.matcher(doc.text(i + 1));
     if (!d.matches()) {
       throw StatusParseException.at(
@@ -178,19 +198,29 @@ final class StatusParser {
       throw StatusParseException.at(doc, i + 2, 0, "expected 'New profiles: POLICY'");
     }
     try {
-      return new StatusHeader(
-          logging,
-          StatusPolicy.fromWord(d.group(1)),
-          StatusPolicy.fromWord(d.group(2)),
-          StatusPolicy.fromWord(d.group(3)),
-          StatusPolicy.fromWord(np.substring("New profiles: ".length())));
+      return StatusHeader.builder()
+          .logging(logging)
+          .incoming(policy(i + 1, d.group(1)))
+          .outgoing(policy(i + 1, d.group(2)))
+          .routed(
+              d.group(3).equals(AbstractStatusHeader.DISABLED)
+                  ? Optional.empty()
+                  : Optional.of(policy(i + 1, d.group(3))))
+          .newProfiles(policy(i + 2, np.substring("New profiles: ".length())))
+          .build();
     } catch (IllegalArgumentException e) {
       throw StatusParseException.at(doc, i + 1, 0, e.getMessage());
     }
   }
 
-  private StatusEntry parseEntry(int lineIndex, String line, boolean numbered) {
-    int number = 0;
+  private UfwPolicy policy(int lineIndex, String word) {
+    return UfwPolicy.fromWord(word)
+        .orElseThrow(
+            () -> StatusParseException.at(doc, lineIndex, 0, "unknown policy '" + word + "'"));
+  }
+
+  private StatusEntry parseEntry(int lineIndex, String line, StatusForm form) {
+    boolean numbered = form == StatusForm.NUMBERED;
     int off = 0;
     if (numbered) {
       int close = line.indexOf("] ");
@@ -201,7 +231,7 @@ final class StatusParser {
           || !line.substring(digits, close).chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw StatusParseException.at(doc, lineIndex, 0, "expected '[ N] ' before a rule");
       }
-      number = Integer.parseInt(line.substring(digits, close));
+      // the number itself is checked by the layout comparison (entries are numbered 1, 2, ...)
       off = close + 2;
     }
     int q = findAction(line, off);
@@ -213,20 +243,20 @@ final class StatusParser {
           "expected 'To' then an action (ALLOW, DENY, REJECT, LIMIT) in a 12-character column");
     }
     String to = line.substring(off, trimEnd(line, off, q - 1));
-    StatusAction action = StatusAction.ALLOW;
+    UfwAction action = UfwAction.ALLOW;
     int wordEnd = q;
-    for (StatusAction a : StatusAction.values()) {
-      if (line.startsWith(a.name(), q)) {
-        action = a;
-        wordEnd = q + a.name().length();
+    for (int a = 0; a < ACTIONS.length; a++) {
+      if (line.startsWith(ACTIONS[a], q)) {
+        action = ACTION_VALUES[a];
+        wordEnd = q + ACTIONS[a].length();
         break;
       }
     }
-    StatusDirection direction = StatusDirection.NONE;
+    String directionWord = "";
     if (line.charAt(wordEnd) == ' ') {
-      for (StatusDirection d : DIRECTION_WORDS) {
-        if (line.startsWith(d.text(), wordEnd + 1)) {
-          direction = d;
+      for (String d : DIRECTIONS) {
+        if (line.startsWith(d, wordEnd + 1)) {
+          directionWord = d;
           break;
         }
       }
@@ -245,7 +275,7 @@ final class StatusParser {
       comment = Optional.of(line.substring(hash + 2));
       headEnd = hash - 1;
     }
-    StatusLogType logType = StatusLogType.NONE;
+    UfwLogType logType = UfwLogType.NONE;
     boolean out = false;
     int srcEnd = -1;
     if (headEnd > srcStart && line.charAt(headEnd - 1) == ')') {
@@ -256,8 +286,8 @@ final class StatusParser {
           out = attribute.contains("out");
           logType =
               attribute.contains("log-all")
-                  ? StatusLogType.LOG_ALL
-                  : attribute.contains("log") ? StatusLogType.LOG : StatusLogType.NONE;
+                  ? UfwLogType.LOG_ALL
+                  : attribute.contains("log") ? UfwLogType.LOG : UfwLogType.NONE;
           break;
         }
       }
@@ -273,24 +303,30 @@ final class StatusParser {
       srcEnd = headEnd;
     }
     String src = line.substring(srcStart, trimEnd(line, srcStart, srcEnd));
+    // FWD: a route rule, whose direction only the numbered form shows (as "out" in the
+    // attributes); anything the line's words leave open is settled by the layout comparison
+    boolean route = directionWord.equals("FWD");
+    Optional<UfwDirection> direction;
+    if (route) {
+      direction =
+          numbered ? Optional.of(out ? UfwDirection.OUT : UfwDirection.IN) : Optional.empty();
+    } else {
+      direction = Optional.of(directionWord.equals("OUT") ? UfwDirection.OUT : UfwDirection.IN);
+    }
     try {
-      return new StatusEntry(
-          number,
-          StatusLocation.parse(to),
-          action,
-          direction,
-          StatusLocation.parse(src),
-          logType,
-          out,
-          comment);
+      return StatusEntry.builder()
+          .to(StatusLocation.of(to))
+          .action(action)
+          .route(route)
+          .direction(direction)
+          .from(StatusLocation.of(src))
+          .logType(logType)
+          .comment(comment)
+          .build();
     } catch (IllegalArgumentException e) {
       throw StatusParseException.at(doc, lineIndex, off, e.getMessage());
     }
   }
-
-  private static final StatusDirection[] DIRECTION_WORDS = {
-    StatusDirection.IN, StatusDirection.OUT, StatusDirection.FWD
-  };
 
   private static int trimEnd(String s, int from, int to) {
     int end = to;
@@ -349,6 +385,9 @@ final class StatusParser {
   }
 
   private static final String[] ACTIONS = {"ALLOW", "DENY", "REJECT", "LIMIT"};
+  private static final UfwAction[] ACTION_VALUES = {
+    UfwAction.ALLOW, UfwAction.DENY, UfwAction.REJECT, UfwAction.LIMIT
+  };
   private static final String[] DIRECTIONS = {"IN", "OUT", "FWD"};
 
   private static int matchWord(String line, int at, String[] words) {
@@ -362,7 +401,7 @@ final class StatusParser {
 
   private UfwAddedRules parseAdded() {
     if (doc.size() == 2 && doc.text(1).equals(UfwAddedRules.NONE)) {
-      return UfwAddedRules.of(ImmutableList.of());
+      return UfwAddedRules.builder().sourceName(doc.sourceName()).build();
     }
     List<String> commands = new ArrayList<>(doc.size());
     for (int i = 1; i < doc.size(); i++) {
@@ -375,7 +414,7 @@ final class StatusParser {
     if (commands.isEmpty()) {
       throw StatusParseException.at(doc, 0, doc.text(0).length(), "expected rules or '(None)'");
     }
-    return UfwAddedRules.of(commands);
+    return UfwAddedRules.builder().sourceName(doc.sourceName()).commands(commands).build();
   }
 
   private void expectText(int i, String expected) {

@@ -1,5 +1,10 @@
 package dev.hostguard.ufw.status;
 
+import dev.hostguard.ufw.UfwDirection;
+import dev.hostguard.ufw.UfwLogType;
+import java.util.Locale;
+import java.util.Optional;
+
 /** Prints a status exactly as ufw 0.36's {@code get_status} formats it. */
 final class StatusRenderer {
   static final String ACTIVE = "Status: active";
@@ -12,16 +17,44 @@ final class StatusRenderer {
 
   private StatusRenderer() {}
 
-  /** 0 incoming, 1 outgoing, 2 routed: the plain form's groups. */
-  static int group(StatusEntry e) {
-    return switch (e.direction()) {
-      case FWD -> 2;
-      case OUT -> 1;
-      default -> 0;
-    };
+  private static boolean isOut(StatusEntry e) {
+    return e.direction().orElse(UfwDirection.IN) == UfwDirection.OUT;
   }
 
-  static String render(UfwStatus status) {
+  /** 0 incoming, 1 outgoing, 2 routed: the plain form's groups. */
+  static int group(StatusEntry e) {
+    if (e.route()) {
+      return 2;
+    }
+    return isOut(e) ? 1 : 0;
+  }
+
+  /** The word after the action: FWD, OUT, IN, or none (incoming rules in the plain form). */
+  static Optional<String> directionWord(StatusEntry e, StatusForm form) {
+    if (e.route()) {
+      return Optional.of("FWD");
+    }
+    if (isOut(e)) {
+      return Optional.of("OUT");
+    }
+    return form == StatusForm.PLAIN ? Optional.empty() : Optional.of("IN");
+  }
+
+  /** ufw lists {@code out} in the attributes of outgoing rules in the numbered form. */
+  static boolean outAttribute(StatusEntry e, StatusForm form) {
+    return form == StatusForm.NUMBERED && isOut(e);
+  }
+
+  /** The attribute text ufw appends after {@code From}: {@code " (log, out)"} or {@code ""}. */
+  static String attributeText(StatusEntry e, StatusForm form) {
+    boolean out = outAttribute(e, form);
+    if (e.logType() == UfwLogType.NONE) {
+      return out ? " (out)" : "";
+    }
+    return " (" + e.logType().word() + (out ? ", out)" : ")");
+  }
+
+  static String render(AbstractUfwStatus status) {
     if (status.form() == StatusForm.INACTIVE) {
       return INACTIVE + "\n";
     }
@@ -44,6 +77,7 @@ final class StatusRenderer {
       sb.append(indent).append(RULERS).append('\n');
       boolean anyIncoming = false;
       int previous = 0;
+      int number = 1;
       for (StatusEntry e : status.entries()) {
         if (!numbered) {
           int g = group(e);
@@ -54,32 +88,30 @@ final class StatusRenderer {
           }
           previous = g;
         }
-        appendEntry(sb, e, numbered);
+        appendEntry(sb, e, status.form(), number++);
       }
     }
     return sb.append('\n').toString();
   }
 
-  static void appendEntry(StringBuilder sb, StatusEntry e, boolean numbered) {
-    if (numbered) {
+  static void appendEntry(StringBuilder sb, StatusEntry e, StatusForm form, int number) {
+    if (form == StatusForm.NUMBERED) {
       sb.append('[');
-      if (e.number() < 10) {
+      if (number < 10) {
         sb.append(' ');
       }
-      sb.append(e.number()).append("] ");
+      sb.append(number).append("] ");
     }
     pad(sb, e.to().text(), CELL);
     sb.append(' ');
     int start = sb.length();
-    sb.append(e.action().name());
-    if (e.direction() != StatusDirection.NONE) {
-      sb.append(' ').append(e.direction().text());
-    }
+    sb.append(e.action().word().toUpperCase(Locale.ROOT));
+    directionWord(e, form).ifPresent(w -> sb.append(' ').append(w));
     while (sb.length() - start < ACTION) {
       sb.append(' ');
     }
     pad(sb, e.from().text(), CELL);
-    sb.append(e.attributeText());
+    sb.append(attributeText(e, form));
     e.comment().ifPresent(c -> sb.append(" # ").append(c));
     sb.append('\n');
   }

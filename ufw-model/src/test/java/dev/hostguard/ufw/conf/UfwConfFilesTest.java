@@ -3,8 +3,10 @@ package dev.hostguard.ufw.conf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
+import dev.hostguard.ufw.UfwPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,18 +22,18 @@ class UfwConfFilesTest {
   void shippedFilesRoundTripAndAreTyped() throws Exception {
     for (String path : List.of("/etc/ufw/ufw.conf", "/usr/share/ufw/ufw.conf")) {
       String text = read(path);
-      UfwConf c = UfwConf.parse(path, text);
+      UfwConf c = UfwConf.parseValid(path, text);
       assertThat(c.render()).isEqualTo(text);
       assertThat(c.logLevel()).isEqualTo("low");
     }
     String text = read("/etc/default/ufw");
-    UfwDefaults d = UfwDefaults.parse("/etc/default/ufw", text);
+    UfwDefaults d = UfwDefaults.parseValid("/etc/default/ufw", text);
     assertThat(d.render()).isEqualTo(text);
     assertThat(d.ipv6()).isTrue();
-    assertThat(d.inputPolicy()).isEqualTo(ConfPolicy.DROP);
-    assertThat(d.outputPolicy()).isEqualTo(ConfPolicy.ACCEPT);
-    assertThat(d.forwardPolicy()).isEqualTo(ConfPolicy.DROP);
-    assertThat(d.applicationPolicy()).isEqualTo(ConfPolicy.SKIP);
+    assertThat(d.inputPolicy()).isEqualTo(UfwPolicy.DENY);
+    assertThat(d.outputPolicy()).isEqualTo(UfwPolicy.ALLOW);
+    assertThat(d.forwardPolicy()).isEqualTo(UfwPolicy.DENY);
+    assertThat(d.applicationPolicy()).isEqualTo(UfwPolicy.SKIP);
     assertThat(d.manageBuiltins()).isFalse();
     assertThat(d.iptSysctl()).contains("/etc/ufw/sysctl.conf");
     assertThat(d.iptModules()).contains("");
@@ -42,11 +44,11 @@ class UfwConfFilesTest {
     String text =
         "# c\nIPV6=yes\nDEFAULT_INPUT_POLICY=\"DROP\"\nDEFAULT_OUTPUT_POLICY=\"ACCEPT\"\n"
             + "DEFAULT_FORWARD_POLICY=\"DROP\"\n";
-    UfwDefaults d = UfwDefaults.parse("d", text).withInputPolicy(ConfPolicy.REJECT);
+    UfwDefaults d = UfwDefaults.parse("d", text).withInputPolicy(UfwPolicy.REJECT);
     assertThat(d.render())
         .isEqualTo(text.replace("INPUT_POLICY=\"DROP\"", "INPUT_POLICY=\"REJECT\""));
-    assertThat(d.inputPolicy()).isEqualTo(ConfPolicy.REJECT);
-    UfwDefaults appended = d.withApplicationPolicy(ConfPolicy.ACCEPT);
+    assertThat(d.inputPolicy()).isEqualTo(UfwPolicy.REJECT);
+    UfwDefaults appended = d.withApplicationPolicy(UfwPolicy.ALLOW);
     assertThat(appended.render()).isEqualTo(d.render() + "DEFAULT_APPLICATION_POLICY=\"ACCEPT\"\n");
     UfwConf c = UfwConf.parse("c", "ENABLED=no\nLOGLEVEL=low").withEnabled(true);
     assertThat(c.render()).isEqualTo("ENABLED=yes\nLOGLEVEL=low");
@@ -56,22 +58,56 @@ class UfwConfFilesTest {
   @Test
   void validationUsesUfwMessagesWithPositions() {
     String base = "DEFAULT_INPUT_POLICY=\"DROP\"\nDEFAULT_OUTPUT_POLICY=\"ACCEPT\"\n";
-    assertThatThrownBy(() -> UfwDefaults.parse("d", base + "DEFAULT_FORWARD_POLICY=\"x\"\n"))
+    assertThatThrownBy(() -> UfwDefaults.parseValid("d", base + "DEFAULT_FORWARD_POLICY=\"x\"\n"))
         .isInstanceOf(ConfParseException.class)
         .hasMessage("d:3:24: Invalid policy 'x' for 'forward'");
-    assertThatThrownBy(() -> UfwDefaults.parse("d", base))
+    assertThatThrownBy(() -> UfwDefaults.parseValid("d", base))
         .hasMessage("d:3:1: Missing policy for 'forward'");
     assertThatThrownBy(
             () ->
-                UfwDefaults.parse(
+                UfwDefaults.parseValid(
                     "d", base.replace("\"DROP\"", "bogus") + "DEFAULT_FORWARD_POLICY=DROP\n"))
         .hasMessage("d:1:22: Invalid policy 'bogus' for 'input'");
-    assertThatThrownBy(() -> UfwConf.parse("c", "ENABLED=no\nLOGLEVEL=loud\n"))
+    assertThatThrownBy(() -> UfwConf.parseValid("c", "ENABLED=no\nLOGLEVEL=loud\n"))
         .hasMessage("c:2:10: Invalid log level 'loud'");
-    assertThatThrownBy(() -> UfwConf.parse("c", "ENABLED=maybe\n"))
+    assertThatThrownBy(() -> UfwConf.parseValid("c", "ENABLED=maybe\n"))
         .hasMessage("c:1:9: Invalid value 'maybe' for 'ENABLED' (yes or no)");
-    assertThatThrownBy(() -> UfwConf.parse("c", "  LOGLEVEL = low\n"))
+    assertThatThrownBy(() -> UfwConf.parseValid("c", "  LOGLEVEL = low\n"))
         .hasMessage("c:1:3: expected KEY=value or a comment");
+  }
+
+  @Test
+  void parseKeepsAnyTextAndValidateListsEveryErrorWithItsPosition() {
+    String text = "echo hi\nDEFAULT_INPUT_POLICY=\"x\"\nIPV6=maybe\nDEFAULT_APPLICATION_POLICY=y\n";
+    UfwDefaults d = UfwDefaults.parse("d", text);
+    assertThat(d.render()).isEqualTo(text);
+    assertThat(d.toBytes()).isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(d.validate())
+        .extracting(Diagnostic::toString)
+        .containsExactly(
+            "d:1:1: error: expected KEY=value or a comment",
+            "d:2:22: error: Invalid policy 'x' for 'input'",
+            "d:5:1: error: Missing policy for 'output'",
+            "d:5:1: error: Missing policy for 'forward'",
+            "d:3:6: error: Invalid value 'maybe' for 'IPV6' (yes or no)",
+            "d:4:28: error: Invalid policy 'y' for 'application'");
+    assertThat(d.validate().get(1).lineText()).isEqualTo("DEFAULT_INPUT_POLICY=\"x\"");
+    // the typed view refuses what ufw refuses, with the same message
+    assertThatThrownBy(d::inputPolicy)
+        .isInstanceOf(ConfParseException.class)
+        .hasMessage("d:2:22: Invalid policy 'x' for 'input'");
+    assertThat(d.applicationPolicy()).isEqualTo(UfwPolicy.SKIP);
+    UfwConf c = UfwConf.parse("c", "ENABLED=maybe\nLOGLEVEL=loud\n");
+    assertThat(c.validate())
+        .extracting(Diagnostic::toString)
+        .containsExactly(
+            "c:1:9: error: Invalid value 'maybe' for 'ENABLED' (yes or no)",
+            "c:2:10: error: Invalid log level 'loud'");
+    assertThat(
+            UfwConf.parseValid(
+                    "c", "ENABLED=no\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .validate())
+        .isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.hostguard.ufw.iptables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
 import java.io.IOException;
@@ -52,9 +53,10 @@ class IptablesRestoreDifferentialTest {
       throws Exception {
     IptablesRestoreDocument doc = IptablesRestoreDocument.parse("t.rules", text);
     assertThat(doc.render()).isEqualTo(text);
-    List<IptablesProblem> problems = doc.validate();
+    List<Diagnostic> problems = doc.validate();
     assertThat(problems).isNotEmpty();
-    IptablesProblem first = problems.get(0);
+    Diagnostic first = problems.get(0);
+    assertThat(first.severity()).isEqualTo(Diagnostic.Severity.ERROR);
     assertThat(first.message()).startsWith(message);
     assertThat(first.position().line()).as(first.toString()).isEqualTo(line);
     assertThat(first.position().column()).as(first.toString()).isEqualTo(column);

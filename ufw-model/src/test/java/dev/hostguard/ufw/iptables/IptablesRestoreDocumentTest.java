@@ -7,6 +7,9 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.core.Diagnostic;
+import dev.hostguard.core.LosslessDocument;
+import dev.hostguard.core.SourcePosition;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +118,38 @@ class IptablesRestoreDocumentTest {
     assertThatThrownBy(() -> IptablesRestoreDocument.parseValid("b.rules", "*filter\nCOMMIT \n"))
         .isInstanceOf(IptablesParseException.class)
         .hasMessage("b.rules:2:1: Bad argument `COMMIT'");
+  }
+
+  @Test
+  void validateReportsEveryErrorAsADiagnosticWithLineAndColumn() {
+    String text = "*filter\n-A INPUT -j LOG --log-prefix \"x\nCOMMIT \n*nope\nCOMMIT\n";
+    List<Diagnostic> found = IptablesRestoreDocument.parse("b.rules", text).validate();
+    assertThat(found)
+        .containsExactly(
+            Diagnostic.error(
+                "b.rules",
+                SourcePosition.of(2, 30, 37),
+                "-A INPUT -j LOG --log-prefix \"x",
+                "Unterminated quote"),
+            Diagnostic.error(
+                "b.rules", SourcePosition.of(3, 1, 40), "COMMIT ", "Bad argument `COMMIT'"),
+            Diagnostic.error(
+                "b.rules", SourcePosition.of(4, 1, 48), "*nope", "Bad argument `*nope'"));
+    assertThat(found.get(0).toString()).isEqualTo("b.rules:2:30: error: Unterminated quote");
+    // a table left open is reported after the last line
+    Diagnostic open = IptablesRestoreDocument.parse("o.rules", "*filter\n").validate().get(0);
+    assertThat(open.position()).isEqualTo(SourcePosition.of(2, 1, 8));
+    assertThat(open.lineText()).isEmpty();
+    assertThat(open.message()).isEqualTo("COMMIT expected at line 2");
+    assertThatThrownBy(
+            () ->
+                IptablesRestoreDocument.parseValid(
+                    "b.rules", "*filter\nCOMMIT \n".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IptablesParseException.class)
+        .hasMessage("b.rules:2:1: Bad argument `COMMIT'");
+    LosslessDocument doc = IptablesRestoreDocument.parse("b.rules", text);
+    assertThat(doc.sourceName()).isEqualTo("b.rules");
+    assertThat(doc.toBytes()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

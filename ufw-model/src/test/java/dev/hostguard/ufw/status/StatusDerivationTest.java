@@ -3,8 +3,15 @@ package dev.hostguard.ufw.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.hostguard.ufw.UfwAction;
+import dev.hostguard.ufw.UfwDirection;
+import dev.hostguard.ufw.UfwLogType;
+import dev.hostguard.ufw.UfwPolicy;
+import dev.hostguard.ufw.UfwProtocol;
+import dev.hostguard.ufw.UfwRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -15,14 +22,15 @@ import org.quicktheories.generators.Generate;
  */
 class StatusDerivationTest {
   static final StatusHeader HEADER =
-      new StatusHeader(
-          StatusLogging.MEDIUM,
-          StatusPolicy.REJECT,
-          StatusPolicy.ALLOW,
-          StatusPolicy.DENY,
-          StatusPolicy.SKIP);
+      StatusHeader.builder()
+          .logging(StatusLogging.MEDIUM)
+          .incoming(UfwPolicy.REJECT)
+          .outgoing(UfwPolicy.ALLOW)
+          .routed(UfwPolicy.DENY)
+          .newProfiles(UfwPolicy.SKIP)
+          .build();
 
-  static Gen<RuleTuple> tuples() {
+  static Gen<UfwRule> rules() {
     return in -> {
       boolean v6 = Generate.booleans().generate(in);
       String any = v6 ? "::/0" : "0.0.0.0/0";
@@ -32,8 +40,11 @@ class StatusDerivationTest {
               : List.of(any, any, "10.0.0.0/8", "192.0.2.1");
       boolean app = Generate.range(0, 3).generate(in) == 0;
       boolean forward = Generate.range(0, 4).generate(in) == 0;
-      String dapp =
-          app ? Generate.pick(List.of("Mail submission", "SSH", "WWW Full")).generate(in) : "";
+      Optional<String> dapp =
+          app
+              ? Optional.of(
+                  Generate.pick(List.of("Mail submission", "SSH", "WWW Full")).generate(in))
+              : Optional.empty();
       String proto = app ? "tcp" : Generate.pick(List.of("any", "tcp", "udp", "esp")).generate(in);
       String dport =
           app
@@ -53,43 +64,61 @@ class StatusDerivationTest {
               : Generate.pick(List.of("any", "any", "53")).generate(in);
       String in1 = Generate.pick(List.of("", "", "eth0")).generate(in);
       String out1 = Generate.pick(List.of("", "", "eth1")).generate(in);
-      String dir = Generate.pick(List.of("in", "out")).generate(in);
+      UfwDirection dir = Generate.enumValues(UfwDirection.class).generate(in);
       if (!forward) {
-        if (dir.equals("in")) {
+        if (dir == UfwDirection.IN) {
           out1 = "";
         } else {
           in1 = "";
         }
       }
-      return new RuleTuple(
-          Generate.enumValues(StatusAction.class).generate(in),
-          Generate.enumValues(StatusLogType.class).generate(in),
-          proto,
-          dport,
-          Generate.pick(addrs).generate(in),
-          sport,
-          Generate.pick(addrs).generate(in),
-          dapp,
-          "",
-          dir,
-          in1,
-          out1,
-          forward,
-          v6,
-          Generate.pick(List.of("", "6869", "636166c3a9", "2320286c6f6729")).generate(in));
+      String comment = Generate.pick(List.of("", "hi", "caf\u00e9", "# (log)")).generate(in);
+      return UfwRule.builder()
+          .action(Generate.enumValues(UfwAction.class).generate(in))
+          .logType(Generate.enumValues(UfwLogType.class).generate(in))
+          .protocol(UfwProtocol.fromWord(proto).orElseThrow())
+          .destinationPort(dport)
+          .destination(Generate.pick(addrs).generate(in))
+          .sourcePort(sport)
+          .source(Generate.pick(addrs).generate(in))
+          .destinationApp(dapp)
+          .direction(dir)
+          .interfaceIn(in1.isEmpty() ? Optional.empty() : Optional.of(in1))
+          .interfaceOut(out1.isEmpty() ? Optional.empty() : Optional.of(out1))
+          .route(forward)
+          .v6(v6)
+          .comment(comment.isEmpty() ? Optional.empty() : Optional.of(comment))
+          .build();
     };
   }
 
-  static Gen<List<RuleTuple>> ruleSets() {
+  /** ufw's get_app_tuple, to keep one rule per application key as ufw does. */
+  static String appKey(UfwRule r) {
+    return r.v6()
+        + " "
+        + r.destinationApp().orElse("")
+        + " "
+        + r.destination()
+        + " "
+        + r.source()
+        + " "
+        + r.direction()
+        + " "
+        + r.interfaceIn()
+        + " "
+        + r.interfaceOut();
+  }
+
+  static Gen<List<UfwRule>> ruleSets() {
     return in -> {
       int n = Generate.range(0, 12).generate(in);
-      List<RuleTuple> v4 = new ArrayList<>();
-      List<RuleTuple> v6 = new ArrayList<>();
+      List<UfwRule> v4 = new ArrayList<>();
+      List<UfwRule> v6 = new ArrayList<>();
       java.util.Set<String> appTuples = new java.util.HashSet<>();
       for (int i = 0; i < n; i++) {
-        RuleTuple t = tuples().generate(in);
+        UfwRule t = rules().generate(in);
         // ufw updates an existing application rule instead of adding a second one
-        if (t.isApp() && !appTuples.add(t.v6() + t.appTuple())) {
+        if (t.isAppRule() && !appTuples.add(appKey(t))) {
           continue;
         }
         (t.v6() ? v6 : v4).add(t);
@@ -130,7 +159,7 @@ class StatusDerivationTest {
               UfwStatus numbered =
                   UfwStatus.parse(
                       "n", StatusDerivation.status(StatusForm.NUMBERED, rules, HEADER).render());
-              assertThat(StatusRuleMapping.commands(numbered))
+              assertThat(StatusDerivation.showAdded(numbered.rules()).commands())
                   .isEqualTo(StatusDerivation.showAdded(rules).commands());
             });
   }

@@ -10,9 +10,11 @@ import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.testing.UfwSandbox;
 import dev.hostguard.testing.gen.StatusRuleSetGen;
 import dev.hostguard.ufw.UfwCommand;
+import dev.hostguard.ufw.UfwPolicy;
+import dev.hostguard.ufw.UfwRule;
+import dev.hostguard.ufw.UfwRuleFormat;
 import dev.hostguard.ufw.UfwRuleParser;
 import dev.hostguard.ufw.UserRulesFile;
-import dev.hostguard.ufw.conf.ConfPolicy;
 import dev.hostguard.ufw.conf.UfwConf;
 import dev.hostguard.ufw.conf.UfwDefaults;
 import java.nio.file.Files;
@@ -99,11 +101,11 @@ class UfwStatusDifferentialTest {
 
     String userRules = run.etcUfwFiles().get("user.rules");
     String user6Rules = run.etcUfwFiles().get("user6.rules");
-    UfwConf conf = UfwConf.parse("ufw.conf", run.etcUfwFiles().get("ufw.conf"));
-    UfwDefaults defaults = UfwDefaults.parse("default/ufw", run.defaultUfw());
-    List<RuleTuple> rules = new ArrayList<>(RuleTuple.readAll(userRules, false));
+    UfwConf conf = UfwConf.parseValid("ufw.conf", run.etcUfwFiles().get("ufw.conf"));
+    UfwDefaults defaults = UfwDefaults.parseValid("default/ufw", run.defaultUfw());
+    List<UfwRule> rules = new ArrayList<>(UserRulesFile.parse("user.rules", userRules).rules());
     if (defaults.ipv6()) {
-      rules.addAll(RuleTuple.readAll(user6Rules, true));
+      rules.addAll(UserRulesFile.parse("user6.rules", user6Rules).rules());
     }
     StatusHeader header = StatusHeader.of(conf, defaults, forwarding);
     assertThat(conf.enabled()).isTrue();
@@ -118,23 +120,33 @@ class UfwStatusDifferentialTest {
     assertThat(StatusDerivation.showAdded(rules).render()).isEqualTo(added);
     assertThat(pVerbose.header()).isEqualTo(Optional.of(header));
     // numbered entries map back to the rules show added lists
-    assertThat(StatusRuleMapping.commands(pNumbered))
+    assertThat(StatusDerivation.showAdded(pNumbered.rules()).commands())
         .isEqualTo(((UfwAddedRules) pAdded).commands());
     // show added lines parse with the rule grammar back to the same rules
-    List<UfwCommand> parsed =
-        StatusRuleMapping.commands((UfwAddedRules) pAdded, UfwRuleParser.fromHost());
+    List<UfwCommand> parsed = new ArrayList<>();
+    for (String c : ((UfwAddedRules) pAdded).commands()) {
+      parsed.add(UfwRuleParser.fromHost().parse(StatusRuleMapping.words(c)));
+    }
     List<String> again = new ArrayList<>();
     for (UfwCommand c : parsed) {
-      again.add(RuleTuple.of(((UfwCommand.RuleChange) c).rule()).command());
+      again.add(UfwRuleFormat.command(((UfwCommand.RuleChange) c).rule()));
     }
     assertThat(again).isEqualTo(((UfwAddedRules) pAdded).commands());
-    // and the rule grammar's reading of user.rules derives the same status
-    List<RuleTuple> viaGrammar =
-        new ArrayList<>(RuleTuple.of(UserRulesFile.parse("user.rules", userRules)));
-    if (defaults.ipv6()) {
-      viaGrammar.addAll(RuleTuple.of(UserRulesFile.parse("user6.rules", user6Rules)));
+    // the typed view of show added reads the same rules with no services table
+    List<UfwRule> addedRules = new ArrayList<>();
+    for (UfwCommand c : parsed) {
+      addedRules.add(((UfwCommand.RuleChange) c).rule());
     }
-    assertThat(viaGrammar).isEqualTo(rules);
+    assertThat(((UfwAddedRules) pAdded).rules()).isEqualTo(addedRules);
+    // the typed rules of the numbered status: the rules of user*.rules (profiles as templates),
+    // each the rule the rule grammar reads from its own argv
+    for (UfwRule rule : pNumbered.rules()) {
+      assertThat(UfwStatusModelTest.parsedArgv(rule))
+          .as(UfwRuleFormat.command(rule))
+          .isEqualTo(rule);
+    }
+    assertThat(pNumbered.rules().stream().filter(rule -> !rule.isAppRule()))
+        .containsExactlyElementsOf(rules.stream().filter(rule -> !rule.isAppRule()).toList());
   }
 
   /**
@@ -142,19 +154,20 @@ class UfwStatusDifferentialTest {
    * UfwDefaults.
    */
   private static String edited(List<ImmutableList<String>> setup, boolean conf) throws Exception {
-    UfwConf c = UfwConf.parse("ufw.conf", Files.readString(Path.of("/usr/share/ufw/ufw.conf")));
+    UfwConf c =
+        UfwConf.parseValid("ufw.conf", Files.readString(Path.of("/usr/share/ufw/ufw.conf")));
     // UfwSandbox blanks IPT_MODULES so that ufw loads no kernel modules
     UfwDefaults d =
-        UfwDefaults.parse(
+        UfwDefaults.parseValid(
             "default",
             Files.readString(Path.of("/etc/default/ufw"))
                 .replaceAll("(?m)^IPT_MODULES=.*$", "IPT_MODULES=\"\""));
     for (List<String> cmd : setup) {
       if (cmd.size() == 4 && cmd.get(1).equals("default")) {
-        ConfPolicy p =
+        UfwPolicy p =
             cmd.get(2).equals("allow")
-                ? ConfPolicy.ACCEPT
-                : cmd.get(2).equals("reject") ? ConfPolicy.REJECT : ConfPolicy.DROP;
+                ? UfwPolicy.ALLOW
+                : cmd.get(2).equals("reject") ? UfwPolicy.REJECT : UfwPolicy.DENY;
         d =
             switch (cmd.get(3)) {
               case "incoming" -> d.withInputPolicy(p);
@@ -167,7 +180,7 @@ class UfwStatusDifferentialTest {
             c.withLogLevel(
                 level.equals("on") ? (c.logLevel().equals("off") ? "low" : c.logLevel()) : level);
       } else if (cmd.size() == 4 && cmd.get(1).equals("app")) {
-        d = d.withApplicationPolicy(ConfPolicy.fromValue(appValue(cmd.get(3))).orElseThrow());
+        d = d.withApplicationPolicy(UfwPolicy.fromTarget(appValue(cmd.get(3))).orElseThrow());
       }
     }
     c = c.withEnabled(true);
@@ -178,7 +191,7 @@ class UfwStatusDifferentialTest {
     return switch (word) {
       case "allow" -> "ACCEPT";
       case "deny" -> "DROP";
-      default -> word;
+      default -> word.toUpperCase(java.util.Locale.ROOT);
     };
   }
 }

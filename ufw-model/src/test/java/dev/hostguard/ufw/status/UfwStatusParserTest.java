@@ -3,6 +3,10 @@ package dev.hostguard.ufw.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hostguard.ufw.UfwAction;
+import dev.hostguard.ufw.UfwDirection;
+import dev.hostguard.ufw.UfwLogType;
+import dev.hostguard.ufw.UfwPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,12 +44,13 @@ class UfwStatusParserTest {
     assertThat(s.form()).isEqualTo(StatusForm.VERBOSE);
     assertThat(s.header())
         .contains(
-            new StatusHeader(
-                StatusLogging.LOW,
-                StatusPolicy.DENY,
-                StatusPolicy.DENY,
-                StatusPolicy.DISABLED,
-                StatusPolicy.SKIP));
+            StatusHeader.builder()
+                .logging(StatusLogging.LOW)
+                .incoming(UfwPolicy.DENY)
+                .outgoing(UfwPolicy.DENY)
+                .routed(Optional.empty())
+                .newProfiles(UfwPolicy.SKIP)
+                .build());
     StatusEntry mail6 =
         s.entries().stream()
             .filter(e -> e.to().text().equals("587/tcp (Mail submission (v6))"))
@@ -55,11 +60,13 @@ class UfwStatusParserTest {
     assertThat(mail6.to().port()).contains("587");
     assertThat(mail6.to().protocol()).contains("tcp");
     assertThat(mail6.to().v6()).isTrue();
-    assertThat(mail6.direction()).isEqualTo(StatusDirection.OUT);
+    assertThat(mail6.direction()).contains(UfwDirection.OUT);
+    assertThat(s.directionWord(mail6)).contains("OUT");
     assertThat(mail6.comment()).contains("allow mail out");
 
     StatusEntry route = s.entries().get(s.entries().size() - 1);
-    assertThat(route.isRoute()).isTrue();
+    assertThat(route.route()).isTrue();
+    assertThat(s.directionWord(route)).contains("FWD");
     assertThat(route.to().text()).isEqualTo("2001:db8:1::/48 6000:6007/tcp on eth1");
     assertThat(route.to().address()).contains("2001:db8:1::/48");
     assertThat(route.to().port()).contains("6000:6007");
@@ -71,7 +78,7 @@ class UfwStatusParserTest {
     assertThat(www.to().app()).contains("WWW Full");
     assertThat(www.to().port()).contains("80,443");
     assertThat(www.from().address()).contains("192.0.2.1");
-    assertThat(www.logType()).isEqualTo(StatusLogType.LOG_ALL);
+    assertThat(www.logType()).isEqualTo(UfwLogType.LOG_ALL);
     assertThat(www.comment()).isEmpty();
   }
 
@@ -81,10 +88,10 @@ class UfwStatusParserTest {
     assertThat(s.form()).isEqualTo(StatusForm.NUMBERED);
     assertThat(s.entries()).hasSize(19);
     StatusEntry reject = s.entries().get(9);
-    assertThat(reject.number()).isEqualTo(10);
-    assertThat(reject.action()).isEqualTo(StatusAction.REJECT);
-    assertThat(reject.logType()).isEqualTo(StatusLogType.LOG);
-    assertThat(reject.outAttribute()).isTrue();
+    assertThat(s.render().lines().skip(4 + 9).findFirst().orElseThrow()).startsWith("[10] ");
+    assertThat(reject.action()).isEqualTo(UfwAction.REJECT);
+    assertThat(reject.logType()).isEqualTo(UfwLogType.LOG);
+    assertThat(s.outAttribute(reject)).isTrue();
     assertThat(reject.interfaceOut()).contains("enp3s0");
     assertThat(reject.to().port()).contains("25,465,587");
     assertThat(s.entries().get(6).to().app()).contains("Mail submission");
@@ -95,8 +102,9 @@ class UfwStatusParserTest {
   @Test
   void plainHidesInDirection() throws IOException {
     UfwStatus s = UfwStatus.parse("p", fixture("seed-status.txt"));
-    assertThat(s.entries().get(0).direction()).isEqualTo(StatusDirection.NONE);
-    assertThat(s.entries().get(0).action()).isEqualTo(StatusAction.LIMIT);
+    assertThat(s.directionWord(s.entries().get(0))).isEmpty();
+    assertThat(s.entries().get(0).direction()).contains(UfwDirection.IN);
+    assertThat(s.entries().get(0).action()).isEqualTo(UfwAction.LIMIT);
   }
 
   @Test
@@ -105,7 +113,7 @@ class UfwStatusParserTest {
     assertThat(a.commands()).hasSize(11);
     assertThat(a.commands().get(0)).isEqualTo("limit 22/tcp comment 'allow SSH connections in'");
     String none = "Added user rules (see 'ufw status' for running firewall):\n(None)\n";
-    assertThat(UfwStatusOutput.parse("a", none)).isEqualTo(UfwAddedRules.of(java.util.List.of()));
+    assertThat(UfwStatusOutput.parse("a", none)).isEqualTo(UfwAddedRules.builder().build());
   }
 
   @Test
@@ -117,7 +125,7 @@ class UfwStatusParserTest {
             "Status: active\nLogging: off\nDefault: allow (incoming), reject (outgoing), allow"
                 + " (routed)\nNew profiles: reject\n");
     assertThat(v.header().map(StatusHeader::logging)).isEqualTo(Optional.of(StatusLogging.OFF));
-    assertThat(v.header().map(StatusHeader::routed)).contains(StatusPolicy.ALLOW);
+    assertThat(v.header().flatMap(StatusHeader::routed)).contains(UfwPolicy.ALLOW);
   }
 
   @Test
