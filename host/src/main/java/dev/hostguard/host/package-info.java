@@ -4,7 +4,11 @@
  * dev.hostguard.exec.CommandExecutor}, e.g. over ssh with sudo): every write is atomic (a hidden
  * temp file beside the target, fsync, rename, mode and owner kept) and preceded, before the first
  * change to a file, by a {@code NAME-COPY-yyyyMMddHHmmss} backup as {@code cp --archive} makes;
- * every change can be previewed as a unified diff ({@link dev.hostguard.host.FileChange}).
+ * every change can be previewed as a unified diff ({@link dev.hostguard.host.FileChange}). The
+ * tools on the target are driven through typed clients ({@link dev.hostguard.host.Fail2banClient},
+ * {@link dev.hostguard.host.PsadClient}): one method per tool command, run once through the
+ * executor, stdout parsed by the model modules; a tool's refusal is a {@link
+ * dev.hostguard.host.ToolRefusedException} carrying the tool's message.
  */
 @org.jspecify.annotations.NullMarked
 package dev.hostguard.host;
