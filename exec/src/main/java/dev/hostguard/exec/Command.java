@@ -84,7 +84,11 @@ public final class Command {
 
   /** A builder holding this command's settings. */
   public Builder toBuilder() {
-    Builder b = new Builder().args(argv).putAllEnv(environment);
+    return toBuilder(argv);
+  }
+
+  private Builder toBuilder(List<String> newArgv) {
+    Builder b = new Builder().args(newArgv).putAllEnv(environment);
     b.workingDirectory = workingDirectory;
     b.stdin = stdin;
     b.timeout = timeout;
@@ -131,6 +135,14 @@ public final class Command {
   /** Bytes kept of stdout and of stderr each; the rest is counted, not kept. */
   public int maxOutputBytes() {
     return maxOutputBytes;
+  }
+
+  /**
+   * This command with another argv and every other setting kept: what a decorator runs in its place
+   * ({@code sudo -n -- ARGV}).
+   */
+  public Command withArgv(List<String> newArgv) {
+    return toBuilder(newArgv).build();
   }
 
   /** This command with another timeout. */

@@ -2,8 +2,12 @@ package dev.hostguard.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The root of the executor's failures; each names the {@link Command} it is about.
+ * The root of the executor's failures; each names the {@link Command} it is about. Executors in
+ * other packages throw the subclasses through their factories ({@link CommandFailedException#of},
+ * {@link CommandTimeoutException#of}, {@link CommandStartException#of}).
  *
  * <pre>{@code
  * try { executor.execute(cmd); }
@@ -16,7 +20,7 @@ public abstract class CommandException extends RuntimeException {
   @SuppressWarnings("serial") // commands are not meant to be serialised
   private final Command command;
 
-  CommandException(Command command, String message, Throwable cause) {
+  CommandException(Command command, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.command = requireNonNull(command, "command");
   }
@@ -38,5 +42,10 @@ public abstract class CommandException extends RuntimeException {
         + omitted
         + " chars omitted] ...\n"
         + text.substring(text.length() - half);
+  }
+
+  /** " via EXECUTOR" when the result says who ran it, else nothing. */
+  static String via(CommandResult r) {
+    return r.executor().equals(CommandResult.UNSPECIFIED) ? "" : " via " + r.executor();
   }
 }

@@ -4,14 +4,15 @@ import com.google.common.collect.ImmutableSet;
 
 /**
  * A command exited with a code it does not accept. The message carries the command, the exit code,
- * the accepted codes and its output, cut in the middle when long.
+ * the accepted codes, the executor and its output, cut in the middle when long. Executors throw it
+ * through {@link #of} or {@link CommandResult#requireAccepted()}.
  *
  * <pre>{@code
  * catch (CommandFailedException e) { e.result().exitCode(); e.result().stderr(); }
- * // [ufw, allow, foo] exited 1 (accepted: [0]) ... ERROR: Could not find a profile matching 'foo'
+ * // [ufw, allow, foo] exited 1 (accepted: [0]) via local ... ERROR: Could not find a profile matching 'foo'
  * }</pre>
  */
-public final class CommandFailedException extends CommandException {
+public class CommandFailedException extends CommandException {
   private static final long serialVersionUID = 1L;
 
   /** How many chars of each stream the message keeps. */
@@ -20,20 +21,26 @@ public final class CommandFailedException extends CommandException {
   @SuppressWarnings("serial")
   private final CommandResult result;
 
-  private CommandFailedException(CommandResult result) {
-    super(result.command(), message(result), null);
+  CommandFailedException(CommandResult result, String message) {
+    super(result.command(), message, null);
     this.result = result;
   }
 
-  /** Returns {@code result} if its command accepts its exit code, and throws this otherwise. */
-  static CommandResult requireAccepted(CommandResult result) {
-    if (!result.isAccepted()) {
-      throw new CommandFailedException(result);
+  /**
+   * The failure for a result whose command does not accept its exit code.
+   *
+   * @throws IllegalArgumentException if the command accepts the exit code
+   */
+  public static CommandFailedException of(CommandResult result) {
+    if (result.isAccepted()) {
+      throw new IllegalArgumentException(
+          "not a failure: " + result.command() + " accepts exit code " + result.exitCode());
     }
-    return result;
+    return new CommandFailedException(result, message(result, ""));
   }
 
-  private static String message(CommandResult r) {
+  /** The standard message, with {@code note} (if not empty) after the exit code. */
+  static String message(CommandResult r, String note) {
     ImmutableSet<Integer> accepted = r.command().acceptedExitCodes();
     StringBuilder sb =
         new StringBuilder()
@@ -42,7 +49,11 @@ public final class CommandFailedException extends CommandException {
             .append(r.exitCode())
             .append(" (accepted: ")
             .append(accepted)
-            .append(')');
+            .append(')')
+            .append(via(r));
+    if (!note.isEmpty()) {
+      sb.append(": ").append(note);
+    }
     String out = r.stdout();
     String err = r.stderr();
     if (!out.isEmpty()) {

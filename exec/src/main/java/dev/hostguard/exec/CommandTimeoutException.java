@@ -3,11 +3,12 @@ package dev.hostguard.exec;
 import java.time.Duration;
 
 /**
- * A command ran past its timeout and was killed; carries what it had printed by then.
+ * A command ran past its timeout and was killed; carries what it had printed by then and says what
+ * was killed. Executors in other packages throw it through {@link #of}.
  *
  * <pre>{@code
  * catch (CommandTimeoutException e) { e.timeout(); e.partialResult().stdout(); }
- * // [sleep, 10] timed out after PT1S and was killed
+ * // [sleep, 10] timed out after PT1S and was killed via local
  * }</pre>
  */
 public final class CommandTimeoutException extends CommandException {
@@ -16,13 +17,17 @@ public final class CommandTimeoutException extends CommandException {
   @SuppressWarnings("serial")
   private final CommandResult partialResult;
 
-  CommandTimeoutException(CommandResult partialResult) {
+  private final String killed;
+
+  private CommandTimeoutException(CommandResult partialResult, String killed) {
     super(
         partialResult.command(),
         partialResult.command()
             + " timed out after "
             + partialResult.command().timeout()
             + " and was killed"
+            + (killed.isEmpty() ? "" : " (" + killed + ")")
+            + via(partialResult)
             + (partialResult.stderr().isEmpty()
                 ? ""
                 : "\nstderr:\n"
@@ -30,6 +35,20 @@ public final class CommandTimeoutException extends CommandException {
                         partialResult.stderr(), CommandFailedException.MESSAGE_OUTPUT_CHARS)),
         null);
     this.partialResult = partialResult;
+    this.killed = killed;
+  }
+
+  /** The timeout of {@code partialResult}'s command was exceeded and its process killed. */
+  public static CommandTimeoutException of(CommandResult partialResult) {
+    return new CommandTimeoutException(partialResult, "");
+  }
+
+  /**
+   * Like {@link #of(CommandResult)}, saying what was killed: {@code "the local ssh client was
+   * killed; the remote command may still be running"}.
+   */
+  public static CommandTimeoutException of(CommandResult partialResult, String killed) {
+    return new CommandTimeoutException(partialResult, killed);
   }
 
   /** The timeout that was exceeded. */
@@ -40,5 +59,10 @@ public final class CommandTimeoutException extends CommandException {
   /** Output up to the kill; the exit code is the killed process's. */
   public CommandResult partialResult() {
     return partialResult;
+  }
+
+  /** What was killed, when the executor said ({@code ""} otherwise). */
+  public String killed() {
+    return killed;
   }
 }

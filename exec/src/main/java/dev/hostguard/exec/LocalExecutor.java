@@ -28,6 +28,11 @@ public final class LocalExecutor implements CommandExecutor {
    */
   private static final Duration PUMP_STOP_TIMEOUT = Duration.ofSeconds(5);
 
+  /** How results name this executor and its host. */
+  static final String DESCRIPTION = "local";
+
+  static final String HOST = "localhost";
+
   private static final LocalExecutor INSTANCE = new LocalExecutor();
 
   private LocalExecutor() {}
@@ -67,7 +72,7 @@ public final class LocalExecutor implements CommandExecutor {
       if (watchdog.killedProcess()) {
         exitCode = 137;
       } else {
-        throw new CommandStartException(command, e);
+        throw CommandStartException.of(command, e);
       }
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
@@ -76,9 +81,16 @@ public final class LocalExecutor implements CommandExecutor {
         cut
             ? CommandResult.truncated(command, exitCode, out.bytes(), err.bytes(), duration)
             : CommandResult.of(command, exitCode, out.bytes(), err.bytes(), duration);
+    result = result.ranBy(DESCRIPTION, HOST);
     if (watchdog.killedProcess()) {
-      throw new CommandTimeoutException(result);
+      throw CommandTimeoutException.of(result);
     }
-    return CommandFailedException.requireAccepted(result);
+    return result.requireAccepted();
+  }
+
+  /** {@code local}. */
+  @Override
+  public String toString() {
+    return DESCRIPTION;
   }
 }

@@ -28,7 +28,19 @@ public enum RealTool {
   /** iptables-restore (nft backend by default). */
   IPTABLES_RESTORE("iptables-restore", "iptables"),
   /** ip6tables-restore. */
-  IP6TABLES_RESTORE("ip6tables-restore", "iptables");
+  IP6TABLES_RESTORE("ip6tables-restore", "iptables"),
+  /** nsenter, to run a program in another process's namespaces. */
+  NSENTER("nsenter", "util-linux"),
+  /** ip, to bring up a namespace's loopback. */
+  IP("ip", "iproute2"),
+  /** The OpenSSH client. */
+  SSH("ssh", "openssh-client"),
+  /** ssh-keygen, for throwaway keys. */
+  SSH_KEYGEN("ssh-keygen", "openssh-client"),
+  /** The OpenSSH server. */
+  SSHD("sshd", "openssh-server"),
+  /** sudo. */
+  SUDO("sudo", "sudo");
 
   private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin");
 

@@ -1,0 +1,10 @@
+/**
+ * Acting on a real machine. Files on the target go through {@link dev.hostguard.host.HostFiles}
+ * (locally through {@code java.nio}, or as argv commands through any {@link
+ * dev.hostguard.exec.CommandExecutor}, e.g. over ssh with sudo): every write is atomic (a hidden
+ * temp file beside the target, fsync, rename, mode and owner kept) and preceded, before the first
+ * change to a file, by a {@code NAME-COPY-yyyyMMddHHmmss} backup as {@code cp --archive} makes;
+ * every change can be previewed as a unified diff ({@link dev.hostguard.host.FileChange}).
+ */
+@org.jspecify.annotations.NullMarked
+package dev.hostguard.host;
