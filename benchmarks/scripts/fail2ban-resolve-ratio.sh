@@ -38,5 +38,5 @@ PY
 java -jar "$jar" Fail2banResolveBenchmark -p confDir="$conf" -rf csv -rff "$work/jmh.csv" > "$work/jmh.out"
 java_ms=$(awk -F, 'NR==2 {gsub(/"/,"",$5); print $5}' "$work/jmh.csv")
 echo "fail2ban 1.0.2 in-process (Configurator readAll+getOptions+convertToProtocol): ${py_ms} ms"
-echo "hostguard Fail2banDump.resolve (JMH average):                               ${java_ms} ms"
+echo "hostguard Fail2banDump.load (JMH average):                                  ${java_ms} ms"
 awk -v p="$py_ms" -v j="$java_ms" 'BEGIN { printf "speed-up: %.1fx (goal: >= 10x)\n", p / j }'

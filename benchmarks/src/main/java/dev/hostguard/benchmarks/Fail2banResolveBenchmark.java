@@ -40,16 +40,16 @@ public class Fail2banResolveBenchmark {
   @Param({""})
   public String confDir;
 
-  private String dir;
+  private Path dir;
 
   @Setup
   public void setUp() throws IOException {
     if (!confDir.isEmpty()) {
-      dir = confDir;
+      dir = Path.of(confDir);
     } else {
-      dir = prepare(Files.createTempDirectory("f2b-bench")).toString();
+      dir = prepare(Files.createTempDirectory("f2b-bench"));
     }
-    Fail2banDump d = Fail2banDump.resolve(dir);
+    Fail2banDump d = Fail2banDump.load(dir);
     if (!d.hasStream() || d.commands().size() < 1000) {
       throw new IllegalStateException("unexpected resolution of " + dir + ": " + d.stdout());
     }
@@ -81,6 +81,6 @@ public class Fail2banResolveBenchmark {
 
   @Benchmark
   public Fail2banDump resolveEverything() {
-    return Fail2banDump.resolve(dir);
+    return Fail2banDump.load(dir);
   }
 }

@@ -50,6 +50,6 @@ public class PsadConfBenchmark {
 
   @Benchmark
   public String loadAndDump() {
-    return PsadConfig.load(document, "/etc/psad/psad.conf", PsadHost.local()).dump();
+    return PsadConfig.of(document, PsadHost.local()).dump();
   }
 }

@@ -52,8 +52,8 @@ final class ClientDump {
     }
   }
 
-  static Outcome run(String confDir, ConfigSession.FileSource files) {
-    ConfigSession session = new ConfigSession(confDir, files);
+  static Outcome run(Fail2banConfigSource source) {
+    ConfigSession session = new ConfigSession(source);
     LinkedHashMap<String, @Nullable Object> conf = new LinkedHashMap<>();
     ConfigSession.NamedConfig f2b;
     try {
@@ -79,7 +79,7 @@ final class ClientDump {
       }
       checkLogLevel(conf.get("loglevel"));
     } catch (ConfigError e) {
-      return new Outcome(null, "ERROR: " + e.getMessage(), 255, session.log());
+      return failed(session, null, "ERROR: " + e.getMessage());
     }
     session.clearShared();
     List<List<Object>> stream;
@@ -152,9 +152,18 @@ final class ClientDump {
       }
     } catch (ConfigError e) {
       session.error("Failed during configuration: " + e.getMessage());
-      return new Outcome(null, STREAM_FAILED, 255, session.log());
+      return failed(session, null, STREAM_FAILED);
     }
-    return new Outcome(stream, null, ret ? 0 : 255, session.log());
+    return ret ? new Outcome(stream, null, 0, session.log()) : failed(session, stream, null);
+  }
+
+  /**
+   * Exit 255: fail2ban-client's last log line is then always {@code Init of command line failed}.
+   */
+  private static Outcome failed(
+      ConfigSession session, @Nullable List<List<Object>> stream, @Nullable String errorLine) {
+    session.error("Init of command line failed");
+    return new Outcome(stream, errorLine, 255, session.log());
   }
 
   /** Fail2banReader.convert: fixed order by index, then by name. */

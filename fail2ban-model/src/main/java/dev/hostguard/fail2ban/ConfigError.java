@@ -26,6 +26,8 @@ final class ConfigError extends RuntimeException {
   private final @Nullable String file;
   private final int line;
   private final String lineText;
+  private @Nullable String section;
+  private @Nullable String option;
 
   ConfigError(Kind kind, String message) {
     this(kind, message, null, 0, "");
@@ -54,6 +56,35 @@ final class ConfigError extends RuntimeException {
 
   String lineText() {
     return lineText;
+  }
+
+  /** The section of the option the error is about, if the message names one. */
+  @Nullable String section() {
+    return section;
+  }
+
+  /** The option the error is about, if the message names one. */
+  @Nullable String option() {
+    return option;
+  }
+
+  /**
+   * This error about {@code option} of {@code section}, at the line that sets it ({@code origin}
+   * null when no file sets it).
+   */
+  static ConfigError about(
+      Kind kind,
+      String message,
+      String section,
+      String option,
+      ConfigStore.@Nullable Origin origin) {
+    ConfigError e =
+        origin == null
+            ? new ConfigError(kind, message)
+            : new ConfigError(kind, message, origin.file(), origin.line(), origin.lineText());
+    e.section = section;
+    e.option = option;
+    return e;
   }
 
   static ConfigError noSection(String section) {

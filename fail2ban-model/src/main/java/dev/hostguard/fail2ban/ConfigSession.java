@@ -2,14 +2,13 @@ package dev.hostguard.fail2ban;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import dev.hostguard.core.Diagnostic;
+import dev.hostguard.core.SourcePosition;
 import dev.hostguard.core.internal.PythonText;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,25 +29,7 @@ final class ConfigSession {
   private final Map<String, Optional<IniParser.Result>> parsed = new HashMap<>();
   private final Map<String, List<String>> includes = new HashMap<>();
   private final Map<String, NamedConfig> readers = new HashMap<>();
-  private final FileSource files;
-
-  /** Reads file contents; the default reads the real file system. */
-  interface FileSource {
-    /** The bytes of a file, or empty when Python's {@code open} would fail. */
-    Optional<byte[]> read(String path);
-  }
-
-  static final FileSource REAL_FILES =
-      path -> {
-        try {
-          if (path.isEmpty() || path.indexOf('\0') >= 0 || Files.isDirectory(Path.of(path))) {
-            return Optional.empty();
-          }
-          return Optional.of(Files.readAllBytes(Path.of(path)));
-        } catch (IOException | RuntimeException e) {
-          return Optional.empty();
-        }
-      };
+  private final FileView files;
 
   /** A configuration read by name ({@code jail}, {@code filter.d/sshd}): store and read result. */
   static final class NamedConfig {
@@ -56,7 +37,7 @@ final class ConfigSession {
     @Nullable Boolean readResult;
   }
 
-  ConfigSession(String basedir, FileSource files) {
+  ConfigSession(String basedir, FileView files) {
     String b = basedir;
     while (b.endsWith("/")) {
       b = b.substring(0, b.length() - 1);
@@ -65,8 +46,28 @@ final class ConfigSession {
     this.files = files;
   }
 
+  ConfigSession(Fail2banConfigSource source) {
+    this(source.directoryName(), source.files());
+  }
+
+  FileView files() {
+    return files;
+  }
+
   List<String> log() {
     return Collections.unmodifiableList(log);
+  }
+
+  /**
+   * One line of the log ({@code WARNING ...}, {@code NOTICE ...}, {@code ERROR ...}) as a
+   * diagnostic about the configuration directory: {@code ERROR} lines are errors, the others
+   * warnings.
+   */
+  static Diagnostic diagnostic(String confDir, String logLine) {
+    Diagnostic.Severity severity =
+        logLine.startsWith("ERROR") ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING;
+    return new Diagnostic(
+        confDir, SourcePosition.of(1, 1), "", severity, PythonText.strip(logLine.substring(8)));
   }
 
   void warn(String message) {
@@ -125,10 +126,13 @@ final class ConfigSession {
   }
 
   /**
-   * Parses shared between resolutions (and threads), by file name. An entry is used only when the
-   * bytes just read are equal to the bytes it was parsed from, so a changed file is always parsed
-   * again, whatever its size or timestamps; the parse is a function of the name and the bytes, and
-   * results are immutable. Failed parses are not kept.
+   * The one process-wide cache of the module, documented in the package and in {@code
+   * docs/fail2ban.md}: parses shared between resolutions (and threads), by file name. An entry is
+   * used only when the bytes just read are equal to the bytes it was parsed from, so a changed file
+   * is always parsed again, whatever its size or timestamps; the parse is a function of the name
+   * and the bytes, and results are immutable, so the cache can never change a result, only save
+   * time. Bounded: at most 64 MiB by weight (about four times a file's size), least recently used
+   * entries evicted first. Failed parses are not kept.
    */
   private static final Cache<String, SharedParse> SHARED_PARSES =
       CacheBuilder.newBuilder()
@@ -166,7 +170,7 @@ final class ConfigSession {
     for (String f : filenames) {
       out.add(f);
       String local = PythonPaths.stripExtension(f) + ".local";
-      if (!filenames.contains(local) && PythonPaths.isFile(local)) {
+      if (!filenames.contains(local) && files.isFile(local)) {
         out.add(local);
       }
     }
@@ -256,17 +260,17 @@ final class ConfigSession {
 
   /** {@code ConfigReaderUnshared.read(filename)}. */
   boolean readUnshared(ConfigStore store, String filename) {
-    if (!PythonPaths.exists(basedir)) {
+    if (!files.exists(basedir)) {
       throw ConfigError.value("Base configuration directory " + basedir + " does not exist ");
     }
     String basename = PythonPaths.join(basedir, filename);
     List<String> configFiles = new ArrayList<>();
     configFiles.add(basename + ".conf");
     String configDir = basename + ".d";
-    configFiles.addAll(sorted(PythonPaths.glob(configDir + "/*.conf")));
+    configFiles.addAll(sorted(PythonPaths.glob(files, configDir + "/*.conf")));
     configFiles.add(basename + ".local");
-    configFiles.addAll(sorted(PythonPaths.glob(configDir + "/*.local")));
-    configFiles.removeIf(f -> !PythonPaths.exists(f));
+    configFiles.addAll(sorted(PythonPaths.glob(files, configDir + "/*.local")));
+    configFiles.removeIf(f -> !files.exists(f));
     if (!configFiles.isEmpty()) {
       List<String> read = readWithIncludes(store, configFiles);
       List<String> missed = new ArrayList<>();

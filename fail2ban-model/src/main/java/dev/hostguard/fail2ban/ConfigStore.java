@@ -27,9 +27,32 @@ final class ConfigStore {
 
   final LinkedHashMap<String, Object> defaults = new LinkedHashMap<>();
   final LinkedHashMap<String, LinkedHashMap<String, Object>> sections = new LinkedHashMap<>();
+  private final List<IniParser.Result> files = new ArrayList<>();
+
+  /** Where an option is set: the file, the 1-based line and its text. */
+  record Origin(String file, int line, String lineText) {}
+
+  /**
+   * The line that sets {@code option} for {@code section}: the last file merged that sets it in the
+   * section, else in {@code [DEFAULT]}; null when none does (a value given by the program).
+   */
+  @Nullable Origin origin(String section, String option) {
+    String key = PythonText.lower(option);
+    for (String s : section.equals("DEFAULT") ? List.of("DEFAULT") : List.of(section, "DEFAULT")) {
+      for (int i = files.size() - 1; i >= 0; i--) {
+        IniParser.Result r = files.get(i);
+        IniParser.Option o = r.lastOption(s, key);
+        if (o != null) {
+          return new Origin(r.file, o.firstLine() + 1, r.lineText(o.firstLine()));
+        }
+      }
+    }
+    return null;
+  }
 
   /** Merges one file's content the way fail2ban's {@code read} merges each included file. */
   void mergeFile(IniParser.Result file) {
+    files.add(file);
     defaults.putAll(file.defaults);
     for (Map.Entry<String, Map<String, Object>> e : file.sections.entrySet()) {
       String n = e.getKey();
@@ -271,7 +294,7 @@ final class ConfigStore {
       mapSectionOptions(section, rest, map);
     }
     if (depth > MAX_INTERPOLATION_DEPTH) {
-      throw new ConfigError(
+      throw ConfigError.about(
           ConfigError.Kind.INTERPOLATION,
           "Recursion limit exceeded in value substitution: option "
               + PythonText.reprString(option)
@@ -280,7 +303,10 @@ final class ConfigStore {
               + " contains an interpolation key which cannot be substituted in "
               + MAX_INTERPOLATION_DEPTH
               + " steps. Raw value: "
-              + PythonText.reprString(rawForMessage(section, option, rest)));
+              + PythonText.reprString(rawForMessage(section, option, rest)),
+          section,
+          option,
+          origin(section, option));
     }
     while (!rest.isEmpty()) {
       int p = rest.indexOf('%');
@@ -299,14 +325,17 @@ final class ConfigStore {
       } else if (rest.length() > 1 && c == '(') {
         Matcher m = KEY.matcher(rest);
         if (!m.lookingAt()) {
-          throw new ConfigError(
+          throw ConfigError.about(
               ConfigError.Kind.INTERPOLATION,
-              "bad interpolation variable reference " + PythonText.reprString(rest));
+              "bad interpolation variable reference " + PythonText.reprString(rest),
+              section,
+              option,
+              origin(section, option));
         }
         String var = PythonText.lower(m.group(1));
         rest = rest.substring(m.end());
         if (!map.contains(var)) {
-          throw new ConfigError(
+          throw ConfigError.about(
               ConfigError.Kind.INTERPOLATION,
               "Bad value substitution: option "
                   + PythonText.reprString(option)
@@ -315,7 +344,10 @@ final class ConfigStore {
                   + " contains an interpolation key "
                   + PythonText.reprString(var)
                   + " which is not a valid option name. Raw value: "
-                  + PythonText.reprString(rawForMessage(section, option, rest)));
+                  + PythonText.reprString(rawForMessage(section, option, rest)),
+              section,
+              option,
+              origin(section, option));
         }
         Object v = map.get(var);
         if (!(v instanceof String)) {
@@ -330,9 +362,12 @@ final class ConfigStore {
           accum.append(sv);
         }
       } else {
-        throw new ConfigError(
+        throw ConfigError.about(
             ConfigError.Kind.INTERPOLATION,
-            "'%' must be followed by '%' or '(', found: " + PythonText.reprString(rest));
+            "'%' must be followed by '%' or '(', found: " + PythonText.reprString(rest),
+            section,
+            option,
+            origin(section, option));
       }
     }
   }

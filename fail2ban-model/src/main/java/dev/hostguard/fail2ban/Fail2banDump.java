@@ -3,12 +3,15 @@ package dev.hostguard.fail2ban;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.internal.PythonText;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * fail2ban 1.0.2's output.
  *
  * <pre>{@code
- * Fail2banDump dump = Fail2banDump.resolve("/etc/fail2ban");
+ * Fail2banDump dump = Fail2banDump.load(Path.of("/etc/fail2ban"));
  * System.out.print(dump.stdout()); // ['set', 'syslogsocket', 'auto'] ...
  * }</pre>
  *
@@ -29,16 +32,19 @@ public final class Fail2banDump {
   private final @Nullable String errorLine;
   private final int exitCode;
   private final ImmutableList<String> messages;
+  private final String confDir;
 
   private Fail2banDump(
       @Nullable List<List<Object>> commands,
       @Nullable String errorLine,
       int exitCode,
-      List<String> messages) {
+      List<String> messages,
+      String confDir) {
     this.commands = commands == null ? null : deepUnmodifiable(commands);
     this.errorLine = errorLine;
     this.exitCode = exitCode;
     this.messages = ImmutableList.copyOf(messages);
+    this.confDir = confDir;
   }
 
   @SuppressWarnings("unchecked")
@@ -70,23 +76,25 @@ public final class Fail2banDump {
   }
 
   /**
-   * Resolves the configuration directory {@code confDir} (as given on fail2ban's command line; it
-   * appears in paths of the output) against the real file system.
+   * Reads and resolves the configuration directory {@code confDir} on disk (as given on fail2ban's
+   * command line; it appears in paths of the output).
    */
-  public static Fail2banDump resolve(String confDir) {
-    requireNonNull(confDir, "confDir");
-    ClientDump.Outcome o;
-    try {
-      o = ClientDump.run(confDir, ConfigSession.REAL_FILES);
-    } catch (RuntimeException | StackOverflowError e) {
-      // not expected; reported like fail2ban reports a configuration it cannot read
-      return new Fail2banDump(
-          null,
-          ClientDump.STREAM_FAILED,
-          255,
-          List.of("ERROR   internal error while resolving " + confDir + ": " + e));
-    }
-    return new Fail2banDump(o.stream(), o.errorLine(), o.exitCode(), o.log());
+  public static Fail2banDump load(Path confDir) {
+    return from(Fail2banConfigSource.directory(confDir));
+  }
+
+  /**
+   * Resolves the configuration of {@code source} (in memory, or a directory read as it goes). A
+   * configuration fail2ban refuses is a dump with fail2ban's error line and exit code 255, not an
+   * exception; an exception from here is an internal error of hostguard.
+   */
+  public static Fail2banDump from(Fail2banConfigSource source) {
+    requireNonNull(source, "source");
+    // every refusal fail2ban knows is handled inside (its error line, exit 255); anything else
+    // thrown here is a hostguard bug and is not dressed up as fail2ban's refusal
+    ClientDump.Outcome o = ClientDump.run(source);
+    return new Fail2banDump(
+        o.stream(), o.errorLine(), o.exitCode(), o.log(), source.directoryName());
   }
 
   /** The command stream, or empty when fail2ban would print only an error line. */
@@ -100,8 +108,8 @@ public final class Fail2banDump {
   }
 
   /** The {@code ERROR: ...} line fail2ban prints on stdout instead of a stream, if any. */
-  public @Nullable String errorLine() {
-    return errorLine;
+  public Optional<String> errorLine() {
+    return Optional.ofNullable(errorLine);
   }
 
   /** 0, or 255 when fail2ban reports a configuration error. */
@@ -109,9 +117,24 @@ public final class Fail2banDump {
     return exitCode;
   }
 
-  /** Warnings and errors fail2ban would log on stderr (our wording, without timestamps). */
+  /**
+   * Warnings and errors fail2ban would log on stderr, as it prints them without the timestamp
+   * ({@code ERROR No section: 'Definition'}); typed in {@link #diagnostics()}.
+   */
   public ImmutableList<String> messages() {
     return messages;
+  }
+
+  /**
+   * {@link #messages()} as diagnostics about the configuration directory ({@code ERROR} lines are
+   * errors, {@code WARNING} and {@code NOTICE} lines warnings), without the level word.
+   */
+  public ImmutableList<Diagnostic> diagnostics() {
+    ImmutableList.Builder<Diagnostic> b = ImmutableList.builder();
+    for (String m : messages) {
+      b.add(ConfigSession.diagnostic(confDir, m));
+    }
+    return b.build();
   }
 
   /** Exactly what {@code fail2ban-client -c DIR -d} prints on stdout. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.LosslessDocument;
 import dev.hostguard.core.ParseException;
 import dev.hostguard.core.internal.PythonText;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * doc.withOption("sshd", "maxretry", "3").render();
  * }</pre>
  */
-public final class Fail2banIniDocument {
+public final class Fail2banIniDocument implements LosslessDocument {
   private final LineDocument lines;
   private final ImmutableList<String> sections;
   private final ImmutableList<IniOption> options;
@@ -89,12 +90,19 @@ public final class Fail2banIniDocument {
     return lines;
   }
 
+  @Override
+  public String sourceName() {
+    return lines.sourceName();
+  }
+
   /** Every byte of the file, as read. */
+  @Override
   public String render() {
     return lines.render();
   }
 
   /** The bytes of the file. */
+  @Override
   public byte[] toBytes() {
     return lines.toBytes();
   }
@@ -137,7 +145,7 @@ public final class Fail2banIniDocument {
 
   private void checkEditable() {
     if (!linesAlign) {
-      throw new IllegalStateException(
+      throw new Fail2banRefusedException(
           lines.sourceName() + ": lone carriage returns; line-based edits are not possible");
     }
   }
@@ -162,14 +170,14 @@ public final class Fail2banIniDocument {
         || key.startsWith("[")
         || key.startsWith("#")
         || key.startsWith(";")) {
-      throw new IllegalArgumentException("not a fail2ban option name: " + key);
+      throw new Fail2banRefusedException("not a fail2ban option name: " + key);
     }
     if (value.contains("\r")) {
-      throw new IllegalArgumentException("value contains a carriage return");
+      throw new Fail2banRefusedException("value contains a carriage return");
     }
     for (String part : value.split("\n", -1)) {
       if (!PythonText.strip(part).equals(part) || part.contains(" ;") || part.startsWith(";")) {
-        throw new IllegalArgumentException(
+        throw new Fail2banRefusedException(
             "value line cannot be written so that fail2ban reads it back unchanged: " + part);
       }
     }
@@ -185,7 +193,7 @@ public final class Fail2banIniDocument {
     checkValue(key, value);
     checkEditable();
     if (section.contains("]") || section.contains("\n") || section.isEmpty()) {
-      throw new IllegalArgumentException("not a section name: " + section);
+      throw new Fail2banRefusedException("not a section name: " + section);
     }
     Optional<IniOption> existing = find(section, key);
     LineDocument out;

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * added ({@code 1d12h}), arithmetic ({@code 1h+30m}), {@code -1} for permanent.
  *
  * <pre>{@code
- * Fail2banTime.parse("1d12h").seconds(); // 129600.0
- * Fail2banTime.parse("-1").isPermanent(); // true
+ * Fail2banTime.of("1d12h").seconds(); // 129600.0
+ * Fail2banTime.of("-1").isPermanent(); // true
  * }</pre>
  */
 public record Fail2banTime(String text, double seconds) {
@@ -46,11 +46,11 @@ public record Fail2banTime(String text, double seconds) {
   }
 
   /**
-   * Parses a time expression.
+   * The time {@code text} means to fail2ban.
    *
-   * @throws IllegalArgumentException when fail2ban could not evaluate it either
+   * @throws Fail2banRefusedException when fail2ban could not evaluate it either
    */
-  public static Fail2banTime parse(String text) {
+  public static Fail2banTime of(String text) {
     String expr = arithmetic(requireNonNull(text, "text"));
     return new Fail2banTime(text, new Evaluator(expr, text).evaluate());
   }
@@ -95,8 +95,8 @@ public record Fail2banTime(String text, double seconds) {
       return v;
     }
 
-    private IllegalArgumentException error() {
-      return new IllegalArgumentException("not a fail2ban time: '" + original + "'");
+    private Fail2banRefusedException error() {
+      return new Fail2banRefusedException("not a fail2ban time: '" + original + "'");
     }
 
     private void skip() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one file the way fail2ban's parser does (Python 3.11 {@code ConfigParser} with {@code =}
@@ -32,8 +33,12 @@ final class IniParser {
     final Map<String, Map<String, Object>> sections;
     final List<Option> options;
     final List<Header> headers;
+    final String file;
+    final List<String> lines;
 
     private Result(
+        String file,
+        List<String> lines,
         Map<String, Object> defaults,
         Map<String, ? extends Map<String, Object>> sections,
         List<Option> options,
@@ -46,6 +51,24 @@ final class IniParser {
       this.sections = Collections.unmodifiableMap(s);
       this.options = List.copyOf(options);
       this.headers = List.copyOf(headers);
+      this.file = file;
+      this.lines = Collections.unmodifiableList(lines);
+    }
+
+    /** The option {@code key} of {@code section} that this file sets last, if any. */
+    @Nullable Option lastOption(String section, String key) {
+      for (int i = options.size() - 1; i >= 0; i--) {
+        Option o = options.get(i);
+        if (o.key().equals(key) && o.section().equals(section)) {
+          return o;
+        }
+      }
+      return null;
+    }
+
+    /** The text of a 0-based line, without its line end. */
+    String lineText(int line) {
+      return line < lines.size() ? chomp(lines.get(line)) : "";
     }
   }
 
@@ -260,7 +283,7 @@ final class IniParser {
           firstErrorLine,
           firstErrorText);
     }
-    return new Result(defaults, sections, options, headers);
+    return new Result(fileName, lines, defaults, sections, options, headers);
   }
 
   /** {@code \[(.+)\]} matched at the start of the stripped value, greedy. */

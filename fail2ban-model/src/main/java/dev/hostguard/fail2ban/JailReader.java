@@ -92,6 +92,11 @@ final class JailReader {
     return name;
   }
 
+  /** The configuration directory, as fail2ban names it. */
+  String confDir() {
+    return session.basedir;
+  }
+
   @Nullable String configError() {
     return configError;
   }
@@ -251,8 +256,8 @@ final class JailReader {
           String path = sp >= 0 ? line.substring(0, sp) : line;
           String tail = sp >= 0 ? line.substring(sp + 1) : "head";
           List<String> pathList = new ArrayList<>();
-          for (String p : PythonPaths.glob(path)) {
-            if (PythonPaths.exists(p)) {
+          for (String p : PythonPaths.glob(session.files(), path)) {
+            if (session.files().exists(p)) {
               pathList.add(p);
             } else {
               session.warn("File " + p + " is a dangling link, thus cannot be monitored");

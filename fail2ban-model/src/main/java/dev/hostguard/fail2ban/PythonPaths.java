@@ -1,18 +1,12 @@
 package dev.hostguard.fail2ban;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Python's {@code os.path} string functions and {@code glob.glob} (3.11, non-recursive): magic
  * characters {@code * ? [}, hidden names skipped unless the pattern starts with a dot, results in
- * directory-listing order.
+ * directory-listing order. The file-system questions go to a {@link FileView}.
  */
 final class PythonPaths {
 
@@ -67,44 +61,6 @@ final class PythonPaths {
     return p.substring(stripExtension(p).length());
   }
 
-  private static Path path(String p) {
-    return Path.of(p.isEmpty() ? "." : p);
-  }
-
-  static boolean exists(String p) {
-    try {
-      return !p.isEmpty() && p.indexOf('\0') < 0 && Files.exists(path(p));
-    } catch (InvalidPathException | SecurityException e) {
-      return false;
-    }
-  }
-
-  static boolean lexists(String p) {
-    try {
-      return !p.isEmpty()
-          && p.indexOf('\0') < 0
-          && Files.exists(path(p), LinkOption.NOFOLLOW_LINKS);
-    } catch (InvalidPathException | SecurityException e) {
-      return false;
-    }
-  }
-
-  static boolean isFile(String p) {
-    try {
-      return !p.isEmpty() && p.indexOf('\0') < 0 && Files.isRegularFile(path(p));
-    } catch (InvalidPathException | SecurityException e) {
-      return false;
-    }
-  }
-
-  static boolean isDir(String p) {
-    try {
-      return p.indexOf('\0') < 0 && Files.isDirectory(path(p));
-    } catch (InvalidPathException | SecurityException e) {
-      return false;
-    }
-  }
-
   static boolean hasMagic(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -122,79 +78,77 @@ final class PythonPaths {
     return join(a, b);
   }
 
-  /** {@code glob.glob(pathname)}. */
-  static List<String> glob(String pathname) {
+  /** {@code glob.glob(pathname)} over {@code files}. */
+  static List<String> glob(FileView files, String pathname) {
     List<String> out = new ArrayList<>();
-    iglob(pathname, false, out);
+    iglob(files, pathname, false, out);
     if (pathname.isEmpty()) {
       out.removeIf(String::isEmpty);
     }
     return out;
   }
 
-  private static void iglob(String pathname, boolean dironly, List<String> out) {
+  private static void iglob(FileView files, String pathname, boolean dironly, List<String> out) {
     String[] dn = split(pathname);
     String dirname = dn[0];
     String basename = dn[1];
     if (!hasMagic(pathname)) {
       if (!basename.isEmpty()) {
-        if (lexists(pathname)) {
+        if (files.lexists(pathname)) {
           out.add(pathname);
         }
-      } else if (isDir(dirname)) {
+      } else if (files.isDir(dirname)) {
         out.add(pathname);
       }
       return;
     }
     if (dirname.isEmpty()) {
-      out.addAll(glob1("", basename, dironly));
+      out.addAll(glob1(files, "", basename, dironly));
       return;
     }
     List<String> dirs;
     if (!dirname.equals(pathname) && hasMagic(dirname)) {
       dirs = new ArrayList<>();
-      iglob(dirname, true, dirs);
+      iglob(files, dirname, true, dirs);
     } else {
       dirs = List.of(dirname);
     }
     boolean magicBase = hasMagic(basename);
     for (String d : dirs) {
-      List<String> names = magicBase ? glob1(d, basename, dironly) : glob0(d, basename);
+      List<String> names =
+          magicBase ? glob1(files, d, basename, dironly) : glob0(files, d, basename);
       for (String name : names) {
         out.add(join(d, name));
       }
     }
   }
 
-  private static List<String> glob0(String dirname, String basename) {
+  private static List<String> glob0(FileView files, String dirname, String basename) {
     if (!basename.isEmpty()) {
-      if (lexists(globJoin(dirname, basename))) {
+      if (files.lexists(globJoin(dirname, basename))) {
         return List.of(basename);
       }
-    } else if (isDir(dirname)) {
+    } else if (files.isDir(dirname)) {
       return List.of(basename);
     }
     return List.of();
   }
 
-  private static List<String> glob1(String dirname, String pattern, boolean dironly) {
+  private static List<String> glob1(
+      FileView files, String dirname, String pattern, boolean dironly) {
     List<String> out = new ArrayList<>();
     boolean hiddenPattern = pattern.startsWith(".");
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(path(dirname))) {
-      for (Path entry : ds) {
-        String name = entry.getFileName().toString();
-        if (dironly && !Files.isDirectory(entry)) {
-          continue;
-        }
-        if (!hiddenPattern && name.startsWith(".")) {
-          continue;
-        }
-        if (fnmatch(name, pattern)) {
-          out.add(name);
-        }
+    for (FileView.Entry entry : files.list(dirname)) {
+      String name = entry.name();
+      if (dironly && !entry.directory()) {
+        continue;
       }
-    } catch (IOException | RuntimeException e) {
-      return out;
+      if (!hiddenPattern && name.startsWith(".")) {
+        continue;
+      }
+      if (fnmatch(name, pattern)) {
+        out.add(name);
+      }
     }
     return out;
   }

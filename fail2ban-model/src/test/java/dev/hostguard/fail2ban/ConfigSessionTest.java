@@ -29,20 +29,22 @@ class ConfigSessionTest {
     Path filter = conf.resolve("filter.d/f.conf");
     FileTime time = Files.getLastModifiedTime(filter);
 
-    String first = Fail2banDump.resolve(conf.toString()).stdout();
+    String first = Fail2banDump.load(conf).stdout();
     assertThat(first).contains("'AAAA <HOST>'").doesNotContain("BBBB");
-    assertThat(Fail2banDump.resolve(conf.toString()).stdout()).isEqualTo(first);
+    assertThat(Fail2banDump.load(conf).stdout()).isEqualTo(first);
 
     write("filter.d/f.conf", "[Definition]\nfailregex = BBBB <HOST>\n");
     Files.setLastModifiedTime(filter, time);
-    String second = Fail2banDump.resolve(conf.toString()).stdout();
+    String second = Fail2banDump.load(conf).stdout();
     assertThat(second).contains("'BBBB <HOST>'").doesNotContain("AAAA");
     assertThat(second).isEqualTo(first.replace("AAAA", "BBBB"));
 
     Files.delete(filter);
-    assertThat(Fail2banDump.resolve(conf.toString()).stdout())
-        .doesNotContain("AAAA")
-        .doesNotContain("BBBB");
+    assertThat(Fail2banDump.load(conf).stdout()).doesNotContain("AAAA").doesNotContain("BBBB");
+  }
+
+  private static FileView memory(byte[] tConf) {
+    return new MemoryFiles("/nowhere", java.util.Map.of("/nowhere/t.conf", tConf));
   }
 
   @Test
@@ -50,15 +52,15 @@ class ConfigSessionTest {
     byte[] a = "[Definition]\nx = 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] b = "[Definition]\nx = 2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[][] current = {a};
-    ConfigSession s1 = new ConfigSession("/nowhere", p -> java.util.Optional.of(current[0]));
+    ConfigSession s1 = new ConfigSession("/nowhere", memory(current[0]));
     IniParser.Result r1 = s1.parseFile("/nowhere/t.conf").orElseThrow();
     assertThat(r1.sections.get("Definition")).containsEntry("x", "1");
     current[0] = b;
-    ConfigSession s2 = new ConfigSession("/nowhere", p -> java.util.Optional.of(current[0]));
+    ConfigSession s2 = new ConfigSession("/nowhere", memory(current[0]));
     assertThat(s2.parseFile("/nowhere/t.conf").orElseThrow().sections.get("Definition"))
         .containsEntry("x", "2");
     current[0] = a.clone();
-    ConfigSession s3 = new ConfigSession("/nowhere", p -> java.util.Optional.of(current[0]));
+    ConfigSession s3 = new ConfigSession("/nowhere", memory(current[0]));
     assertThat(s3.parseFile("/nowhere/t.conf").orElseThrow().sections.get("Definition"))
         .containsEntry("x", "1");
   }

@@ -63,7 +63,7 @@ class Fail2banFuzzTest {
             .getBytes(StandardCharsets.UTF_8));
     Files.write(conf.resolve("filter.d/f.conf"), filter.getBytes(StandardCharsets.UTF_8));
     Files.write(conf.resolve("action.d/a.conf"), action.getBytes(StandardCharsets.UTF_8));
-    ClientDump.Outcome o = ClientDump.run(conf.toString(), ConfigSession.REAL_FILES);
+    ClientDump.Outcome o = ClientDump.run(Fail2banConfigSource.directory(conf));
     assertThat(o.exitCode()).isIn(0, 255);
     if (o.stream() == null) {
       assertThat(o.errorLine()).startsWith("ERROR: ");

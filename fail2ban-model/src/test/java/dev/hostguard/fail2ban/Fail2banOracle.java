@@ -60,13 +60,55 @@ final class Fail2banOracle {
   /** Asserts our stdout and exit code equal the real client's for {@code conf}. */
   static void assertSameDump(Path conf, String context) {
     CommandResult real = RealTools.fail2banDump(conf);
-    Fail2banDump ours = Fail2banDump.resolve(conf.toString());
+    Fail2banDump ours = Fail2banDump.load(conf);
     assertThat(ours.stdout())
         .as(
             "stdout of -d for %s%nstderr of fail2ban: %s%nour messages: %s",
             context, real.stderr(), ours.messages())
         .isEqualTo(new String(real.stdoutBytes(), StandardCharsets.UTF_8));
     assertThat(ours.exitCode()).as("exit code for %s", context).isEqualTo(real.exitCode());
+    if (real.exitCode() != 0) {
+      // a refused configuration: fail2ban's ERROR lines on stderr are ours, in order
+      assertThat(ourErrors(ours))
+          .as("ERROR lines for %s%nstderr of fail2ban: %s", context, real.stderr())
+          .isEqualTo(errors(real.stderr()));
+    }
+  }
+
+  private static final java.util.regex.Pattern LOG_LINE =
+      java.util.regex.Pattern.compile(
+          "^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} \\S+\\s*\\[\\d+\\]: (\\S+)\\s+(.*)$");
+
+  /** The messages of fail2ban's {@code ERROR} log records (continuation lines joined). */
+  static java.util.List<String> errors(String stderr) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    StringBuilder current = null;
+    for (String line : stderr.split("\n", -1)) {
+      java.util.regex.Matcher m = LOG_LINE.matcher(line);
+      if (m.matches()) {
+        if (current != null) {
+          out.add(current.toString());
+        }
+        current = m.group(1).equals("ERROR") ? new StringBuilder(m.group(2)) : null;
+      } else if (current != null && !line.isEmpty()) {
+        current.append('\n').append(line);
+      }
+    }
+    if (current != null) {
+      out.add(current.toString());
+    }
+    return out;
+  }
+
+  /** Our {@code ERROR} messages, without the level. */
+  static java.util.List<String> ourErrors(Fail2banDump dump) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String m : dump.messages()) {
+      if (m.startsWith("ERROR ")) {
+        out.add(m.substring("ERROR".length()).strip());
+      }
+    }
+    return out;
   }
 
   static void write(Path p, String content) {

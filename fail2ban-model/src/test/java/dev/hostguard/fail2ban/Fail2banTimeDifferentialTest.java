@@ -61,7 +61,7 @@ class Fail2banTimeDifferentialTest {
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     String[] lines = r.stdout().split("\n");
     for (int i = 0; i < EXPRESSIONS.size(); i++) {
-      assertThat(Fail2banTime.parse(EXPRESSIONS.get(i)).seconds())
+      assertThat(Fail2banTime.of(EXPRESSIONS.get(i)).seconds())
           .as(EXPRESSIONS.get(i))
           .isEqualTo(Double.parseDouble(lines[i]));
     }

@@ -108,7 +108,7 @@ class LoopsAndErrorsDifferentialTest {
     for (int i = 0; i < files.length; i += 2) {
       Fail2banOracle.write(conf.resolve(files[i]), files[i + 1]);
     }
-    Fail2banDump d = Fail2banDump.resolve(conf.toString());
+    Fail2banDump d = Fail2banDump.load(conf);
     assertThat(d.exitCode()).isEqualTo(255);
     assertThat(d.hasStream()).isFalse();
     assertThat(d.messages()).anyMatch(m -> m.contains("Failed during configuration"));

@@ -26,7 +26,14 @@ class SeedDifferentialTest {
   @TempDir Path tmp;
 
   private static final Fail2banSeed SEED =
-      new Fail2banSeed("192.168.1.0/24", "admin@example.org", "f2b@example.org", "mail", "ssh", 5);
+      Fail2banSeed.builder()
+          .lanSegment("192.168.1.0/24")
+          .destEmail("admin@example.org")
+          .sender("f2b@example.org")
+          .mta("mail")
+          .sshPort("ssh")
+          .maxRetry(5)
+          .build();
 
   @Test
   void seedIsWrittenAsOverridesAndResolvesLikeFail2ban() throws IOException {
@@ -45,7 +52,7 @@ class SeedDifferentialTest {
 
     CommandResult real = RealTools.fail2banDump(conf);
     String stdout = new String(real.stdoutBytes(), StandardCharsets.UTF_8);
-    Jail sshd = Fail2banConfig.load(conf.toString()).jail("sshd");
+    Jail sshd = Fail2banConfig.load(conf).jail("sshd");
     assertThat(sshd.enabled()).isTrue();
     assertThat(sshd.banAction()).contains("ufw");
     assertThat(sshd.port()).contains("ssh");

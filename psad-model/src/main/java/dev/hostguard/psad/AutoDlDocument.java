@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.LosslessDocument;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,19 +18,21 @@ import java.util.Locale;
  * N}), every byte kept.
  *
  * <pre>{@code
- * AutoDlDocument doc = AutoDlDocument.parse("auto_dl", Files.readString(path));
- * doc.withEntry("203.0.113.7", 5, "tcp").render();
+ * AutoDlDocument doc = AutoDlDocument.parse("auto_dl", Files.readAllBytes(path));
+ * Files.write(path, doc.withEntry("203.0.113.7", 5, "tcp").toBytes());
  * }</pre>
  */
-public final class AutoDlDocument {
+public final class AutoDlDocument implements LosslessDocument {
   private final LineDocument lines;
+  private final Charset charset;
   private final ImmutableList<AutoDlEntry> entries;
-  private final ImmutableList<PsadConfProblem> warnings;
+  private final ImmutableList<Diagnostic> warnings;
 
-  private AutoDlDocument(LineDocument lines) {
+  private AutoDlDocument(LineDocument lines, Charset charset) {
     this.lines = lines;
+    this.charset = charset;
     ImmutableList.Builder<AutoDlEntry> out = ImmutableList.builder();
-    ImmutableList.Builder<PsadConfProblem> warn = ImmutableList.builder();
+    ImmutableList.Builder<Diagnostic> warn = ImmutableList.builder();
     for (int i = 0; i < lines.size(); i++) {
       String t = lines.text(i);
       AutoDlEntry e = AutoDlEntry.parse(i, t);
@@ -34,21 +40,29 @@ public final class AutoDlDocument {
         out.add(e);
       } else if (!PerlChars.isBlank(t) && !PsadConfDocument.isComment(t)) {
         warn.add(
-            new PsadConfProblem(
+            Diagnostic.warning(
                 lines.sourceName(),
                 lines.position(i, 0),
                 t,
-                "improperly formatted auto_dl line " + (i + 1),
-                false));
+                "improperly formatted auto_dl line " + (i + 1)));
       }
     }
     this.entries = out.build();
     this.warnings = warn.build();
   }
 
-  /** Reads a text; nothing is refused. */
+  /** Reads a text; nothing is refused (psad skips the lines it rejects, see {@link #validate}). */
   public static AutoDlDocument parse(String sourceName, String text) {
-    return new AutoDlDocument(LineDocument.parse(sourceName, text));
+    return new AutoDlDocument(LineDocument.parse(sourceName, text), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads bytes: UTF-8 when they are well-formed UTF-8, otherwise ISO-8859-1 (one char a byte, as
+   * psad's Perl sees them), so {@link #toBytes()} always gives the same bytes back.
+   */
+  public static AutoDlDocument parse(String sourceName, byte[] bytes) {
+    DecodedText decoded = DecodedText.of(bytes);
+    return new AutoDlDocument(LineDocument.parse(sourceName, decoded.text()), decoded.charset());
   }
 
   /** The entries psad reads, in file order. */
@@ -72,8 +86,8 @@ public final class AutoDlDocument {
     return out.build();
   }
 
-  /** Lines psad rejects. */
-  public ImmutableList<PsadConfProblem> warnings() {
+  /** The lines psad rejects, as warnings in psad's words ({@code improperly formatted ...}). */
+  public ImmutableList<Diagnostic> validate() {
     return warnings;
   }
 
@@ -82,15 +96,27 @@ public final class AutoDlDocument {
     return lines;
   }
 
+  @Override
+  public String sourceName() {
+    return lines.sourceName();
+  }
+
   /** The text, as parsed. */
+  @Override
   public String render() {
     return lines.render();
+  }
+
+  /** The bytes; equal to what was parsed (UTF-8, or ISO-8859-1 for bytes that were not UTF-8). */
+  @Override
+  public byte[] toBytes() {
+    return render().getBytes(charset);
   }
 
   /**
    * This document with a line {@code ADDRESS<tab>DL[<tab>CRITERIA];} appended.
    *
-   * @throws IllegalArgumentException if psad would not read the line back as that entry
+   * @throws PsadRefusedException if psad would not read the line back as that entry
    */
   public AutoDlDocument withEntry(String address, int dangerLevel, String criteria) {
     requireNonNull(address, "address");
@@ -102,9 +128,9 @@ public final class AutoDlDocument {
         || criteria.indexOf('\n') >= 0
         || !e.criteria().equals(criteria)
         || e.dangerLevel() != dangerLevel) {
-      throw new IllegalArgumentException("not an auto_dl entry: " + line);
+      throw new PsadRefusedException("not an auto_dl entry: " + line);
     }
-    return new AutoDlDocument(lines.withLinesInserted(lines.size(), List.of(line)));
+    return new AutoDlDocument(lines.withLinesInserted(lines.size(), List.of(line)), charset);
   }
 
   /** This document without the entries for {@code address} (comments stay). */
@@ -116,7 +142,7 @@ public final class AutoDlDocument {
         out = out.withLinesRemoved(e.lineIndex(), e.lineIndex() + 1);
       }
     }
-    return out == lines ? this : new AutoDlDocument(out);
+    return out == lines ? this : new AutoDlDocument(out, charset);
   }
 
   /** The text. */

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * [proto/ports];}, where IP may also be an IPv6 address or a host name.
  *
  * <pre>{@code
- * AutoDlEntry e = AutoDlEntry.parse(0, "10.10.1.0/24     3    tcp/1-1024;");
+ * AutoDlEntry e = AutoDlDocument.parse("auto_dl", "10.10.1.0/24     3    tcp/1-1024;\n").entries().get(0);
  * e.address(); e.dangerLevel(); e.ports(); // "10.10.1.0", 3, [tcp/1-1024]
  * }</pre>
  *
@@ -53,7 +53,7 @@ public record AutoDlEntry(
     requireNonNull(criteria, "criteria");
     requireNonNull(kind, "kind");
     if (dangerLevel < 0 || dangerLevel > 5) {
-      throw new IllegalArgumentException("danger level must be 0-5: " + dangerLevel);
+      throw new PsadRefusedException("danger level must be 0-5: " + dangerLevel);
     }
   }
 
@@ -61,7 +61,7 @@ public record AutoDlEntry(
    * Reads a line as psad does; null for blank lines, comments and lines psad rejects ({@code
    * improperly formatted auto_dl line}).
    */
-  public static @Nullable AutoDlEntry parse(int lineIndex, String line) {
+  static @Nullable AutoDlEntry parse(int lineIndex, String line) {
     if (PerlChars.isBlank(line) || PsadConfDocument.isComment(line)) {
       return null;
     }
@@ -91,7 +91,7 @@ public record AutoDlEntry(
 
   /** The port ranges in {@link #criteria()} ({@code tcp/1-1024}, {@code udp/53}). */
   public ImmutableList<PsadPortRange> ports() {
-    return PsadPortRange.parseList(criteria);
+    return PsadPortRange.listIn(criteria);
   }
 
   /** The prefix length when the mask is one ({@code 24}), empty for a dotted mask. */

@@ -22,5 +22,8 @@ public record PsadAttacker(
   /** Validates the parts. */
   public PsadAttacker {
     requireNonNull(address, "address");
+    if (address.isEmpty() || address.chars().anyMatch(c -> PerlChars.isSpace((char) c))) {
+      throw new PsadRefusedException("an attacker address is one word: '" + address + "'");
+    }
   }
 }

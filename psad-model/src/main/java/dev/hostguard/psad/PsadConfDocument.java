@@ -4,16 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import dev.hostguard.core.LosslessDocument;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * Files.write(path, doc.withValue("ENABLE_AUTO_IDS", "Y").toBytes());
  * }</pre>
  */
-public final class PsadConfDocument {
+public final class PsadConfDocument implements LosslessDocument {
   /** The one key psad reads every definition of. */
   public static final String FW_MSG_SEARCH = "FW_MSG_SEARCH";
 
@@ -35,7 +35,7 @@ public final class PsadConfDocument {
   private final ImmutableList<PsadConfEntry> entries;
   private final ImmutableMap<String, PsadConfEntry> variables;
   private final ImmutableMap<String, PsadConfEntry> commands;
-  private final ImmutableList<PsadConfProblem> warnings;
+  private final ImmutableList<Diagnostic> warnings;
 
   private PsadConfDocument(LineDocument lines, Charset charset) {
     this.lines = lines;
@@ -43,7 +43,7 @@ public final class PsadConfDocument {
     ImmutableList.Builder<PsadConfEntry> all = ImmutableList.builder();
     Map<String, PsadConfEntry> vars = new LinkedHashMap<>();
     Map<String, PsadConfEntry> cmds = new LinkedHashMap<>();
-    ImmutableList.Builder<PsadConfProblem> warn = ImmutableList.builder();
+    ImmutableList.Builder<Diagnostic> warn = ImmutableList.builder();
     for (int i = 0; i < lines.size(); i++) {
       String text = lines.text(i);
       PsadConfEntry e = PsadConfEntry.parse(i, text);
@@ -54,7 +54,7 @@ public final class PsadConfDocument {
         continue;
       }
       all.add(e);
-      String cmd = e.commandName();
+      String cmd = e.commandName().orElse(null);
       Map<String, PsadConfEntry> table = cmd != null ? cmds : vars;
       String name = cmd != null ? cmd : e.key();
       PsadConfEntry first = table.get(name);
@@ -77,9 +77,9 @@ public final class PsadConfDocument {
     this.warnings = warn.build();
   }
 
-  private PsadConfProblem warning(int line, int column, String message) {
-    return new PsadConfProblem(
-        lines.sourceName(), lines.position(line, column), lines.text(line), message, false);
+  private Diagnostic warning(int line, int column, String message) {
+    return Diagnostic.warning(
+        lines.sourceName(), lines.position(line, column), lines.text(line), message);
   }
 
   static boolean isComment(String text) {
@@ -92,7 +92,7 @@ public final class PsadConfDocument {
     return false;
   }
 
-  /** Reads a text; nothing is refused (psad skips what it cannot read, see {@link #warnings}). */
+  /** Reads a text; nothing is refused (psad skips what it cannot read, see {@link #validate}). */
   public static PsadConfDocument parse(String sourceName, String text) {
     return new PsadConfDocument(LineDocument.parse(sourceName, text), StandardCharsets.UTF_8);
   }
@@ -102,21 +102,8 @@ public final class PsadConfDocument {
    * psad's Perl sees them), so {@link #toBytes()} always gives the same bytes back.
    */
   public static PsadConfDocument parse(String sourceName, byte[] bytes) {
-    requireNonNull(bytes, "bytes");
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return new PsadConfDocument(LineDocument.parse(sourceName, text), StandardCharsets.UTF_8);
-    } catch (CharacterCodingException e) {
-      return new PsadConfDocument(
-          LineDocument.parse(sourceName, new String(bytes, StandardCharsets.ISO_8859_1)),
-          StandardCharsets.ISO_8859_1);
-    }
+    DecodedText decoded = DecodedText.of(bytes);
+    return new PsadConfDocument(LineDocument.parse(sourceName, decoded.text()), decoded.charset());
   }
 
   /**
@@ -137,7 +124,8 @@ public final class PsadConfDocument {
     return lines;
   }
 
-  /** The document's name. */
+  /** The document's name: what {@code psad -c} was given, shown in psad's messages and dump. */
+  @Override
   public String sourceName() {
     return lines.sourceName();
   }
@@ -162,10 +150,10 @@ public final class PsadConfDocument {
     return commands;
   }
 
-  /** The raw value psad keeps for a variable, before {@code $VAR} expansion. */
-  public @Nullable String rawValue(String key) {
+  /** The raw value psad keeps for a variable, before {@code $VAR} expansion; empty when absent. */
+  public Optional<String> rawValue(String key) {
     PsadConfEntry e = variables.get(key);
-    return e == null ? null : e.value();
+    return e == null ? Optional.empty() : Optional.of(e.value());
   }
 
   /** Every {@code FW_MSG_SEARCH} value, in file order. */
@@ -179,17 +167,23 @@ public final class PsadConfDocument {
     return out.build();
   }
 
-  /** Lines psad skips and duplicates it ignores, in file order of discovery. */
-  public ImmutableList<PsadConfProblem> warnings() {
+  /**
+   * What psad reads differently from how it looks, as warnings: lines it skips and duplicates it
+   * ignores, in file order of discovery. The checks that need the machine (missing commands, values
+   * psad dies on) are {@link PsadConfig#validate(PsadConfDocument, PsadHost)}.
+   */
+  public ImmutableList<Diagnostic> validate() {
     return warnings;
   }
 
   /** The text; equal to what was parsed. */
+  @Override
   public String render() {
     return lines.render();
   }
 
   /** The bytes; equal to what was parsed. */
+  @Override
   public byte[] toBytes() {
     return render().getBytes(charset);
   }
@@ -198,6 +192,8 @@ public final class PsadConfDocument {
    * Sets a variable: the value of its first definition changes in place (blanks, alignment and the
    * text after {@code ;} are kept); an absent key is appended aligned with the file's values.
    * Setting the current value returns this document.
+   *
+   * @throws PsadRefusedException for a key or value psad would not read back as given
    */
   public PsadConfDocument withValue(String key, String value) {
     checkKey(key);
@@ -238,7 +234,7 @@ public final class PsadConfDocument {
    */
   public PsadConfDocument withRecommendedSettings(List<String> emailAddresses, String hostname) {
     if (emailAddresses.isEmpty()) {
-      throw new IllegalArgumentException("at least one email address");
+      throw new PsadRefusedException("at least one email address");
     }
     return withValue("EMAIL_ADDRESSES", String.join(", ", emailAddresses))
         .withValue("HOSTNAME", hostname)
@@ -280,11 +276,11 @@ public final class PsadConfDocument {
   private static void checkKey(String key) {
     requireNonNull(key, "key");
     if (key.isEmpty() || key.charAt(0) == '#' || key.indexOf(';') >= 0) {
-      throw new IllegalArgumentException("not a psad.conf key: '" + key + "'");
+      throw new PsadRefusedException("not a psad.conf key: '" + key + "'");
     }
     for (int i = 0; i < key.length(); i++) {
       if (PerlChars.isSpace(key.charAt(i))) {
-        throw new IllegalArgumentException("not a psad.conf key: '" + key + "'");
+        throw new PsadRefusedException("not a psad.conf key: '" + key + "'");
       }
     }
   }
@@ -292,10 +288,10 @@ public final class PsadConfDocument {
   private static void checkValue(String value) {
     requireNonNull(value, "value");
     if (value.indexOf(';') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-      throw new IllegalArgumentException("a psad.conf value cannot hold ';', CR or LF");
+      throw new PsadRefusedException("a psad.conf value cannot hold ';', CR or LF");
     }
     if (!value.isEmpty() && PerlChars.isSpace(value.charAt(0))) {
-      throw new IllegalArgumentException("psad drops blanks before a value: '" + value + "'");
+      throw new PsadRefusedException("psad drops blanks before a value: '" + value + "'");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.hostguard.psad;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * whatever follows the {@code ;} is ignored by psad (kept here as {@link #trailer()}).
  *
  * <pre>{@code
- * PsadConfEntry e = PsadConfEntry.parse(3, "DANGER_LEVEL1   5;  ### packets");
- * e.key(); // "DANGER_LEVEL1", e.value() is "5"
+ * PsadConfEntry e = doc.variables().get("DANGER_LEVEL1"); // DANGER_LEVEL1   5;  ### packets
+ * e.key(); e.value(); e.trailer(); // "DANGER_LEVEL1", "5", "  ### packets"
  * }</pre>
  *
  * @param lineIndex 0-based index of the line in its document
@@ -32,7 +33,7 @@ public record PsadConfEntry(
     requireNonNull(value, "value");
     requireNonNull(trailer, "trailer");
     if (key.isEmpty() || separator.isEmpty()) {
-      throw new IllegalArgumentException("an entry needs a key and a separator");
+      throw new PsadRefusedException("an entry needs a key and a separator");
     }
   }
 
@@ -40,7 +41,7 @@ public record PsadConfEntry(
    * Splits a line as psad's {@code /^\s*(\S+)\s+(.*?)\;/} does, or returns null when psad skips it
    * (comment, blank, or no {@code ;} after a key and blanks).
    */
-  public static @Nullable PsadConfEntry parse(int lineIndex, String line) {
+  static @Nullable PsadConfEntry parse(int lineIndex, String line) {
     int n = line.length();
     int i = 0;
     while (i < n && PerlChars.isSpace(line.charAt(i))) {
@@ -97,15 +98,15 @@ public record PsadConfEntry(
 
   /**
    * For a key ending in {@code Cmd} whose value holds a path ({@code /} followed by something), the
-   * name psad files it under in its command table; null for ordinary variables.
+   * name psad files it under in its command table; empty for ordinary variables.
    */
-  public @Nullable String commandName() {
+  public Optional<String> commandName() {
     if (key.length() > 3 && key.endsWith("Cmd")) {
       int slash = value.indexOf('/');
       if (slash >= 0 && slash < value.length() - 1) {
-        return key.substring(0, key.length() - 3);
+        return Optional.of(key.substring(0, key.length() - 3));
       }
     }
-    return null;
+    return Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.hostguard.psad;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +47,7 @@ final class PsadConfLoader {
   private final String configFileName;
   private final PsadHost host;
   private final boolean strict;
-  private final List<PsadConfProblem> problems = new ArrayList<>();
+  private final List<Diagnostic> problems = new ArrayList<>();
   final Map<String, String> config = new LinkedHashMap<>();
   final Map<String, String> cmds = new LinkedHashMap<>();
   final List<String> fwSearch = new ArrayList<>();
@@ -76,7 +77,7 @@ final class PsadConfLoader {
     d.commands().forEach((k, e) -> commands.putIfAbsent(k, new Definition(e, d.lines())));
   }
 
-  List<PsadConfProblem> problems() {
+  List<Diagnostic> problems() {
     return problems;
   }
 
@@ -136,16 +137,16 @@ final class PsadConfLoader {
     problems.add(problem(d, d == null ? 0 : d.entry().valueColumn(), message, false));
   }
 
-  private PsadConfProblem problem(
-      @Nullable Definition at, int column, String message, boolean fatal) {
+  private Diagnostic problem(@Nullable Definition at, int column, String message, boolean fatal) {
+    Diagnostic.Severity severity = fatal ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING;
     if (at == null) {
-      return new PsadConfProblem(
-          lines.sourceName(), lines.position(lines.size(), 0), "", message, fatal);
+      return new Diagnostic(
+          lines.sourceName(), lines.position(lines.size(), 0), "", severity, message);
     }
     LineDocument in = at.lines();
     int line = at.entry().lineIndex();
-    return new PsadConfProblem(
-        in.sourceName(), in.position(line, column), in.text(line), message, fatal);
+    return new Diagnostic(
+        in.sourceName(), in.position(line, column), in.text(line), severity, message);
   }
 
   private void fail(@Nullable Definition at, int column, String message) {
@@ -155,8 +156,8 @@ final class PsadConfLoader {
   private void fail(@Nullable Definition at, int column, String message, int exitStatus) {
     if (strict) {
       throw at == null
-          ? PsadConfigException.atEnd(lines, message, exitStatus)
-          : PsadConfigException.atLine(
+          ? PsadConfParseException.atEnd(lines, message, exitStatus)
+          : PsadConfParseException.atLine(
               at.lines(), at.entry().lineIndex(), column, message, exitStatus);
     }
     problems.add(problem(at, column, message, true));

@@ -5,22 +5,24 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
+import dev.hostguard.core.Diagnostic;
 import java.nio.charset.Charset;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * psad.conf as psad 2.4.6 holds it after reading: values expanded ({@code $VAR}), {@code ENABLE_*}
  * upper-cased, {@code FW_SEARCH_ALL} and {@code ENABLE_FW_MSG_READ_CMD} settled, the command table
- * checked against the machine; with typed accessors. Loading fails exactly where psad dies.
- * Override documents ({@code psad -O FILE,...}) take precedence over the main document.
+ * checked against the machine ({@link PsadHost}); with typed accessors. Reading fails exactly where
+ * psad dies. Override documents ({@code psad -O FILE,...}) take precedence over the main document.
+ * Nothing here reads the disk: the machine's facts come from the {@link PsadHost} given ({@link
+ * PsadHost#inMemory()} for a hermetic answer, {@link PsadHost#local()} for this machine's).
  *
  * <pre>{@code
- * PsadConfig c = PsadConfig.load(PsadConfDocument.parse("psad.conf", bytes), "psad.conf", PsadHost.local());
+ * PsadConfig c = PsadConfig.of(PsadConfDocument.parse("/etc/psad/psad.conf", bytes), PsadHost.local());
  * c.flag("ENABLE_AUTO_IDS"); c.ignorePorts(); c.emailAddresses();
  * }</pre>
  */
@@ -30,7 +32,6 @@ public final class PsadConfig {
   private final PsadConfDocument document;
   private final ImmutableList<PsadConfDocument> overrides;
   private final Charset charset;
-  private final String configFileName;
   private final ImmutableMap<String, String> values;
   private final ImmutableMap<String, String> commands;
   private final ImmutableList<String> fwMsgSearch;
@@ -39,30 +40,29 @@ public final class PsadConfig {
       PsadConfDocument document,
       ImmutableList<PsadConfDocument> overrides,
       Charset charset,
-      String configFileName,
       PsadConfLoader loader) {
     this.document = document;
     this.overrides = overrides;
     this.charset = charset;
-    this.configFileName = configFileName;
     this.values = ImmutableMap.copyOf(loader.config);
     this.commands = ImmutableMap.copyOf(loader.cmds);
     this.fwMsgSearch = ImmutableList.copyOf(loader.fwSearch);
   }
 
   /**
-   * Reads the document as {@code psad -c configFileName} does.
+   * Reads the document as {@code psad -c FILE} does, FILE being the document's {@link
+   * PsadConfDocument#sourceName() sourceName} (psad names it in its messages and dump).
    *
-   * @throws PsadConfigException where psad would die (message in psad's words)
+   * @throws PsadConfParseException where psad would die (message in psad's words)
    */
-  public static PsadConfig load(PsadConfDocument document, String configFileName, PsadHost host) {
-    return load(document, configFileName, ImmutableList.of(), host);
+  public static PsadConfig of(PsadConfDocument document, PsadHost host) {
+    return of(document, ImmutableList.of(), host);
   }
 
   /**
-   * Reads the documents as {@code psad -c configFileName -O o1,o2,...} does: the overrides are read
-   * first, in order, and psad keeps the first definition of every key and command, so a key set in
-   * an override wins over the main document and over later overrides; overrides may define keys the
+   * Reads the documents as {@code psad -c FILE -O o1,o2,...} does: the overrides are read first, in
+   * order, and psad keeps the first definition of every key and command, so a key set in an
+   * override wins over the main document and over later overrides; overrides may define keys the
    * main document lacks. {@code FW_MSG_SEARCH} and {@code FW_SEARCH_ALL} lines count only in the
    * main document (in an override, they are plain keys that {@code FW_SEARCH_ALL} of the main
    * document replaces). Expansion and checks then run on the merged values; errors point at the
@@ -71,15 +71,11 @@ public final class PsadConfig {
    * as psad sees them), so {@link #dumpBytes()} stays psad's.
    *
    * @param overrides the {@code -O} documents, in the order given
-   * @throws PsadConfigException where psad would die (message in psad's words)
+   * @throws PsadConfParseException where psad would die (message in psad's words)
    */
-  public static PsadConfig load(
-      PsadConfDocument document,
-      String configFileName,
-      List<PsadConfDocument> overrides,
-      PsadHost host) {
+  public static PsadConfig of(
+      PsadConfDocument document, List<PsadConfDocument> overrides, PsadHost host) {
     requireNonNull(document, "document");
-    requireNonNull(configFileName, "configFileName");
     requireNonNull(host, "host");
     ImmutableList<PsadConfDocument> given = ImmutableList.copyOf(overrides);
     boolean mixed = given.stream().anyMatch(o -> !o.charset().equals(document.charset()));
@@ -90,26 +86,27 @@ public final class PsadConfig {
                 .map(PsadConfDocument::asLatin1)
                 .collect(ImmutableList.toImmutableList())
             : given;
-    PsadConfLoader loader = new PsadConfLoader(main, read, configFileName, host, true);
+    PsadConfLoader loader = new PsadConfLoader(main, read, document.sourceName(), host, true);
     loader.load();
-    return new PsadConfig(document, given, main.charset(), configFileName, loader);
+    return new PsadConfig(document, given, main.charset(), loader);
   }
 
   /**
-   * Every reason psad would refuse the document (psad itself stops at the first; {@link
-   * PsadConfProblem#fatal()}), then the danger-level settings psad accepts but cannot score with
-   * (not fatal), each with its position; empty for a sound file.
+   * Every reason psad would refuse the document ({@link Diagnostic.Severity#ERROR}, psad's words;
+   * psad itself stops at the first), then the danger-level settings psad accepts but cannot score
+   * with ({@link Diagnostic.Severity#WARNING}), each with its position; empty for a sound file. The
+   * document's own warnings (skipped lines, duplicates) are {@link PsadConfDocument#validate()}.
    */
-  public static ImmutableList<PsadConfProblem> validate(PsadConfDocument document, PsadHost host) {
+  public static ImmutableList<Diagnostic> validate(PsadConfDocument document, PsadHost host) {
     return validate(document, ImmutableList.of(), host);
   }
 
   /**
    * {@link #validate(PsadConfDocument, PsadHost)} for a main document read with override documents
-   * as {@link #load(PsadConfDocument, String, List, PsadHost)} reads them; each problem names the
-   * document it is in.
+   * as {@link #of(PsadConfDocument, List, PsadHost)} reads them; each diagnostic names the document
+   * it is in.
    */
-  public static ImmutableList<PsadConfProblem> validate(
+  public static ImmutableList<Diagnostic> validate(
       PsadConfDocument document, List<PsadConfDocument> overrides, PsadHost host) {
     requireNonNull(document, "document");
     requireNonNull(host, "host");
@@ -128,11 +125,6 @@ public final class PsadConfig {
   /** The override documents, in {@code -O} order; empty when there were none. */
   public ImmutableList<PsadConfDocument> overrides() {
     return overrides;
-  }
-
-  /** The file name as given to {@code -c}. */
-  public String configFileName() {
-    return configFileName;
   }
 
   /** Every variable and its final value, in file order. */
@@ -155,9 +147,9 @@ public final class PsadConfig {
     return fwMsgSearch;
   }
 
-  /** A final value, or null. */
-  public @Nullable String value(String key) {
-    return values.get(key);
+  /** A final value; empty when psad has none for the key. */
+  public Optional<String> value(String key) {
+    return Optional.ofNullable(values.get(key));
   }
 
   /** The type of a known key (Debian's psad.conf), or {@link PsadKeyType#TEXT}. */
@@ -216,12 +208,12 @@ public final class PsadConfig {
   /** {@code IGNORE_PORTS} as psad reads it; empty for {@code NONE}. */
   public ImmutableList<PsadPortRange> ignorePorts() {
     String v = values.get("IGNORE_PORTS");
-    return v == null || v.equals("NONE") ? ImmutableList.of() : PsadPortRange.parseList(v);
+    return v == null || v.equals("NONE") ? ImmutableList.of() : PsadPortRange.listIn(v);
   }
 
   /** {@code HOME_NET}. */
   public PsadHomeNet homeNet() {
-    return PsadHomeNet.parse(values.getOrDefault("HOME_NET", "any"));
+    return PsadHomeNet.of(values.getOrDefault("HOME_NET", "any"));
   }
 
   /** {@code IGNORE_PROTOCOLS} split on commas; empty for {@code NONE}. */
@@ -277,7 +269,7 @@ public final class PsadConfig {
    */
   public String dump() {
     StringBuilder out = new StringBuilder();
-    out.append("[+] Dumping psad config from: ").append(configFileName).append("\n\n");
+    out.append("[+] Dumping psad config from: ").append(document.sourceName()).append("\n\n");
     boolean latin1 = !charset.name().equals("UTF-8");
     for (var e : sortedValues().entrySet()) {
       String key = e.getKey();

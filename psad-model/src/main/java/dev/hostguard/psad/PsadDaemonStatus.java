@@ -32,5 +32,8 @@ public record PsadDaemonStatus(
     requireNonNull(cpuPercent, "cpuPercent");
     requireNonNull(memPercent, "memPercent");
     requireNonNull(runningSince, "runningSince");
+    if (cpuPercent.isPresent() != memPercent.isPresent()) {
+      throw new PsadRefusedException("psad prints %CPU and %MEM together, or neither");
+    }
   }
 }

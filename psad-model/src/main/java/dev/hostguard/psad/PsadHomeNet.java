@@ -8,8 +8,8 @@ import com.google.common.collect.ImmutableList;
  * {@code HOME_NET}: {@code any}, or a comma-separated list of networks in CIDR notation.
  *
  * <pre>{@code
- * PsadHomeNet.parse("192.168.10.0/24, 10.0.0.0/8").networks();
- * PsadHomeNet.parse("any").isAny(); // true
+ * PsadHomeNet.of("192.168.10.0/24, 10.0.0.0/8").networks();
+ * PsadHomeNet.of("any").isAny(); // true
  * }</pre>
  *
  * @param isAny whether the value is {@code any}
@@ -23,7 +23,7 @@ public record PsadHomeNet(boolean isAny, ImmutableList<String> networks) {
   }
 
   /** Reads a {@code HOME_NET} value. */
-  public static PsadHomeNet parse(String value) {
+  public static PsadHomeNet of(String value) {
     if (value.equals("any")) {
       return new PsadHomeNet(true, ImmutableList.of());
     }

@@ -4,11 +4,12 @@ package dev.hostguard.psad;
  * The facts about the machine psad looks at while it reads its config: whether files exist and are
  * executable (command paths, {@code FW_MSG_READ_CMD}), whether the {@code ps} command it runs
  * ({@code $cmds{ps} auxww}) can be started, and whether a root {@code systemd-journald} runs
- * ({@code AUTO_DETECT_JOURNALCTL}).
+ * ({@code AUTO_DETECT_JOURNALCTL}). {@link #inMemory()} answers from facts given in memory (tests,
+ * checking a config for another machine); {@link #local()} reads this machine.
  *
  * <pre>{@code
- * PsadHost host = PsadHost.local();
- * PsadConfig config = PsadConfig.load(doc, "/etc/psad/psad.conf", host);
+ * PsadHost host = PsadHost.inMemory().withExecutables(Path.of("/usr/sbin/iptables"), Path.of("/bin/ps"));
+ * PsadConfig config = PsadConfig.of(doc, host);
  * }</pre>
  */
 public interface PsadHost {
@@ -38,8 +39,16 @@ public interface PsadHost {
    */
   boolean isJournaldRunning();
 
-  /** This machine, read through the file system and {@code /proc}. */
+  /** This machine, read through the file system and {@code /proc} on every question. */
   static PsadHost local() {
     return LocalPsadHost.INSTANCE;
+  }
+
+  /**
+   * A machine held in memory, reading nothing from this one: no files, {@code PATH} {@code
+   * /bin:/usr/bin}, journald not running; add facts with its {@code with…} methods.
+   */
+  static InMemoryPsadHost inMemory() {
+    return InMemoryPsadHost.EMPTY;
   }
 }

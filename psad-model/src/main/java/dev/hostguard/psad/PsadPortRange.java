@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * single port has {@code low == high}).
  *
  * <pre>{@code
- * PsadPortRange.parseList("tcp/61000-61356, udp/53");
+ * PsadPortRange.listIn("tcp/61000-61356, udp/53");
  * // [tcp/61000-61356, udp/53]
  * }</pre>
  *
@@ -30,7 +30,7 @@ public record PsadPortRange(String protocol, long low, long high) {
   public PsadPortRange {
     requireNonNull(protocol, "protocol");
     if (low < 0 || high < low) {
-      throw new IllegalArgumentException("bad port range " + low + "-" + high);
+      throw new PsadRefusedException("bad port range " + low + "-" + high);
     }
   }
 
@@ -38,7 +38,7 @@ public record PsadPortRange(String protocol, long low, long high) {
    * Reads a list the way psad's {@code parse_port_range} does: items split on commas, items it does
    * not recognise (and ranges whose low end is not below the high end) are skipped.
    */
-  public static ImmutableList<PsadPortRange> parseList(String value) {
+  public static ImmutableList<PsadPortRange> listIn(String value) {
     ImmutableList.Builder<PsadPortRange> out = ImmutableList.builder();
     for (String field : splitCommas(value)) {
       Matcher r = RANGE.matcher(field);

@@ -83,7 +83,7 @@ final class PsadScanSourceParser {
   /**
    * The block whose lines are at these indices (the {@code SRC:} line first, blank lines left out).
    *
-   * @throws PsadParseException at the first line psad does not print there
+   * @throws PsadStatusParseException at the first line psad does not print there
    */
   static PsadScanSource parse(LineDocument lines, List<Integer> block) {
     return new PsadScanSourceParser(lines).read(block);
@@ -93,7 +93,7 @@ final class PsadScanSourceParser {
     int first = block.get(0);
     Matcher src = SOURCE.matcher(lines.text(first));
     if (!src.matches()) {
-      throw PsadParseException.inDocument(lines, first, 0, "expected a SRC: line");
+      throw PsadStatusParseException.inDocument(lines, first, 0, "expected a SRC: line");
     }
     boolean osSection = false;
     ImmutableList.Builder<String> details = ImmutableList.builder();
@@ -113,7 +113,7 @@ final class PsadScanSourceParser {
           finish();
           current = new Destination(m, t);
         } else if (current == null) {
-          throw PsadParseException.inDocument(
+          throw PsadStatusParseException.inDocument(
               lines, i, 0, "expected a DST: line or a source OS fingerprint");
         } else {
           current.text.add(t);
@@ -123,7 +123,7 @@ final class PsadScanSourceParser {
     }
     if (current != null && current.signatureMessage != null) {
       int last = block.get(block.size() - 1);
-      throw PsadParseException.inDocument(
+      throw PsadStatusParseException.inDocument(
           lines, last + 1, 0, "expected the protocol line of a signature match");
     }
     finish();
@@ -189,7 +189,7 @@ final class PsadScanSourceParser {
               code.group(4),
               number(code.group(5))));
     } else {
-      throw PsadParseException.inDocument(lines, i, 0, "expected a line of a DST: block");
+      throw PsadStatusParseException.inDocument(lines, i, 0, "expected a line of a DST: block");
     }
   }
 
@@ -198,7 +198,7 @@ final class PsadScanSourceParser {
     String message = d == null ? null : d.signatureMessage;
     Matcher m = SIGNATURE_DETAIL.matcher(t);
     if (d == null || message == null || !m.matches()) {
-      throw PsadParseException.inDocument(
+      throw PsadStatusParseException.inDocument(
           lines, i, 0, "expected the protocol line of a signature match");
     }
     d.text.add(t);

@@ -21,7 +21,7 @@ class AutoDlDocumentTest {
     String text = Files.readString(Path.of("/etc/psad/auto_dl"), StandardCharsets.UTF_8);
     AutoDlDocument doc = AutoDlDocument.parse("auto_dl", text);
     assertThat(doc.render()).isEqualTo(text);
-    assertThat(doc.warnings()).isEmpty();
+    assertThat(doc.validate()).isEmpty();
   }
 
   @Test
@@ -49,7 +49,7 @@ class AutoDlDocumentTest {
     assertThat(doc.protocols(doc.entries().get(1))).containsExactly("tcp", "udp");
     assertThat(doc.protocols(doc.entries().get(3))).containsExactly("icmp");
     assertThat(doc.protocols(doc.entries().get(0))).isEmpty();
-    assertThat(doc.warnings())
+    assertThat(doc.validate())
         .extracting(Object::toString)
         .containsExactly(
             "auto_dl:7:1: warning: improperly formatted auto_dl line 7",
@@ -68,5 +68,28 @@ class AutoDlDocumentTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> doc.withEntry("10.0.0.2", 1, "tcp;x"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void bytesComeBackByteForByteUtf8OrNot() {
+    byte[] latin1 = "# caf\u00e9\n192.0.2.7\t5;\n".getBytes(StandardCharsets.ISO_8859_1);
+    AutoDlDocument a = AutoDlDocument.parse("auto_dl", latin1);
+    assertThat(a.toBytes()).isEqualTo(latin1);
+    assertThat(a.entries()).extracting(AutoDlEntry::address).containsExactly("192.0.2.7");
+    assertThat(a.withEntry("198.51.100.1", 0, "").toBytes())
+        .isEqualTo(
+            "# caf\u00e9\n192.0.2.7\t5;\n198.51.100.1\t0;\n".getBytes(StandardCharsets.ISO_8859_1));
+    byte[] utf8 = "# caf\u00e9\n192.0.2.7\t5;\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(AutoDlDocument.parse("auto_dl", utf8).toBytes()).isEqualTo(utf8);
+    assertThat(AutoDlDocument.parse("auto_dl", "x\n").validate())
+        .extracting(d -> d.severity() + " " + d.message())
+        .containsExactly("WARNING improperly formatted auto_dl line 1");
+  }
+
+  @Test
+  void aLineNotReadBackIsRefused() {
+    AutoDlDocument doc = AutoDlDocument.parse("auto_dl", "");
+    assertThatThrownBy(() -> doc.withEntry("192.0.2.7", 5, "tcp;x"))
+        .isExactlyInstanceOf(PsadRefusedException.class);
   }
 }

@@ -3,11 +3,13 @@ package dev.hostguard.psad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.hostguard.core.Diagnostic;
 
 /**
  * Jazzer targets: any bytes are a psad.conf that renders back exactly and that psad's reading
- * either accepts or refuses with a positioned {@link PsadConfigException}; status and auto_dl text
- * either parses losslessly or fails with a {@link PsadParseException}.
+ * either accepts or refuses with a positioned {@link PsadConfParseException}; status and auto_dl
+ * text either parses losslessly or fails with a {@link PsadStatusParseException} or {@link
+ * PsadFwAnalysisParseException}.
  */
 class PsadConfFuzzTest {
   private static final PsadHost NOTHING =
@@ -35,16 +37,16 @@ class PsadConfFuzzTest {
     for (PsadConfEntry e : doc.entries()) {
       assertThat(doc.lines().text(e.lineIndex())).isEqualTo(e.text());
     }
-    for (PsadConfProblem p : PsadConfig.validate(doc, NOTHING)) {
+    for (Diagnostic p : PsadConfig.validate(doc, NOTHING)) {
       assertThat(p.sourceName()).isEqualTo("fuzz");
     }
     try {
-      PsadConfig c = PsadConfig.load(doc, "fuzz", NOTHING);
+      PsadConfig c = PsadConfig.of(doc, NOTHING);
       assertThat(c.dump()).startsWith("[+] Dumping psad config from: fuzz\n");
       c.ignorePorts();
       c.emailAddresses();
       c.homeNet();
-    } catch (PsadConfigException e) {
+    } catch (PsadConfParseException e) {
       assertThat(e.getMessage()).startsWith("fuzz:");
     }
   }
@@ -54,12 +56,12 @@ class PsadConfFuzzTest {
     String text = new String(input, java.nio.charset.StandardCharsets.UTF_8);
     try {
       assertThat(PsadStatus.parse("fuzz", text).render()).isEqualTo(text);
-    } catch (PsadParseException e) {
+    } catch (PsadStatusParseException e) {
       assertThat(e.getMessage()).startsWith("fuzz:");
     }
     try {
       assertThat(PsadFwAnalysis.parse("fuzz", text).render()).isEqualTo(text);
-    } catch (PsadParseException e) {
+    } catch (PsadFwAnalysisParseException e) {
       assertThat(e.getMessage()).startsWith("fuzz:");
     }
     AutoDlDocument dl = AutoDlDocument.parse("fuzz", text);

@@ -3,6 +3,7 @@ package dev.hostguard.psad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hostguard.core.Diagnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class PsadConfigTest {
   }
 
   static PsadConfig load(String text) {
-    return PsadConfig.load(PsadConfDocument.parse("p.conf", text), "p.conf", EVERYTHING);
+    return PsadConfig.of(PsadConfDocument.parse("p.conf", text), EVERYTHING);
   }
 
   @Test
@@ -71,17 +72,17 @@ class PsadConfigTest {
             "INSTALL_ROOT /;\nPSAD_DIR $INSTALL_ROOT/var/log/psad;\nX $PSAD_DIR/a:$PSAD_DIR/b;\n"
                 + "Y $$PSAD_DIR;\nZ cost $ 5;\n"
                 + minimal());
-    assertThat(c.value("PSAD_DIR")).isEqualTo("/var/log/psad");
-    assertThat(c.value("X")).isEqualTo("/var/log/psad/a:/var/log/psad/b");
-    assertThat(c.value("Y")).isEqualTo("$/var/log/psad");
-    assertThat(c.value("Z")).isEqualTo("cost $ 5");
+    assertThat(c.value("PSAD_DIR")).contains("/var/log/psad");
+    assertThat(c.value("X")).contains("/var/log/psad/a:/var/log/psad/b");
+    assertThat(c.value("Y")).contains("$/var/log/psad");
+    assertThat(c.value("Z")).contains("cost $ 5");
   }
 
   @Test
   void expansionErrorsCarryPsadsWordsAndThePosition() {
     assertThatThrownBy(() -> load("A x;\nB  pre$NOPE;\n" + minimal()))
         .isInstanceOfSatisfying(
-            PsadConfigException.class,
+            PsadConfParseException.class,
             e -> {
               assertThat(e.reason())
                   .isEqualTo("[*] sub-var \"NOPE\" not defined in config for var: B.");
@@ -98,10 +99,10 @@ class PsadConfigTest {
   @Test
   void firstDefinitionWinsAndEnableValuesAreUpperCased() {
     PsadConfig c = load("HOSTNAME first;\nENABLE_X yes;\n" + minimal());
-    assertThat(c.value("HOSTNAME")).isEqualTo("first");
-    assertThat(c.value("ENABLE_X")).isEqualTo("YES");
+    assertThat(c.value("HOSTNAME")).contains("first");
+    assertThat(c.value("ENABLE_X")).contains("YES");
     assertThat(c.flag("ENABLE_X")).contains(true);
-    assertThat(c.value("FW_SEARCH_ALL")).isEqualTo("Y");
+    assertThat(c.value("FW_SEARCH_ALL")).contains("Y");
     assertThat(c.dump()).contains("    HOSTNAME                   (removed)\n");
   }
 
@@ -132,21 +133,21 @@ class PsadConfigTest {
         "ENABLE_A maybe;\nDSHIELD_ALERT_INTERVAL 30;\nDANGER_LEVEL1 50;\nDANGER_LEVEL2 15;\n"
             + "MIN_DANGER_LEVEL 6;\n"
             + minimal().replace("HOSTNAME v;\n", "");
-    List<PsadConfProblem> problems =
+    List<Diagnostic> problems =
         PsadConfig.validate(PsadConfDocument.parse("p.conf", text), EVERYTHING);
     assertThat(problems)
         .extracting(Object::toString)
         .containsExactly(
             "p.conf:"
                 + (text.split("\n").length + 1)
-                + ":1: [*] The config file \"p.conf\" does not"
+                + ":1: error: [*] The config file \"p.conf\" does not"
                 + " contain the\nvariable: \"HOSTNAME\". Exiting!",
-            "p.conf:1:10: [*] ENABLE_A variable must be 'Y' or 'N'",
-            "p.conf:2:24: [*] DSHIELD_ALERT_INTERVAL must be an integer >= 1 and <= 24",
+            "p.conf:1:10: error: [*] ENABLE_A variable must be 'Y' or 'N'",
+            "p.conf:2:24: error: [*] DSHIELD_ALERT_INTERVAL must be an integer >= 1 and <= 24",
             "p.conf:4:15: warning: [*] DANGER_LEVEL2 must be greater than DANGER_LEVEL1",
             "p.conf:5:18: warning: [*] MIN_DANGER_LEVEL must be an integer >= 0 and <= 5");
-    assertThat(problems.get(0).fatal()).isTrue();
-    assertThat(problems.get(3).fatal()).isFalse();
+    assertThat(problems.get(0).isError()).isTrue();
+    assertThat(problems.get(3).isError()).isFalse();
   }
 
   @Test
@@ -159,19 +160,17 @@ class PsadConfigTest {
     assertThat(PsadConfig.validate(main, List.of(o1, o2), EVERYTHING))
         .extracting(Object::toString)
         .containsExactly(
-            "o1.conf:1:10: [*] ENABLE_A variable must be 'Y' or 'N'",
-            "o1.conf:3:24: [*] DSHIELD_ALERT_INTERVAL must be an integer >= 1 and <= 24");
+            "o1.conf:1:10: error: [*] ENABLE_A variable must be 'Y' or 'N'",
+            "o1.conf:3:24: error: [*] DSHIELD_ALERT_INTERVAL must be an integer >= 1 and <= 24");
     PsadConfig c =
-        PsadConfig.load(
-            main, "p.conf", List.of(o2, PsadConfDocument.parse("o3.conf", "Z $X;\n")), EVERYTHING);
-    assertThat(c.value("X")).isEqualTo("from-o2");
-    assertThat(c.value("Z")).isEqualTo("from-o2");
-    assertThat(c.value("HOSTNAME")).isEqualTo("o2");
+        PsadConfig.of(main, List.of(o2, PsadConfDocument.parse("o3.conf", "Z $X;\n")), EVERYTHING);
+    assertThat(c.value("X")).contains("from-o2");
+    assertThat(c.value("Z")).contains("from-o2");
+    assertThat(c.value("HOSTNAME")).contains("o2");
     assertThat(c.document()).isSameAs(main);
     assertThat(c.overrides())
         .extracting(PsadConfDocument::sourceName)
         .containsExactly("o2.conf", "o3.conf");
-    assertThat(PsadConfig.load(main.without("X"), "p.conf", List.of(), EVERYTHING).value("Y"))
-        .isNull();
+    assertThat(PsadConfig.of(main.without("X"), List.of(), EVERYTHING).value("Y")).isEmpty();
   }
 }

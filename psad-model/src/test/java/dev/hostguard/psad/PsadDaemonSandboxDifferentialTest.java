@@ -162,7 +162,7 @@ class PsadDaemonSandboxDifferentialTest {
         .containsExactlyInAnyOrder("192.0.2.10", "192.0.2.11");
     assertThat(s.totalScanSources()).isEqualTo(2);
     assertThat(s.totalScanDestinations()).isEqualTo(2);
-    assertThat(s.resultsFile()).contains("/var/log/psad/status.out");
+    assertThat(s.resultsFile()).contains(Path.of("/var/log/psad/status.out"));
     assertThat(s.sectionsWithNone()).doesNotContain("IP Status Detail");
   }
 
@@ -268,6 +268,6 @@ class PsadDaemonSandboxDifferentialTest {
     assertThat(a.errorsFound()).as(fwAnalyze).isTrue();
     assertThat(a.isGood()).isFalse();
     assertThat(a.parsedChains()).contains("INPUT");
-    assertThat(a.resultsFile()).contains("/var/log/psad/fw_check");
+    assertThat(a.resultsFile()).contains(Path.of("/var/log/psad/fw_check"));
   }
 }

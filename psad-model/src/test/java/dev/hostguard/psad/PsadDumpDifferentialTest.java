@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link PsadConfig#dump()} and {@link PsadConfig#load} against the real {@code psad -c FILE -D}:
+ * {@link PsadConfig#dump()} and {@link PsadConfig#of} against the real {@code psad -c FILE -D}:
  * generated variants of Debian's psad.conf compared line for line, and configs psad dies on
  * compared on psad's message and exit status.
  */
@@ -46,7 +46,7 @@ class PsadDumpDifferentialTest {
 
   private static String ours(Path conf) throws IOException {
     PsadConfDocument doc = PsadConfDocument.parse(conf.toString(), Files.readAllBytes(conf));
-    return PsadConfig.load(doc, conf.toString(), PsadHost.local()).dump();
+    return PsadConfig.of(doc, PsadHost.local()).dump();
   }
 
   @Test
@@ -172,7 +172,7 @@ class PsadDumpDifferentialTest {
     Files.write(conf, all);
     dev.hostguard.exec.CommandResult real = dev.hostguard.testing.RealTools.psadDump(conf);
     PsadConfDocument doc = PsadConfDocument.parse(conf.toString(), all);
-    byte[] mine = PsadConfig.load(doc, conf.toString(), PsadHost.local()).dumpBytes();
+    byte[] mine = PsadConfig.of(doc, PsadHost.local()).dumpBytes();
     byte[] out = real.stdoutBytes();
     String latin = new String(out, StandardCharsets.ISO_8859_1);
     int from = latin.indexOf("[+] Dumping psad config from:");

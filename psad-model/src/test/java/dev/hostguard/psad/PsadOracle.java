@@ -3,6 +3,7 @@ package dev.hostguard.psad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.exec.Command;
 import dev.hostguard.exec.CommandResult;
 import dev.hostguard.testing.RealTool;
@@ -48,16 +49,16 @@ final class PsadOracle {
     assertThat(real.exitStatus()).as(real.message()).isNotZero();
     assertThat(real.configBlock()).isEmpty();
     PsadConfDocument doc = PsadConfDocument.parse(conf.toString(), Files.readAllBytes(conf));
-    assertThatThrownBy(() -> PsadConfig.load(doc, conf.toString(), PsadHost.local()))
+    assertThatThrownBy(() -> PsadConfig.of(doc, PsadHost.local()))
         .isInstanceOfSatisfying(
-            PsadConfigException.class,
+            PsadConfParseException.class,
             e -> {
               assertThat(e.reason()).isEqualTo(real.message());
               assertThat(e.exitStatus()).isEqualTo(real.exitStatus());
             });
     assertThat(PsadConfig.validate(doc, PsadHost.local()))
-        .filteredOn(PsadConfProblem::fatal)
-        .extracting(PsadConfProblem::message)
+        .filteredOn(Diagnostic::isError)
+        .extracting(Diagnostic::message)
         .contains(real.message());
   }
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link PsadConfig#load(PsadConfDocument, String, List, PsadHost)} against the real {@code psad -c
- * FILE -O O1,O2 -D}: generated override sets (fixed seeds) over generated main files compared line
- * for line, and overrides psad dies on compared on psad's message and exit status.
+ * {@link PsadConfig#of(PsadConfDocument, List, PsadHost)} against the real {@code psad -c FILE -O
+ * O1,O2 -D}: generated override sets (fixed seeds) over generated main files compared line for
+ * line, and overrides psad dies on compared on psad's message and exit status.
  */
 @RequiresRealTool(RealTool.PSAD)
 class PsadOverrideDifferentialTest {
@@ -55,7 +55,7 @@ class PsadOverrideDifferentialTest {
         docs.add(PsadConfDocument.parse(p.toString(), Files.readAllBytes(p)));
       }
       PsadConfDocument doc = PsadConfDocument.parse(main.toString(), Files.readAllBytes(main));
-      return PsadConfig.load(doc, main.toString(), docs, PsadHost.local());
+      return PsadConfig.of(doc, docs, PsadHost.local());
     }
   }
 
@@ -100,7 +100,7 @@ class PsadOverrideDifferentialTest {
             "    DANGER_LEVEL1              42",
             "    HG_NEW                     first from-o2",
             "    HG_TWO                     first from-o2/x");
-    assertThat(ours.value("HG_TWO")).isEqualTo("first from-o2/x");
+    assertThat(ours.value("HG_TWO")).contains("first from-o2/x");
     assertThat(ours.overrides()).hasSize(2);
   }
 
@@ -164,7 +164,7 @@ class PsadOverrideDifferentialTest {
     String overrideName = c.overrides().get(1).toString();
     assertThatThrownBy(c::load)
         .isInstanceOfSatisfying(
-            PsadConfigException.class,
+            PsadConfParseException.class,
             e -> {
               assertThat(e.reason()).isEqualTo(real.message());
               assertThat(e.exitStatus()).isEqualTo(real.exitStatus());
@@ -179,7 +179,7 @@ class PsadOverrideDifferentialTest {
     PsadOracle.Outcome real = PsadOracle.dump(c.main(), c.list());
     assertThatThrownBy(c::load)
         .isInstanceOfSatisfying(
-            PsadConfigException.class,
+            PsadConfParseException.class,
             e -> {
               assertThat(e.reason()).isEqualTo(real.message()).contains(c.main().toString());
               assertThat(e.exitStatus()).isEqualTo(real.exitStatus());

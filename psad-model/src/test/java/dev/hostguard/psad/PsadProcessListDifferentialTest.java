@@ -131,8 +131,7 @@ class PsadProcessListDifferentialTest {
     Path conf = write(edit.andThen(NO_JOURNAL_AUTODETECT));
     PsadOracle.Outcome real = PsadOracle.dump(conf);
     assertThat(real.exitStatus()).as(real.message()).isZero();
-    assertThat(
-            PsadOracle.lines(PsadConfig.load(doc(conf), conf.toString(), PsadHost.local()).dump()))
+    assertThat(PsadOracle.lines(PsadConfig.of(doc(conf), PsadHost.local()).dump()))
         .containsExactlyElementsOf(real.configBlock());
   }
 
@@ -144,12 +143,9 @@ class PsadProcessListDifferentialTest {
     PsadOracle.Outcome real = PsadOracle.dump(conf, override.toString());
     assertThat(real.message())
         .isEqualTo("[*] Could not execute /nonexistent/ops auxww: No such file or directory");
-    assertThatThrownBy(
-            () ->
-                PsadConfig.load(
-                    doc(conf), conf.toString(), List.of(doc(override)), PsadHost.local()))
+    assertThatThrownBy(() -> PsadConfig.of(doc(conf), List.of(doc(override)), PsadHost.local()))
         .isInstanceOfSatisfying(
-            PsadConfigException.class,
+            PsadConfParseException.class,
             e -> {
               assertThat(e.reason()).isEqualTo(real.message());
               assertThat(e.exitStatus()).isEqualTo(real.exitStatus());

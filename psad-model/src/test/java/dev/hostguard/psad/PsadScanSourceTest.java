@@ -83,21 +83,21 @@ class PsadScanSourceTest {
   void linesPsadDoesNotPrintThereAreErrorsWithPositions() {
     String unknown = SAMPLE.replace("Intf: br0\n        Invalid", "Intf: br0\n        Bogus");
     assertThatThrownBy(() -> PsadStatus.parse("status", unknown))
-        .isInstanceOf(PsadParseException.class)
+        .isInstanceOf(PsadStatusParseException.class)
         .hasMessageContaining("status:26:1: expected a line of a DST: block");
     String orphan =
         SAMPLE.replace("            TCP, Chain: INPUT, Count: 2", "            TCP; Count: 2");
     assertThatThrownBy(() -> PsadStatus.parse("status", orphan))
-        .isInstanceOf(PsadParseException.class)
+        .isInstanceOf(PsadStatusParseException.class)
         .hasMessageContaining("status:19:1: expected the protocol line of a signature match");
     String noDst = SAMPLE.replace("    DST: 192.0.2.10\n", "    Scanned: 192.0.2.10\n");
     assertThatThrownBy(() -> PsadStatus.parse("status", noDst))
-        .isInstanceOf(PsadParseException.class)
+        .isInstanceOf(PsadStatusParseException.class)
         .hasMessageContaining("status:33:1: expected a DST: line or a source OS fingerprint");
     String badSource =
         SAMPLE.replace(", Unique sigs: 0\n    Source", ", Unique sigs: x\n    Source");
     assertThatThrownBy(() -> PsadStatus.parse("status", badSource))
-        .isInstanceOf(PsadParseException.class)
+        .isInstanceOf(PsadStatusParseException.class)
         .hasMessageContaining("status:28:1: expected a SRC: line");
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ class PsadStatusTest {
     String text = resource("status-seed-chapter4.txt");
     PsadStatus s = PsadStatus.parse("status", text);
     assertThat(s.render()).isEqualTo(text);
-    assertThat(s.missingPidFiles()).containsEntry("psadwatchd", "/var/run/psad/psadwatchd.pid");
+    assertThat(s.missingPidFiles())
+        .containsEntry("psadwatchd", Path.of("/var/run/psad/psadwatchd.pid"));
     assertThat(s.daemons())
         .containsExactly(
             new PsadDaemonStatus(
@@ -52,7 +54,7 @@ class PsadStatusTest {
     assertThat(s.scanSources()).isEmpty();
     assertThat(s.totalScanSources()).isZero();
     assertThat(s.totalScanDestinations()).isZero();
-    assertThat(s.resultsFile()).contains("/var/log/psad/status.out");
+    assertThat(s.resultsFile()).contains(Path.of("/var/log/psad/status.out"));
     assertThat(s.sectionsWithNone())
         .containsExactly(
             "Top 50 signature matches",
@@ -77,7 +79,7 @@ class PsadStatusTest {
         PsadStatus.parse(
             "s", "[-] psad: pid file /var/run/psad/psad.pid does not exist for psad on fw1\n");
     assertThat(s.isPsadRunning()).isFalse();
-    assertThat(s.missingPidFiles()).containsEntry("psad", "/var/run/psad/psad.pid");
+    assertThat(s.missingPidFiles()).containsEntry("psad", Path.of("/var/run/psad/psad.pid"));
   }
 
   @Test
@@ -101,7 +103,7 @@ class PsadStatusTest {
   @Test
   void foreignLinesAreErrorsWithPositions() {
     assertThatThrownBy(() -> PsadStatus.parse("s", "[+] Top 25 attackers:\n  garbage\n"))
-        .isInstanceOf(PsadParseException.class)
+        .isInstanceOf(PsadStatusParseException.class)
         .hasMessage("s:2:1: expected an attacker line");
     assertThatThrownBy(() -> PsadStatus.parse("s", "hello\n"))
         .hasMessage("s:1:1: not a line of psad --Status");
@@ -115,7 +117,7 @@ class PsadStatusTest {
     assertThat(a.isGood()).isTrue();
     assertThat(a.errorsFound()).isFalse();
     assertThat(a.parsedChains()).containsExactly("INPUT", "INPUT");
-    assertThat(a.resultsFile()).contains("/var/log/psad/fw_check");
+    assertThat(a.resultsFile()).contains(Path.of("/var/log/psad/fw_check"));
   }
 
   @Test

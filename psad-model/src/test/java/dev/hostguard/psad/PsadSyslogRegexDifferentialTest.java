@@ -3,6 +3,7 @@ package dev.hostguard.psad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
 import java.io.IOException;
@@ -60,7 +61,7 @@ class PsadSyslogRegexDifferentialTest {
     Path p = conf("Y", re);
     PsadOracle.Outcome real = PsadOracle.dump(p);
     assertThat(real.exitStatus()).as(real.message()).isZero();
-    assertThat(PsadOracle.lines(PsadConfig.load(doc(p), p.toString(), PsadHost.local()).dump()))
+    assertThat(PsadOracle.lines(PsadConfig.of(doc(p), PsadHost.local()).dump()))
         .containsExactlyElementsOf(real.configBlock());
   }
 
@@ -74,9 +75,9 @@ class PsadSyslogRegexDifferentialTest {
     Path p = conf("Y", re);
     PsadOracle.Outcome real = PsadOracle.dump(p);
     assertThat(real.exitStatus()).isEqualTo(255);
-    assertThatThrownBy(() -> PsadConfig.load(doc(p), p.toString(), PsadHost.local()))
+    assertThatThrownBy(() -> PsadConfig.of(doc(p), PsadHost.local()))
         .isInstanceOfSatisfying(
-            PsadConfigException.class,
+            PsadConfParseException.class,
             e -> {
               assertThat(e.reason()).isEqualTo(real.message());
               assertThat(e.exitStatus()).isEqualTo(real.exitStatus());
@@ -85,7 +86,7 @@ class PsadSyslogRegexDifferentialTest {
     // Only Y compiles the regex: psad upper-cases yes to YES and skips it.
     Path yes = conf("yes", re);
     assertThat(PsadOracle.dump(yes).exitStatus()).isZero();
-    assertThat(PsadConfig.load(doc(yes), yes.toString(), PsadHost.local()).dump()).isNotEmpty();
+    assertThat(PsadConfig.of(doc(yes), PsadHost.local()).dump()).isNotEmpty();
   }
 
   /** psad refuses these; hostguard does not check them (documented in docs/psad.md). */
@@ -103,6 +104,6 @@ class PsadSyslogRegexDifferentialTest {
   void refusedPatternsHostguardDoesNotCheck(String re) throws IOException {
     Path p = conf("Y", re);
     assertThat(PsadOracle.dump(p).exitStatus()).isNotZero();
-    assertThat(PsadConfig.validate(doc(p), PsadHost.local())).noneMatch(PsadConfProblem::fatal);
+    assertThat(PsadConfig.validate(doc(p), PsadHost.local())).noneMatch(Diagnostic::isError);
   }
 }

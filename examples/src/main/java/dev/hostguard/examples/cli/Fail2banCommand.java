@@ -3,16 +3,21 @@ package dev.hostguard.examples.cli;
 import dev.hostguard.fail2ban.Fail2banDump;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code hostguard fail2ban -c DIR -d}: prints the resolved configuration exactly as {@code
- * fail2ban-client -c DIR -d} (fail2ban 1.0.2) prints it, with its exit code (0 or 255).
+ * fail2ban-client -c DIR -d} (fail2ban 1.0.2) prints it, with its exit code (0 or 255); an internal
+ * error of hostguard exits 70 with {@code internal error: ...} on stderr.
  */
 @Command(name = "fail2ban", description = "Mirror of fail2ban-client -c DIR -d.")
 final class Fail2banCommand implements Callable<Integer> {
+  /** sysexits.h EX_SOFTWARE: an internal error of hostguard, never fail2ban's 0 or 255. */
+  static final int INTERNAL_ERROR = 70;
+
   @Option(
       names = {"-c", "--conf"},
       paramLabel = "DIR",
@@ -28,8 +33,15 @@ final class Fail2banCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Fail2banDump result = Fail2banDump.resolve(conf);
     PrintStream err = Streams.err();
+    Fail2banDump result;
+    try {
+      result = Fail2banDump.load(Path.of(conf));
+    } catch (RuntimeException | StackOverflowError e) {
+      // fail2ban's own refusals are a dump with exit 255; this is a bug of ours: say so
+      err.println("internal error: " + e);
+      return INTERNAL_ERROR;
+    }
     for (String m : result.messages()) {
       err.println(m);
     }

@@ -1,8 +1,8 @@
 package dev.hostguard.examples.cli;
 
 import dev.hostguard.psad.PsadConfDocument;
+import dev.hostguard.psad.PsadConfParseException;
 import dev.hostguard.psad.PsadConfig;
-import dev.hostguard.psad.PsadConfigException;
 import dev.hostguard.psad.PsadHost;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,9 +85,8 @@ final class PsadCommand implements Callable<Integer> {
     PsadConfig config;
     try {
       config =
-          PsadConfig.load(
-              PsadConfDocument.parse(configFile, content), configFile, overrides, PsadHost.local());
-    } catch (PsadConfigException e) {
+          PsadConfig.of(PsadConfDocument.parse(configFile, content), overrides, PsadHost.local());
+    } catch (PsadConfParseException e) {
       err.println(e.reason());
       // Reading a directory leaves errno at EISDIR, and Perl's die exits with errno.
       return e.exitStatus() == DIE && isDirectory(configFile) ? EISDIR : e.exitStatus();

@@ -58,6 +58,15 @@ class Fail2banCliTest {
     assertThat(err.toString(UTF_8)).contains("option 'port' in section 'sshd' already exists");
   }
 
+  /** A failure of hostguard itself is not passed off as fail2ban's refusal (0 or 255). */
+  @Test
+  void anInternalErrorExits70AndSaysSo() {
+    // a directory name no file system accepts: resolution fails inside hostguard
+    assertThat(run("fail2ban", "-c", "conf\0dir", "-d")).isEqualTo(70);
+    assertThat(out.toByteArray()).isEmpty();
+    assertThat(err.toString(UTF_8)).startsWith("internal error: ");
+  }
+
   @Test
   void roundtripPrintsTheFileByteForByte() throws IOException {
     byte[] text =

@@ -2,6 +2,7 @@ package dev.hostguard.fail2ban.client;
 
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.ParseException;
+import dev.hostguard.fail2ban.Fail2banRefusedException;
 
 /**
  * The reply to {@code set JAIL banip IP...}, {@code set JAIL unbanip IP...} or {@code unban IP...}:
@@ -19,7 +20,7 @@ public record BanCount(int count) implements Fail2banReply {
   /** Checks the count. */
   public BanCount {
     if (count < 0) {
-      throw new IllegalArgumentException("count must be >= 0: " + count);
+      throw new Fail2banRefusedException("count must be >= 0: " + count);
     }
   }
 

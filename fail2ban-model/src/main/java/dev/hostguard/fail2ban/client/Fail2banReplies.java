@@ -1,5 +1,6 @@
 package dev.hostguard.fail2ban.client;
 
+import dev.hostguard.fail2ban.Fail2banRefusedException;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * fail2ban's beautifier does.
  *
  * <pre>{@code
- * Fail2banReply r = Fail2banReplies.parse(List.of("set", "sshd", "unbanip", "192.0.2.1"), "1\n");
+ * Fail2banReply r = Fail2banReplies.reply(List.of("set", "sshd", "unbanip", "192.0.2.1"), "1\n");
  * ((BanCount) r).count(); // 1
  * }</pre>
  */
@@ -17,10 +18,11 @@ public final class Fail2banReplies {
   /**
    * The typed reply to {@code command} (the words after {@code fail2ban-client} and its options).
    *
-   * @throws IllegalArgumentException for a command whose reply is not modelled
+   * @throws dev.hostguard.fail2ban.Fail2banRefusedException for a command whose reply is not
+   *     modelled
    * @throws dev.hostguard.core.ParseException when the text does not read as that reply
    */
-  public static Fail2banReply parse(List<String> command, String stdout) {
+  public static Fail2banReply reply(List<String> command, String stdout) {
     String source = "<fail2ban-client " + String.join(" ", command) + ">";
     if (JailNotFound.matches(stdout)) {
       return JailNotFound.parse(source, stdout);
@@ -39,6 +41,6 @@ public final class Fail2banReplies {
     if (command.size() >= 2 && command.get(0).equals("unban")) {
       return BanCount.parse(source, stdout);
     }
-    throw new IllegalArgumentException("no typed reply for fail2ban-client " + command);
+    throw new Fail2banRefusedException("no typed reply for fail2ban-client " + command);
   }
 }

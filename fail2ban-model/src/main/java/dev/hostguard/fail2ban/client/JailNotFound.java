@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.ParseException;
+import dev.hostguard.fail2ban.Fail2banRefusedException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,7 @@ public record JailNotFound(String jail) implements Fail2banReply {
   public JailNotFound {
     requireNonNull(jail, "jail");
     if (jail.contains("\n")) {
-      throw new IllegalArgumentException("a jail name cannot contain a newline");
+      throw new Fail2banRefusedException("a jail name cannot contain a newline");
     }
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.ParseException;
+import dev.hostguard.fail2ban.Fail2banRefusedException;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +37,7 @@ public record JailStatus(String jail, ImmutableList<StatusSection> sections)
     requireNonNull(jail, "jail");
     requireNonNull(sections, "sections");
     if (jail.contains("\n")) {
-      throw new IllegalArgumentException("a jail name cannot contain a newline");
+      throw new Fail2banRefusedException("a jail name cannot contain a newline");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.hostguard.fail2ban.client;
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.ParseException;
+import dev.hostguard.fail2ban.Fail2banRefusedException;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public record ServerStatus(int numberOfJails, ImmutableList<String> jails)
   public ServerStatus {
     for (String j : jails) {
       if (j.isEmpty() || j.contains(", ") || j.contains("\n") || j.contains("\t")) {
-        throw new IllegalArgumentException("bad jail name: '" + j + "'");
+        throw new Fail2banRefusedException("bad jail name: '" + j + "'");
       }
     }
   }

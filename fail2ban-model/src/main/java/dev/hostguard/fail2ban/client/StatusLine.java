@@ -2,6 +2,8 @@ package dev.hostguard.fail2ban.client;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hostguard.fail2ban.Fail2banRefusedException;
+
 /**
  * One {@code label:<TAB>value} leaf of fail2ban-client's status tree, value kept exactly as printed
  * (lists are space-joined by fail2ban).
@@ -21,10 +23,10 @@ public record StatusLine(String label, String value) {
     requireNonNull(label, "label");
     requireNonNull(value, "value");
     if (label.isEmpty() || label.contains(":\t") || label.contains("\n")) {
-      throw new IllegalArgumentException("bad status label: " + label);
+      throw new Fail2banRefusedException("bad status label: " + label);
     }
     if (value.contains("\n")) {
-      throw new IllegalArgumentException("a status value cannot contain a newline: " + value);
+      throw new Fail2banRefusedException("a status value cannot contain a newline: " + value);
     }
   }
 

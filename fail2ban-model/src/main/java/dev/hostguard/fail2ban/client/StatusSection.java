@@ -3,6 +3,7 @@ package dev.hostguard.fail2ban.client;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.hostguard.fail2ban.Fail2banRefusedException;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public record StatusSection(String name, ImmutableList<StatusLine> lines) {
     requireNonNull(name, "name");
     requireNonNull(lines, "lines");
     if (name.isEmpty() || name.contains("\n")) {
-      throw new IllegalArgumentException("bad section name: " + name);
+      throw new Fail2banRefusedException("bad section name: " + name);
     }
   }
 

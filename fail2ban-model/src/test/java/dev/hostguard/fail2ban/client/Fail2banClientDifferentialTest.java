@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class Fail2banClientDifferentialTest {
 
   private static Fail2banReply roundTrip(List<String> command, CommandResult r) {
-    Fail2banReply reply = Fail2banReplies.parse(command, r.stdout());
+    Fail2banReply reply = Fail2banReplies.reply(command, r.stdout());
     assertThat(reply.render()).isEqualTo(r.stdout());
     return reply;
   }

@@ -21,7 +21,7 @@ class Fail2banRepliesFuzzTest {
     List<String> command = COMMANDS.get(data.consumeInt(0, COMMANDS.size() - 1));
     String text = data.consumeRemainingAsString();
     try {
-      Fail2banReply reply = Fail2banReplies.parse(command, text);
+      Fail2banReply reply = Fail2banReplies.reply(command, text);
       assertThat(reply.render()).isEqualTo(text);
     } catch (ParseException e) {
       assertThat(e.getMessage()).startsWith("<fail2ban-client");

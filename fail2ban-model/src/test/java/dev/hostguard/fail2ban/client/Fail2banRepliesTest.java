@@ -65,17 +65,17 @@ class Fail2banRepliesTest {
 
   @Test
   void dispatchFollowsTheCommand() {
-    assertThat(Fail2banReplies.parse(List.of("status"), SEED_STATUS))
+    assertThat(Fail2banReplies.reply(List.of("status"), SEED_STATUS))
         .isInstanceOf(ServerStatus.class);
-    assertThat(Fail2banReplies.parse(List.of("status", "sshd"), SEED_SSHD))
+    assertThat(Fail2banReplies.reply(List.of("status", "sshd"), SEED_SSHD))
         .isInstanceOf(JailStatus.class);
-    assertThat(Fail2banReplies.parse(List.of("set", "sshd", "banip", "192.0.2.1"), "1\n"))
+    assertThat(Fail2banReplies.reply(List.of("set", "sshd", "banip", "192.0.2.1"), "1\n"))
         .isEqualTo(new BanCount(1));
     assertThat(
-            Fail2banReplies.parse(
+            Fail2banReplies.reply(
                 List.of("status", "x"), "Sorry but the jail 'x' does not exist\n"))
         .isEqualTo(new JailNotFound("x"));
-    assertThatThrownBy(() -> Fail2banReplies.parse(List.of("ping"), "Server replied: pong\n"))
+    assertThatThrownBy(() -> Fail2banReplies.reply(List.of("ping"), "Server replied: pong\n"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

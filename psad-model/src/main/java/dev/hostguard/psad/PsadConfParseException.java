@@ -11,32 +11,32 @@ import dev.hostguard.core.SourcePosition;
  * key).
  *
  * <pre>{@code
- * try { PsadConfig.load(doc, "/etc/psad/psad.conf", PsadHost.local()); }
- * catch (PsadConfigException e) { System.err.println(e.reason()); }
+ * try { PsadConfig.of(doc, PsadHost.local()); }
+ * catch (PsadConfParseException e) { System.err.println(e.reason()); }
  * }</pre>
  */
-public final class PsadConfigException extends ParseException {
+public final class PsadConfParseException extends ParseException {
   private static final long serialVersionUID = 1L;
 
   private final int exitStatus;
 
-  private PsadConfigException(
+  private PsadConfParseException(
       String sourceName, SourcePosition position, String lineText, String reason, int exitStatus) {
     super(sourceName, position, lineText, reason, null);
     this.exitStatus = exitStatus;
   }
 
-  static PsadConfigException atLine(
+  static PsadConfParseException atLine(
       LineDocument doc, int lineIndex, int column, String reason, int exitStatus) {
     if (lineIndex < 0 || lineIndex >= doc.size()) {
       return atEnd(doc, reason, exitStatus);
     }
-    return new PsadConfigException(
+    return new PsadConfParseException(
         doc.sourceName(), doc.position(lineIndex, column), doc.text(lineIndex), reason, exitStatus);
   }
 
-  static PsadConfigException atEnd(LineDocument doc, String reason, int exitStatus) {
-    return new PsadConfigException(
+  static PsadConfParseException atEnd(LineDocument doc, String reason, int exitStatus) {
+    return new PsadConfParseException(
         doc.sourceName(), doc.position(doc.size(), 0), "", reason, exitStatus);
   }
 

@@ -1,0 +1,164 @@
+package dev.hostguard.fail2ban;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The file-system questions fail2ban's configuration reader asks ({@code os.path.exists}, {@code
+ * isfile}, {@code isdir}, {@code os.listdir}, {@code open().read()}), by path strings exactly as
+ * fail2ban builds them. A {@link Fail2banConfigSource} answers them from the disk or from memory.
+ */
+interface FileView {
+
+  /** One directory entry: its name and whether it is a directory. */
+  record Entry(String name, boolean directory) {}
+
+  /** The bytes of a file, or empty when Python's {@code open} would fail. */
+  Optional<byte[]> read(String path);
+
+  boolean exists(String path);
+
+  /** {@code os.path.lexists}: a dangling symbolic link exists. */
+  boolean lexists(String path);
+
+  boolean isFile(String path);
+
+  boolean isDir(String path);
+
+  /** The entries of a directory ({@code ""} is the working directory); empty when unreadable. */
+  List<Entry> list(String dir);
+
+  /** The real file system, asked again on every call. */
+  FileView DISK = new Disk();
+
+  /** Every answer of {@code view} memoized: the files as they were when first asked about. */
+  static FileView snapshot(FileView view) {
+    return view instanceof Snapshot ? view : new Snapshot(view);
+  }
+
+  /** The real file system. */
+  final class Disk implements FileView {
+    private Disk() {}
+
+    private static Path path(String p) {
+      return Path.of(p.isEmpty() ? "." : p);
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) {
+      try {
+        if (path.isEmpty() || path.indexOf('\0') >= 0 || Files.isDirectory(Path.of(path))) {
+          return Optional.empty();
+        }
+        return Optional.of(Files.readAllBytes(Path.of(path)));
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public boolean exists(String p) {
+      try {
+        return !p.isEmpty() && p.indexOf('\0') < 0 && Files.exists(path(p));
+      } catch (InvalidPathException | SecurityException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public boolean lexists(String p) {
+      try {
+        return !p.isEmpty()
+            && p.indexOf('\0') < 0
+            && Files.exists(path(p), LinkOption.NOFOLLOW_LINKS);
+      } catch (InvalidPathException | SecurityException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public boolean isFile(String p) {
+      try {
+        return !p.isEmpty() && p.indexOf('\0') < 0 && Files.isRegularFile(path(p));
+      } catch (InvalidPathException | SecurityException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public boolean isDir(String p) {
+      try {
+        return p.indexOf('\0') < 0 && Files.isDirectory(path(p));
+      } catch (InvalidPathException | SecurityException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public List<Entry> list(String dir) {
+      List<Entry> out = new ArrayList<>();
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(path(dir))) {
+        for (Path entry : ds) {
+          out.add(new Entry(entry.getFileName().toString(), Files.isDirectory(entry)));
+        }
+      } catch (IOException | RuntimeException e) {
+        return out;
+      }
+      return out;
+    }
+  }
+
+  /** A view whose every answer is memoized (per instance, so per configuration value). */
+  final class Snapshot implements FileView {
+    private final FileView view;
+    private final ConcurrentHashMap<String, Optional<byte[]>> reads = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> exists = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> lexists = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> files = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> dirs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<Entry>> lists = new ConcurrentHashMap<>();
+
+    private Snapshot(FileView view) {
+      this.view = view;
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) {
+      // callers never change the array (parses copy what they keep)
+      return reads.computeIfAbsent(path, view::read);
+    }
+
+    @Override
+    public boolean exists(String path) {
+      return exists.computeIfAbsent(path, view::exists);
+    }
+
+    @Override
+    public boolean lexists(String path) {
+      return lexists.computeIfAbsent(path, view::lexists);
+    }
+
+    @Override
+    public boolean isFile(String path) {
+      return files.computeIfAbsent(path, view::isFile);
+    }
+
+    @Override
+    public boolean isDir(String path) {
+      return dirs.computeIfAbsent(path, view::isDir);
+    }
+
+    @Override
+    public List<Entry> list(String dir) {
+      return lists.computeIfAbsent(dir, d -> List.copyOf(view.list(d)));
+    }
+  }
+}
