@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real program hostguard is checked against, with the Debian package that installs it.
@@ -16,13 +17,13 @@ import java.util.Optional;
  */
 public enum RealTool {
   /** ufw 0.36.2. */
-  UFW("ufw", "ufw"),
+  UFW("ufw", "ufw", "0.36.2", "--version"),
   /** fail2ban-client 1.0.2. */
-  FAIL2BAN_CLIENT("fail2ban-client", "fail2ban"),
+  FAIL2BAN_CLIENT("fail2ban-client", "fail2ban", "1.0.2", "--version"),
   /** fail2ban-server 1.0.2. */
-  FAIL2BAN_SERVER("fail2ban-server", "fail2ban"),
+  FAIL2BAN_SERVER("fail2ban-server", "fail2ban", "1.0.2", "--version"),
   /** psad 2.4.6. */
-  PSAD("psad", "psad"),
+  PSAD("psad", "psad", "2.4.6", "-V"),
   /** unshare, for private network and mount namespaces. */
   UNSHARE("unshare", "util-linux"),
   /** iptables-restore (nft backend by default). */
@@ -46,10 +47,42 @@ public enum RealTool {
 
   private final String programName;
   private final String aptPackage;
+  private final @Nullable String pinnedVersion;
+  private final @Nullable String versionFlag;
 
   RealTool(String programName, String aptPackage) {
+    this(programName, aptPackage, null, null);
+  }
+
+  RealTool(
+      String programName,
+      String aptPackage,
+      @Nullable String pinnedVersion,
+      @Nullable String versionFlag) {
     this.programName = programName;
     this.aptPackage = aptPackage;
+    this.pinnedVersion = pinnedVersion;
+    this.versionFlag = versionFlag;
+  }
+
+  /**
+   * The version hostguard's expectations were measured against (ufw 0.36.2, fail2ban 1.0.2, psad
+   * 2.4.6, as Debian 12 ships them); empty for helpers whose version does not matter.
+   */
+  public Optional<String> pinnedVersion() {
+    return Optional.ofNullable(pinnedVersion);
+  }
+
+  /**
+   * The installed program's version, asked once per run ({@code ufw --version}, {@code psad -V},
+   * ...): the first {@code N.N[.N]} in its first output line; empty when the tool is missing, has
+   * no pinned version, or prints none.
+   */
+  public Optional<String> installedVersion() {
+    if (pinnedVersion == null || versionFlag == null) {
+      return Optional.empty();
+    }
+    return VersionProbe.versionOf(this, versionFlag);
   }
 
   /** The program's file name. */

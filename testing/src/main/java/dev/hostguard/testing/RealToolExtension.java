@@ -13,7 +13,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Enforces {@link RequiresRealTool}: skips loudly without the tools, fails with {@code CI=true}.
+ * Enforces {@link RequiresRealTool}: skips loudly without the tools (or with another version of a
+ * pinned one), fails under CI.
  */
 final class RealToolExtension implements BeforeAllCallback, BeforeEachCallback {
 
@@ -38,6 +39,19 @@ final class RealToolExtension implements BeforeAllCallback, BeforeEachCallback {
       for (RealTool tool : r.value()) {
         if (tool.find().isEmpty()) {
           missing.add(tool.programName() + " (apt-get install " + tool.aptPackage() + ")");
+        } else if (tool.pinnedVersion().isPresent()) {
+          String installed = tool.installedVersion().orElse("unknown");
+          if (!installed.equals(tool.pinnedVersion().get())) {
+            missing.add(
+                tool.programName()
+                    + " "
+                    + tool.pinnedVersion().get()
+                    + " (installed: "
+                    + installed
+                    + "; the expectations were measured on "
+                    + tool.pinnedVersion().get()
+                    + ")");
+          }
         }
       }
       if (r.root() && !RealTools.isRoot()) {
@@ -47,9 +61,12 @@ final class RealToolExtension implements BeforeAllCallback, BeforeEachCallback {
     if (missing.isEmpty()) {
       return;
     }
-    String message = name + " needs real tools that are missing: " + String.join(", ", missing);
+    String message =
+        name
+            + " needs real tools that are missing or of another version: "
+            + String.join(", ", missing);
     if (RealTools.isCi()) {
-      throw new AssertionError(message + " [CI=true: a missing tool is a failure]");
+      throw new AssertionError(message + " [CI: a missing tool or another version is a failure]");
     }
     System.err.println("SKIPPED: " + message);
     throw new TestAbortedException(message);

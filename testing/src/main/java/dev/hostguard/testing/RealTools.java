@@ -7,6 +7,7 @@ import dev.hostguard.exec.LocalExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the real tools as oracles, always through {@link LocalExecutor}, always with a timeout, and
@@ -25,9 +26,20 @@ public final class RealTools {
 
   private RealTools() {}
 
-  /** Whether the environment says this is CI ({@code CI=true}). */
+  /**
+   * Whether the environment says this is CI: {@code CI} is {@code true}, {@code 1} or {@code yes}.
+   */
   public static boolean isCi() {
-    return "true".equalsIgnoreCase(System.getenv("CI"));
+    return isCiValue(System.getenv("CI"));
+  }
+
+  /** Whether a value of the {@code CI} variable means CI ({@code true}, {@code 1}, {@code yes}). */
+  static boolean isCiValue(@Nullable String value) {
+    if (value == null) {
+      return false;
+    }
+    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+    return v.equals("true") || v.equals("1") || v.equals("yes");
   }
 
   /** Whether this process runs as root (needed for namespaces). */

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test class or method that needs real tools. When one is missing the test is skipped with
- * a message naming the apt package, or fails when the environment variable {@code CI} is {@code
- * true}. Tests carrying it are tagged {@code real-tool}.
+ * Marks a test class or method that needs real tools. When one is missing, or a tool with a pinned
+ * version (ufw 0.36.2, fail2ban 1.0.2, psad 2.4.6) is another version, the test is skipped with a
+ * message naming the apt package or both versions, or fails when the environment variable {@code
+ * CI} is {@code true}, {@code 1} or {@code yes}. Tests carrying it are tagged {@code real-tool}.
  *
  * <pre>{@code
  * @RequiresRealTool({RealTool.UFW})

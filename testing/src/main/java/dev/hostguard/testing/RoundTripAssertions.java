@@ -1,11 +1,19 @@
 package dev.hostguard.testing;
 
 import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.LosslessDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -14,12 +22,60 @@ import java.util.function.Function;
  * model}) and edit locality (an edit changes only the lines it must).
  *
  * <pre>{@code
- * RoundTripAssertions.assertLossless(text, PsadConfig::parse, PsadConfig::render);
+ * RoundTripAssertions.assertLossless(Path.of("/etc/ufw/user.rules"), UserRulesFile::parse);
  * RoundTripAssertions.assertEditLocality(before, after, Set.of(41));
  * }</pre>
  */
 public final class RoundTripAssertions {
   private RoundTripAssertions() {}
+
+  /**
+   * Reads {@code file} and fails unless the document parsed from its bytes gives back those bytes
+   * exactly ({@code toBytes()}) and, for a UTF-8 file, that text ({@code render()}). Works with
+   * every hostguard document: pass its {@code parse(String sourceName, byte[] bytes)} (or {@code
+   * parse(String, String)}, through {@link #assertLossless(String, String, BiFunction)}).
+   *
+   * @return the parsed document, for further checks
+   */
+  public static <D extends LosslessDocument> D assertLossless(
+      Path file, BiFunction<String, byte[], D> parse) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    D doc = parse.apply(file.toString(), bytes);
+    byte[] back = doc.toBytes();
+    if (!Arrays.equals(bytes, back)) {
+      throw new AssertionError(
+          file
+              + ": not lossless: "
+              + firstDifference(
+                  new String(bytes, StandardCharsets.ISO_8859_1),
+                  new String(back, StandardCharsets.ISO_8859_1)));
+    }
+    return doc;
+  }
+
+  /**
+   * Fails unless the document parsed from {@code text} renders {@code text} exactly and its bytes
+   * are {@code text}'s UTF-8 bytes.
+   *
+   * @return the parsed document, for further checks
+   */
+  public static <D extends LosslessDocument> D assertLossless(
+      String sourceName, String text, BiFunction<String, String, D> parse) {
+    D doc = parse.apply(sourceName, text);
+    String rendered = doc.render();
+    if (!text.equals(rendered)) {
+      throw new AssertionError(sourceName + ": not lossless: " + firstDifference(text, rendered));
+    }
+    if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), doc.toBytes())) {
+      throw new AssertionError(sourceName + ": render() is lossless but toBytes() is not");
+    }
+    return doc;
+  }
 
   /** Fails unless {@code render(parse(text))} equals {@code text} exactly. */
   public static <M> M assertLossless(

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.LosslessDocument;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RoundTripAssertionsTest {
   @Test
@@ -21,6 +26,50 @@ class RoundTripAssertionsTest {
             () -> RoundTripAssertions.assertLossless(text, t -> t.replace("\r\n", "\n"), s -> s))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("line 1 differs");
+  }
+
+  @Test
+  void losslessDocumentFileAssertionComparesBytes(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("user.rules");
+    byte[] bytes = {'a', '\r', '\n', (byte) 0xff, 'b', '\n'}; // not UTF-8 on line 2
+    Files.write(file, bytes);
+    LineDocument doc = RoundTripAssertions.assertLossless(file, LineDocument::parse);
+    org.assertj.core.api.Assertions.assertThat(doc.size()).isEqualTo(2);
+
+    // A document that decodes bytes leniently (U+FFFD) and re-encodes them is caught.
+    assertThatThrownBy(
+            () ->
+                RoundTripAssertions.assertLossless(
+                    file,
+                    (name, b) -> LineDocument.parse(name, new String(b, StandardCharsets.UTF_8))))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("not lossless");
+  }
+
+  @Test
+  void losslessDocumentTextAssertionChecksRenderAndBytes() {
+    assertThatCode(() -> RoundTripAssertions.assertLossless("x", "é\r\nb", LineDocument::parse))
+        .doesNotThrowAnyException();
+    LosslessDocument lossy =
+        new LosslessDocument() {
+          @Override
+          public String sourceName() {
+            return "x";
+          }
+
+          @Override
+          public String render() {
+            return "a\n";
+          }
+
+          @Override
+          public byte[] toBytes() {
+            return "a\r\n".getBytes(StandardCharsets.UTF_8);
+          }
+        };
+    assertThatThrownBy(() -> RoundTripAssertions.assertLossless("x", "a\n", (n, t) -> lossy))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("toBytes()");
   }
 
   @Test
