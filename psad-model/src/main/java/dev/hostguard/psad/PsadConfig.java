@@ -154,7 +154,7 @@ public final class PsadConfig {
 
   /** The type of a known key (Debian's psad.conf), or {@link PsadKeyType#TEXT}. */
   public static PsadKeyType typeOf(String key) {
-    return PsadKeyType.of(key);
+    return PsadKeyType.forKey(key);
   }
 
   /** A {@code Y}/{@code N} (or {@code YES}/{@code NO}) switch; empty when absent or not one. */

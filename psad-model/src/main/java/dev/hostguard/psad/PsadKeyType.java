@@ -9,8 +9,8 @@ import java.util.Map;
  * The kind of value a psad.conf key holds, for every key of Debian's shipped psad.conf.
  *
  * <pre>{@code
- * PsadKeyType.of("ENABLE_AUTO_IDS"); // SWITCH
- * PsadKeyType.of("IGNORE_PORTS");    // PORT_LIST
+ * PsadKeyType.forKey("ENABLE_AUTO_IDS"); // SWITCH
+ * PsadKeyType.forKey("IGNORE_PORTS");    // PORT_LIST
  * }</pre>
  */
 public enum PsadKeyType {
@@ -40,7 +40,7 @@ public enum PsadKeyType {
   private static final ImmutableMap<String, PsadKeyType> KNOWN = build();
 
   /** The type of a key; {@link #COMMAND} for {@code *Cmd}, {@link #TEXT} for unknown keys. */
-  public static PsadKeyType of(String key) {
+  public static PsadKeyType forKey(String key) {
     PsadKeyType t = KNOWN.get(key);
     if (t != null) {
       return t;

@@ -39,10 +39,10 @@ class PsadConfDocumentTest {
     for (PsadConfEntry e : doc.entries()) {
       assertThat(PsadKeyType.isKnown(e.key())).as(e.key()).isTrue();
     }
-    assertThat(PsadKeyType.of("ENABLE_AUTO_IDS")).isEqualTo(PsadKeyType.SWITCH);
-    assertThat(PsadKeyType.of("IGNORE_PORTS")).isEqualTo(PsadKeyType.PORT_LIST);
-    assertThat(PsadKeyType.of("DANGER_LEVEL3")).isEqualTo(PsadKeyType.INTEGER);
-    assertThat(PsadKeyType.of("psCmd")).isEqualTo(PsadKeyType.COMMAND);
+    assertThat(PsadKeyType.forKey("ENABLE_AUTO_IDS")).isEqualTo(PsadKeyType.SWITCH);
+    assertThat(PsadKeyType.forKey("IGNORE_PORTS")).isEqualTo(PsadKeyType.PORT_LIST);
+    assertThat(PsadKeyType.forKey("DANGER_LEVEL3")).isEqualTo(PsadKeyType.INTEGER);
+    assertThat(PsadKeyType.forKey("psCmd")).isEqualTo(PsadKeyType.COMMAND);
   }
 
   @Test

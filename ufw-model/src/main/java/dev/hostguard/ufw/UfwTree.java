@@ -19,12 +19,12 @@ import java.util.stream.Stream;
 /**
  * A whole ufw configuration ({@code /etc/ufw} and {@code /etc/default/ufw}) held in memory: the
  * files as text in, a {@link UfwRuleSet} with its settings and {@link UserRulesOptions} out, and
- * back the files to write. {@link #parse} reads nothing from the machine; {@link #load} reads a
- * root directory from the disk. Paths are relative to the root ({@link #USER_RULES} is {@code
+ * back the files to write. {@link #from} reads nothing from the machine; {@link #load} reads a root
+ * directory from the disk. Paths are relative to the root ({@link #USER_RULES} is {@code
  * etc/ufw/user.rules}).
  *
  * <pre>{@code
- * UfwTree tree = UfwTree.parse(files, services);
+ * UfwTree tree = UfwTree.from(files, services);
  * UfwTree after = tree.withRules(tree.rules().apply(parser.parse(List.of("limit", "ssh"))).after());
  * Map<Path, String> write = after.changedFiles(); // etc/ufw/user.rules, etc/ufw/user6.rules
  * }</pre>
@@ -83,7 +83,7 @@ public final class UfwTree {
    * @throws UfwRefusedException when a required file is missing or a setting is one ufw refuses
    * @throws dev.hostguard.core.ParseException when a file does not parse
    */
-  public static UfwTree parse(Map<Path, String> files, ServicesDatabase services) {
+  public static UfwTree from(Map<Path, String> files, ServicesDatabase services) {
     requireNonNull(services, "services");
     UfwConf conf = UfwConf.parse(CONF.toString(), required(files, CONF));
     UfwDefaults defaults = UfwDefaults.parse(DEFAULTS.toString(), required(files, DEFAULTS));
@@ -107,7 +107,7 @@ public final class UfwTree {
 
   /**
    * Reads the tree under {@code root} from the disk ({@code root} is {@code /} for the host's own
-   * configuration) and parses it as {@link #parse} does.
+   * configuration) and reads it as {@link #from} does.
    */
   public static UfwTree load(Path root, ServicesDatabase services) {
     Map<Path, String> files = new LinkedHashMap<>();
@@ -133,7 +133,7 @@ public final class UfwTree {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the ufw tree under " + root, e);
     }
-    return parse(files, services);
+    return from(files, services);
   }
 
   private static String required(Map<Path, String> files, Path p) {
@@ -252,7 +252,7 @@ public final class UfwTree {
     return ImmutableMap.copyOf(out);
   }
 
-  /** The files whose text differs from what {@link #parse} was given (new files included). */
+  /** The files whose text differs from what {@link #from} was given (new files included). */
   public ImmutableMap<Path, String> changedFiles() {
     ImmutableMap.Builder<Path, String> b = ImmutableMap.builder();
     files()

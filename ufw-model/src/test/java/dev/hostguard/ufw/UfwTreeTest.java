@@ -44,7 +44,7 @@ class UfwTreeTest {
 
   @Test
   void readsRulesOptionsAndProfilesFromMemory() {
-    UfwTree tree = UfwTree.parse(minimal(), SERVICES);
+    UfwTree tree = UfwTree.from(minimal(), SERVICES);
     assertThat(tree.rules().ipv6Enabled()).isTrue();
     assertThat(tree.rules().applicationProfiles().byName()).containsOnlyKeys("OpenSSH");
     assertThat(tree.options().logLevel()).isEqualTo(UfwLogLevel.LOW);
@@ -58,21 +58,21 @@ class UfwTreeTest {
     // the files written read back to the same rules
     Map<Path, String> written = new HashMap<>(minimal());
     written.putAll(after.changedFiles());
-    assertThat(UfwTree.parse(written, SERVICES).rules()).isEqualTo(after.rules());
+    assertThat(UfwTree.from(written, SERVICES).rules()).isEqualTo(after.rules());
   }
 
   @Test
   void aMissingRequiredFileIsUfwsError() {
     Map<Path, String> files = minimal();
     files.remove(UfwTree.DEFAULTS);
-    assertThatThrownBy(() -> UfwTree.parse(files, SERVICES))
+    assertThatThrownBy(() -> UfwTree.from(files, SERVICES))
         .isInstanceOf(UfwRefusedException.class)
         .hasMessage("Couldn't open 'etc/default/ufw' for reading");
   }
 
   @Test
   void aPolicyChangeEditsOnlyItsLineWhileDisabled() {
-    UfwTree tree = UfwTree.parse(minimal(), SERVICES).withOutputPolicy(UfwPolicy.DENY);
+    UfwTree tree = UfwTree.from(minimal(), SERVICES).withOutputPolicy(UfwPolicy.DENY);
     assertThat(tree.changedFiles()).containsOnlyKeys(UfwTree.DEFAULTS);
     assertThat(tree.changedFiles().get(UfwTree.DEFAULTS))
         .isEqualTo(DEFAULTS.replace("OUTPUT_POLICY=\"ACCEPT\"", "OUTPUT_POLICY=\"DROP\""));
@@ -100,8 +100,7 @@ class UfwTreeTest {
       UfwSandbox.Run second = sandbox.runCollecting(all);
 
       UfwTree tree =
-          UfwTree.parse(treeOf(first), ServicesDatabase.fromHost())
-              .withOutputPolicy(UfwPolicy.DENY);
+          UfwTree.from(treeOf(first), ServicesDatabase.fromHost()).withOutputPolicy(UfwPolicy.DENY);
       Map<Path, String> expected = treeOf(second);
       for (Path p :
           List.of(
