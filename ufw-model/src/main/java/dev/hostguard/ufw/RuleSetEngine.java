@@ -277,143 +277,196 @@ final class RuleSetEngine {
   }
 
   // ---- frontend.set_rule
+
+  /** The rule counts set_rule reads once and updates after a v4 insert of a "both" rule. */
+  private static final class Counts {
+    int v4;
+    final int v6;
+
+    Counts(int v4, int v6) {
+      this.v4 = v4;
+      this.v6 = v6;
+    }
+  }
+
   String setRule(RuleDraft rule, UfwCommand.IpVersion ipv) {
-    String tmp = "";
-    List<RuleDraft> list = new ArrayList<>();
+    List<RuleDraft> list;
     try {
-      if (rule.dapp.isEmpty() && rule.sapp.isEmpty()) {
-        list.add(rule);
-      } else if (rule.remove) {
-        List<RuleDraft> tmprules;
-        if (ipv == UfwCommand.IpVersion.V4) {
-          tmprules = appRulesFromSystem(rule, false);
-        } else if (ipv == UfwCommand.IpVersion.V6) {
-          tmprules = appRulesFromSystem(rule, true);
-        } else {
-          tmprules = appRulesFromSystem(rule, false);
-          List<RuleDraft> tmprules6 = appRulesFromSystem(rule, true);
-          // ufw appends to the list it walks, so the walk sees the appended rules too
-          for (int xi = 0; xi < tmprules.size(); xi++) {
-            RuleDraft x = tmprules.get(xi);
-            for (RuleDraft y : tmprules6) {
-              boolean prev6 = y.v6;
-              y.v6 = false;
-              if (x.match(y) == 0) {
-                y.v6 = prev6;
-                tmprules.add(y);
-              }
-            }
-          }
-        }
-        // a real run does not process the removal of absent application rules
-        if (tmprules.isEmpty() && mode != Mode.DRY_RUN) {
-          String gone = "Could not delete non-existent rule";
-          return switch (ipv) {
-            case V4 -> gone;
-            case V6 -> gone + " (v6)";
-            case BOTH -> gone + "\n" + gone + " (v6)";
-          };
-        }
-        for (RuleDraft t : tmprules) {
-          RuleDraft r = t.copy();
-          r.remove = rule.remove;
-          r.action = rule.action;
-          r.logType = rule.logType;
-          list.add(r);
-        }
-      } else {
-        list = appRulesFromTemplate(rule);
-        if (rule.position != 0) {
-          Collections.reverse(list);
-        }
-      }
+      list = rulesToSet(rule, ipv);
     } catch (UfwError e) {
       throw error(requireNonNull(e.getMessage()));
     }
-    int count = 0;
-    String errMsg = "";
-    boolean setError = false;
-    int numV4 = rulesCount(false);
-    int numV6 = rulesCount(true);
-    for (int i = 0; i < list.size(); i++) {
-      RuleDraft r = list.get(i);
-      count = i;
-      if (r.position > numV4 + numV6) {
+    if (list.isEmpty()) {
+      // removing absent application rules: a real run does not process it, a dry run says nothing
+      return mode == Mode.DRY_RUN ? "" : nonExistent(ipv);
+    }
+    String tmp = "";
+    Counts n = new Counts(rulesCount(false), rulesCount(true));
+    for (int count = 0; count < list.size(); count++) {
+      RuleDraft r = list.get(count);
+      if (r.position > n.v4 + n.v6) {
         throw error("Invalid position '" + r.position + "'");
       }
       try {
-        if (ipv6) {
-          if (ipv == UfwCommand.IpVersion.V4) {
-            if (r.position == -1) {
-              r.position = count == 0 && numV4 == 0 ? 0 : 1;
-            } else if (r.position > numV4) {
-              throw new UfwError("Invalid position '" + r.position + "'");
-            }
-            r.setV6(false);
-            tmp = backendSetRule(r);
-          } else if (ipv == UfwCommand.IpVersion.V6) {
-            if (r.position == -1) {
-              r.position = count == 0 && numV6 == 0 ? 0 : 1;
-            } else if (r.position > numV4) {
-              r.position = r.position - numV4;
-            } else if (r.position != 0 && r.position <= numV4) {
-              throw new UfwError("Invalid position '" + r.position + "'");
-            }
-            r.setV6(true);
-            tmp = backendSetRule(r);
-          } else {
-            int userPos = r.position;
-            r.setV6(false);
-            if (userPos == -1) {
-              r.position = count == 0 && numV4 == 0 ? 0 : 1;
-            } else if (!r.remove && userPos > numV4) {
-              int p = findOtherPosition(userPos - numV4 + count, true);
-              r.position = p > 0 ? p : 0;
-            }
-            tmp = backendSetRule(r);
-            if (!r.remove && userPos > 0) {
-              numV4 = rulesCount(false);
-              r.position = userPos + 1;
-            }
-            r.setV6(true);
-            if (userPos == -1) {
-              r.position = count == 0 && numV6 == 0 ? 0 : 1;
-            } else if (!r.remove && r.position > 0 && r.position <= numV4) {
-              int p = findOtherPosition(r.position, false);
-              r.position = p > 0 ? p - count : 0;
-            }
-            if (!tmp.isEmpty()) {
-              tmp += "\n";
-            }
-            if (!r.remove && r.position > numV4 && userPos != -1) {
-              r.position = r.position - numV4;
-            }
-            tmp += backendSetRule(r);
-          }
-        } else {
-          if (r.position == -1) {
-            r.position = count == 0 && numV4 == 0 ? 0 : 1;
-          }
-          if (ipv == UfwCommand.IpVersion.V4 || ipv == UfwCommand.IpVersion.BOTH) {
-            r.setV6(false);
-            tmp = backendSetRule(r);
-          } else {
-            throw new UfwError("IPv6 support not enabled");
-          }
-        }
+        tmp = setOne(r, ipv, count, n);
       } catch (UfwError e) {
-        errMsg = requireNonNull(e.getMessage());
-        setError = true;
-        break;
+        throw backOut(list, count, ipv, requireNonNull(e.getMessage()));
       }
     }
-    if (!setError) {
-      return tmp;
+    return tmp;
+  }
+
+  /**
+   * The rules one set_rule call applies: the rule itself, the system's rules matching an
+   * application rule to delete, or one rule per port of its application profiles (reversed for an
+   * insert).
+   */
+  private List<RuleDraft> rulesToSet(RuleDraft rule, UfwCommand.IpVersion ipv) {
+    if (rule.dapp.isEmpty() && rule.sapp.isEmpty()) {
+      List<RuleDraft> list = new ArrayList<>(1);
+      list.add(rule);
+      return list;
+    } else if (rule.remove) {
+      return appRulesToDelete(rule, ipv);
     }
+    List<RuleDraft> list = appRulesFromTemplate(rule);
+    if (rule.position != 0) {
+      Collections.reverse(list);
+    }
+    return list;
+  }
+
+  /** The application rules to delete, found in the system's rules, with the rule's action. */
+  private List<RuleDraft> appRulesToDelete(RuleDraft rule, UfwCommand.IpVersion ipv) {
+    List<RuleDraft> tmprules;
+    if (ipv == UfwCommand.IpVersion.V4) {
+      tmprules = appRulesFromSystem(rule, false);
+    } else if (ipv == UfwCommand.IpVersion.V6) {
+      tmprules = appRulesFromSystem(rule, true);
+    } else {
+      tmprules = appRulesFromSystem(rule, false);
+      List<RuleDraft> tmprules6 = appRulesFromSystem(rule, true);
+      // ufw appends to the list it walks, so the walk sees the appended rules too
+      for (int xi = 0; xi < tmprules.size(); xi++) {
+        RuleDraft x = tmprules.get(xi);
+        for (RuleDraft y : tmprules6) {
+          boolean prev6 = y.v6;
+          y.v6 = false;
+          if (x.match(y) == 0) {
+            y.v6 = prev6;
+            tmprules.add(y);
+          }
+        }
+      }
+    }
+    List<RuleDraft> list = new ArrayList<>(tmprules.size());
+    for (RuleDraft t : tmprules) {
+      RuleDraft r = t.copy();
+      r.remove = rule.remove;
+      r.action = rule.action;
+      r.logType = rule.logType;
+      list.add(r);
+    }
+    return list;
+  }
+
+  private static String nonExistent(UfwCommand.IpVersion ipv) {
+    String gone = "Could not delete non-existent rule";
+    return switch (ipv) {
+      case V4 -> gone;
+      case V6 -> gone + " (v6)";
+      case BOTH -> gone + "\n" + gone + " (v6)";
+    };
+  }
+
+  /** The position a prepended rule takes: 0 (append) into an empty list at first, else 1. */
+  private static int prependPosition(int count, int rulesInList) {
+    return count == 0 && rulesInList == 0 ? 0 : 1;
+  }
+
+  /** One rule of the list, into the list or lists its IP version names. */
+  private String setOne(RuleDraft r, UfwCommand.IpVersion ipv, int count, Counts n) {
+    if (!ipv6) {
+      if (r.position == -1) {
+        r.position = prependPosition(count, n.v4);
+      }
+      if (ipv == UfwCommand.IpVersion.V6) {
+        throw new UfwError("IPv6 support not enabled");
+      }
+      r.setV6(false);
+      return backendSetRule(r);
+    }
+    return switch (ipv) {
+      case V4 -> setV4(r, count, n);
+      case V6 -> setV6(r, count, n);
+      case BOTH -> setBoth(r, count, n);
+    };
+  }
+
+  private String setV4(RuleDraft r, int count, Counts n) {
+    if (r.position == -1) {
+      r.position = prependPosition(count, n.v4);
+    } else if (r.position > n.v4) {
+      throw new UfwError("Invalid position '" + r.position + "'");
+    }
+    r.setV6(false);
+    return backendSetRule(r);
+  }
+
+  /** A v6 rule's position counts after the v4 rules. */
+  private String setV6(RuleDraft r, int count, Counts n) {
+    if (r.position == -1) {
+      r.position = prependPosition(count, n.v6);
+    } else if (r.position > n.v4) {
+      r.position = r.position - n.v4;
+    } else if (r.position != 0 && r.position <= n.v4) {
+      throw new UfwError("Invalid position '" + r.position + "'");
+    }
+    r.setV6(true);
+    return backendSetRule(r);
+  }
+
+  /** The rule into both lists, an insert position translated to the other list's. */
+  private String setBoth(RuleDraft r, int count, Counts n) {
+    int userPos = r.position;
+    r.setV6(false);
+    if (userPos == -1) {
+      r.position = prependPosition(count, n.v4);
+    } else if (!r.remove && userPos > n.v4) {
+      int p = findOtherPosition(userPos - n.v4 + count, true);
+      r.position = p > 0 ? p : 0;
+    }
+    String tmp = backendSetRule(r);
+    if (!r.remove && userPos > 0) {
+      n.v4 = rulesCount(false);
+      r.position = userPos + 1;
+    }
+    r.setV6(true);
+    if (userPos == -1) {
+      r.position = prependPosition(count, n.v6);
+    } else if (!r.remove && r.position > 0 && r.position <= n.v4) {
+      int p = findOtherPosition(r.position, false);
+      r.position = p > 0 ? p - count : 0;
+    }
+    if (!tmp.isEmpty()) {
+      tmp += "\n";
+    }
+    if (!r.remove && r.position > n.v4 && userPos != -1) {
+      r.position = r.position - n.v4;
+    }
+    return tmp + backendSetRule(r);
+  }
+
+  /**
+   * A failed rule of the list: a single rule ends the run; otherwise the rules already applied are
+   * backed out, newest first (ufw backs out nothing when the first rule failed, and its error()
+   * inside ends the run).
+   */
+  private RuntimeException backOut(
+      List<RuleDraft> list, int count, UfwCommand.IpVersion ipv, String errMsg) {
     if (list.size() == 1) {
-      throw error(errMsg);
+      return error(errMsg);
     }
-    // back out the rules already applied, newest first; ufw's error() inside ends the run
     boolean undoError = false;
     for (int j = count; j >= 0; j--) {
       if (count > 0) {
@@ -428,7 +481,7 @@ final class RuleSetEngine {
         }
       }
     }
-    throw new UfwError(
+    return new UfwError(
         errMsg
             + "\nError applying application rules."
             + (undoError
@@ -449,35 +502,68 @@ final class RuleSetEngine {
     if (rule.multi() && rule.protocol != UfwProtocol.UDP && rule.protocol != UfwProtocol.TCP) {
       throw new UfwError("Must specify 'tcp' or 'udp' with multiple ports");
     }
-    List<RuleDraft> newrules = new ArrayList<>();
-    boolean found = false;
-    boolean modified = false;
     List<RuleDraft> current = rule.v6 ? rules6 : rules;
-    int position = rule.position;
-    if (position < 0 || position > current.size()) {
-      throw new UfwError("Invalid position '" + position + "'");
+    if (rule.position < 0 || rule.position > current.size()) {
+      throw new UfwError("Invalid position '" + rule.position + "'");
     }
-    if (position > 0 && rule.remove) {
+    if (rule.position > 0 && rule.remove) {
       throw new UfwError("Cannot specify insert and delete");
     }
     rule.normalize();
-    int count = 1;
-    boolean inserted = false;
-    int matches = 0;
-    String[] last = {"", "", "", ""};
+    Merge m = new Merge(rule);
     for (RuleDraft r : current) {
+      m.next(r);
+    }
+    String v6s = rule.v6 ? " (v6)" : "";
+    String skipped = m.skipped(mode, v6s);
+    if (!skipped.isEmpty()) {
+      return skipped;
+    }
+    current.clear();
+    current.addAll(m.newrules);
+    writer.write(rule.v6, current);
+    if (mode != Mode.ACTIVE) {
+      return "Rules updated" + v6s;
+    }
+    // the live firewall's wording, assuming its chains exist (no forced reload)
+    if (m.inserted) {
+      return "Rule inserted" + v6s;
+    } else if (m.modified) {
+      return "Rule updated" + v6s;
+    } else if (m.found && rule.remove) {
+      return "Rule deleted" + v6s;
+    }
+    return "Rule added" + v6s;
+  }
+
+  /**
+   * backend_iptables.set_rule's walk over the current rules: the new list with the rule inserted,
+   * updated in place, deleted or appended.
+   */
+  private static final class Merge {
+    final RuleDraft rule;
+    final List<RuleDraft> newrules = new ArrayList<>();
+    boolean found;
+    boolean modified;
+    boolean inserted;
+    int matches;
+
+    /** The insert position, moved past the rules of one application tuple. */
+    int position;
+
+    int count = 1;
+    String[] last = {"", "", "", ""};
+
+    Merge(RuleDraft rule) {
+      this.rule = rule;
+      this.position = rule.position;
+    }
+
+    void next(RuleDraft r) {
       r.normalize();
       String[] cur = {r.dst, r.src, r.dapp, r.sapp};
       if (count == position) {
-        if ((last[2].isEmpty() && last[3].isEmpty() && count > 1)
-            || (cur[2].isEmpty() && cur[3].isEmpty())
-            || !Arrays.equals(last, cur)) {
-          inserted = true;
-          newrules.add(rule.copy());
-          last = new String[] {"", "", "", ""};
-        } else {
-          position++;
-        }
+        insertBefore(cur);
       }
       last = cur;
       count++;
@@ -486,6 +572,7 @@ final class RuleSetEngine {
         matches++;
       }
       if (ret == 0 && !found && !inserted) {
+        // the same rule: kept (or dropped by a delete)
         found = true;
         if (!rule.remove) {
           newrules.add(rule.copy());
@@ -493,6 +580,7 @@ final class RuleSetEngine {
       } else if (ret == -2 && rule.remove && rule.comment.isEmpty()) {
         found = true;
       } else if (ret < 0 && !rule.remove && !inserted) {
+        // the same rule with another action or comment: updated in place
         found = true;
         modified = true;
         newrules.add(rule.copy());
@@ -500,12 +588,25 @@ final class RuleSetEngine {
         newrules.add(r);
       }
     }
-    String v6s = rule.v6 ? " (v6)" : "";
-    if (inserted) {
-      if (matches > 0) {
-        return "Skipping inserting existing rule" + v6s;
+
+    /** At the insert position: inserts, unless that splits one application tuple's rules. */
+    private void insertBefore(String[] cur) {
+      if ((last[2].isEmpty() && last[3].isEmpty() && count > 1)
+          || (cur[2].isEmpty() && cur[3].isEmpty())
+          || !Arrays.equals(last, cur)) {
+        inserted = true;
+        newrules.add(rule.copy());
+        last = new String[] {"", "", "", ""};
+      } else {
+        position++;
       }
-    } else {
+    }
+
+    /** The message when nothing is written (an existing rule, an absent one), else "". */
+    String skipped(Mode mode, String v6s) {
+      if (inserted) {
+        return matches > 0 ? "Skipping inserting existing rule" + v6s : "";
+      }
       if (!found && !rule.remove) {
         newrules.add(rule.copy());
       }
@@ -515,22 +616,8 @@ final class RuleSetEngine {
       if (found && !rule.remove && !modified) {
         return "Skipping adding existing rule" + v6s;
       }
+      return "";
     }
-    current.clear();
-    current.addAll(newrules);
-    writer.write(rule.v6, current);
-    if (mode != Mode.ACTIVE) {
-      return "Rules updated" + v6s;
-    }
-    // the live firewall's wording, assuming its chains exist (no forced reload)
-    if (inserted) {
-      return "Rule inserted" + v6s;
-    } else if (modified) {
-      return "Rule updated" + v6s;
-    } else if (found && rule.remove) {
-      return "Rule deleted" + v6s;
-    }
-    return "Rule added" + v6s;
   }
 
   /**

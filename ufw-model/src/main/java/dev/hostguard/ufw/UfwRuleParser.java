@@ -423,90 +423,163 @@ public final class UfwRuleParser {
     return s.equalsIgnoreCase(v);
   }
 
-  @SuppressWarnings("StringSplitter")
-  private UfwCommand parseRule(List<String> orig, Words argv, boolean route) {
+  /**
+   * The state parser.UFWCommandRule.parse carries from one clause to the next: the argv words as
+   * ufw mutates them, what each clause read, and the draft rule once it exists.
+   */
+  private static final class RuleClauses {
+    final List<String> orig;
+    final Words argv;
+    final boolean route;
     String action = "";
+    int actionAt;
+    boolean remove;
+    long deleteNumber;
+    String insertPos = "";
+    int insertPosAt = -1;
+    String direction = "in";
+    boolean hasInterface;
+    String logtype = "";
+    String comment = "";
+    RuleDraft rule = new RuleDraft();
+
+    /** ufw's {@code type}: "v4", "v6" or "both". */
+    String type = "";
+
     String fromType = "any";
     String toType = "any";
     String fromService = "";
     String toService = "";
-    String insertPos = "";
-    int insertPosAt = -1;
-    String logtype = "";
-    boolean remove = false;
-    String type = "";
 
+    /** The side ("src" or "dst") the last from/to clause named. */
+    String loc = "";
+
+    RuleClauses(List<String> orig, Words argv, boolean route) {
+      this.orig = orig;
+      this.argv = argv;
+      this.route = route;
+    }
+  }
+
+  /** parser.UFWCommandRule.parse, one clause per method in ufw's order of checks. */
+  private UfwCommand parseRule(List<String> orig, Words argv, boolean route) {
+    RuleClauses c = new RuleClauses(orig, argv, route);
+    if (readCommandWord(c)) {
+      return new UfwCommand.DeleteNumber(c.deleteNumber);
+    }
+    readAction(c);
+    readDirection(c);
+    readInterfaceClause(c);
+    readLogType(c);
+    readComment(c);
+    startDraft(c);
+    if (argv.size() == 2) {
+      readSimpleSyntax(c);
+    } else {
+      readExtendedSyntax(c);
+    }
+    adjustServiceProtocol(c);
+    verify(c);
+    return freeze(c);
+  }
+
+  /**
+   * The optional {@code rule} word, then {@code delete}, {@code insert NUM} or {@code prepend};
+   * true for {@code delete NUM} (its number in {@link RuleClauses#deleteNumber}).
+   */
+  private static boolean readCommandWord(RuleClauses c) {
+    Words argv = c.argv;
     if (argv.size() > 0 && eqLower(argv.get(0), "rule")) {
       argv.del(0);
     }
-    if (argv.size() > 0) {
-      if (eqLower(argv.get(0), "delete") && argv.size() > 1) {
-        remove = true;
-        argv.del(0);
-        Optional<BigInteger> num = PythonText.parseInt(argv.get(0));
-        if (num.isPresent()) {
-          return new UfwCommand.DeleteNumber(PythonText.clampToLong(num.get()));
-        }
-        action = argv.get(0);
-      } else if (eqLower(argv.get(0), "insert")) {
-        if (argv.size() < 4) {
-          throw UfwRuleException.syntax(orig, argv.at(0), "insert needs a position and a rule");
-        }
-        insertPos = argv.get(1);
-        insertPosAt = argv.at(1);
-        if (insertPos.equals("0") || insertPos.equals("-1")) {
-          throw UfwRuleException.error(
-              orig, argv.at(1), "Cannot insert rule at position '" + insertPos + "'");
-        }
-        argv.del(1);
-        argv.del(0);
-      } else if (eqLower(argv.get(0), "prepend")) {
-        insertPos = "-1";
-        argv.del(0);
-      }
-      if (argv.size() == 0) {
-        throw UfwRuleException.syntax(orig, orig.size(), "missing action");
-      }
-      action = argv.get(0);
+    if (argv.size() == 0) {
+      return false;
     }
-    int actionAt = argv.size() > 0 ? argv.at(0) : 0;
+    if (eqLower(argv.get(0), "delete") && argv.size() > 1) {
+      c.remove = true;
+      argv.del(0);
+      Optional<BigInteger> num = PythonText.parseInt(argv.get(0));
+      if (num.isPresent()) {
+        c.deleteNumber = PythonText.clampToLong(num.get());
+        return true;
+      }
+    } else if (eqLower(argv.get(0), "insert")) {
+      if (argv.size() < 4) {
+        throw UfwRuleException.syntax(c.orig, argv.at(0), "insert needs a position and a rule");
+      }
+      c.insertPos = argv.get(1);
+      c.insertPosAt = argv.at(1);
+      if (c.insertPos.equals("0") || c.insertPos.equals("-1")) {
+        throw UfwRuleException.error(
+            c.orig, argv.at(1), "Cannot insert rule at position '" + c.insertPos + "'");
+      }
+      argv.del(1);
+      argv.del(0);
+    } else if (eqLower(argv.get(0), "prepend")) {
+      c.insertPos = "-1";
+      argv.del(0);
+    }
+    if (argv.size() == 0) {
+      throw UfwRuleException.syntax(c.orig, c.orig.size(), "missing action");
+    }
+    c.action = argv.get(0);
+    return false;
+  }
+
+  /** The action word: allow, deny, reject or limit, followed by at least one word. */
+  private static void readAction(RuleClauses c) {
+    c.actionAt = c.argv.size() > 0 ? c.argv.at(0) : 0;
+    String action = c.action;
     if (!action.equals("allow")
         && !action.equals("deny")
         && !action.equals("reject")
         && !action.equals("limit")) {
-      throw UfwRuleException.syntax(orig, actionAt, "unknown action '" + action + "'");
+      throw UfwRuleException.syntax(c.orig, c.actionAt, "unknown action '" + action + "'");
     }
+    if (c.argv.size() < 2) {
+      throw UfwRuleException.syntax(c.orig, c.actionAt, "missing rule");
+    }
+  }
+
+  /** The rule direction: {@code in} / {@code out} after the action (dropped unless before 'on'). */
+  private static void readDirection(RuleClauses c) {
+    Words argv = c.argv;
     int nargs = argv.size();
-    if (nargs < 2) {
-      throw UfwRuleException.syntax(orig, actionAt, "missing rule");
-    }
-    String ruleDirection = "in";
     if (nargs > 1 && (eqLower(argv.get(1), "in") || eqLower(argv.get(1), "out"))) {
-      ruleDirection = PythonText.lower(argv.get(1));
+      c.direction = PythonText.lower(argv.get(1));
     }
     if (nargs > 2
         && !argv.get(2).equals("on")
         && (eqLower(argv.get(1), "in") || eqLower(argv.get(1), "out"))) {
-      ruleDirection = PythonText.lower(argv.get(1));
+      c.direction = PythonText.lower(argv.get(1));
       argv.del(1);
-      nargs = argv.size();
     }
-    boolean hasInterface = false;
+  }
+
+  /** {@code in on IFACE} / {@code out on IFACE}: drops the 'on' word. */
+  private static void readInterfaceClause(RuleClauses c) {
+    Words argv = c.argv;
+    int nargs = argv.size();
     if (nargs > 1 && (argv.count("in") > 0 || argv.count("out") > 0)) {
       String err = "Invalid interface clause";
       if (!eqLower(argv.get(1), "in") && !eqLower(argv.get(1), "out")) {
         int at = argv.index("in") >= 0 ? argv.index("in") : argv.index("out");
-        throw UfwRuleException.error(orig, argv.at(at), err);
+        throw UfwRuleException.error(c.orig, argv.at(at), err);
       }
       if (nargs < 3 || !eqLower(argv.get(2), "on")) {
-        throw UfwRuleException.error(orig, argv.at(Math.min(2, nargs - 1)), err);
+        throw UfwRuleException.error(c.orig, argv.at(Math.min(2, nargs - 1)), err);
       }
       argv.del(2);
-      nargs = argv.size();
-      hasInterface = true;
+      c.hasInterface = true;
     }
+  }
+
+  /** {@code log} / {@code log-all}, allowed only right after the action or the interface. */
+  private static void readLogType(RuleClauses c) {
+    Words argv = c.argv;
+    int nargs = argv.size();
     int logIdx = 0;
-    if (hasInterface
+    if (c.hasInterface
         && nargs > 3
         && (eqLower(argv.get(3), "log") || eqLower(argv.get(3), "log-all"))) {
       logIdx = 3;
@@ -514,262 +587,315 @@ public final class UfwRuleParser {
       logIdx = 1;
     }
     if (logIdx > 0) {
-      logtype = PythonText.lower(argv.get(logIdx));
+      c.logtype = PythonText.lower(argv.get(logIdx));
       argv.del(logIdx);
-      nargs = argv.size();
     }
     if (argv.w.contains("log")) {
       throw UfwRuleException.error(
-          orig, argv.at(argv.index("log")), "Option 'log' not allowed here");
+          c.orig, argv.at(argv.index("log")), "Option 'log' not allowed here");
     }
     if (argv.w.contains("log-all")) {
       throw UfwRuleException.error(
-          orig, argv.at(argv.index("log-all")), "Option 'log-all' not allowed here");
+          c.orig, argv.at(argv.index("log-all")), "Option 'log-all' not allowed here");
     }
-    String comment = "";
-    if (argv.w.contains("comment")) {
-      int ci = argv.index("comment");
-      if (ci == argv.size() - 1) {
-        throw UfwRuleException.error(
-            orig, argv.at(ci), "Option 'comment' missing required argument");
-      }
-      comment = argv.get(ci + 1);
-      if (comment.contains("'")) {
-        throw UfwRuleException.syntax(orig, argv.at(ci + 1), "Comment may not contain \"'\"");
-      }
-      argv.del(ci + 1);
-      argv.del(ci);
-      nargs = argv.size();
+  }
+
+  /** {@code comment TEXT} anywhere; the text may not hold {@code '}. */
+  private static void readComment(RuleClauses c) {
+    Words argv = c.argv;
+    if (!argv.w.contains("comment")) {
+      return;
     }
+    int ci = argv.index("comment");
+    if (ci == argv.size() - 1) {
+      throw UfwRuleException.error(
+          c.orig, argv.at(ci), "Option 'comment' missing required argument");
+    }
+    c.comment = argv.get(ci + 1);
+    if (c.comment.contains("'")) {
+      throw UfwRuleException.syntax(c.orig, argv.at(ci + 1), "Comment may not contain \"'\"");
+    }
+    argv.del(ci + 1);
+    argv.del(ci);
+  }
+
+  /** The word count check, then the UFWRule with action, direction, comment and position. */
+  private static void startDraft(RuleClauses c) {
+    int nargs = c.argv.size();
     if (nargs < 2 || nargs > 13) {
-      throw UfwRuleException.syntax(orig, argv.at(nargs > 13 ? 13 : 0), "wrong number of words");
+      throw UfwRuleException.syntax(
+          c.orig, c.argv.at(nargs > 13 ? 13 : 0), "wrong number of words");
     }
-    RuleDraft rule = new RuleDraft();
-    rule.setAction(logtype.isEmpty() ? action : action + "_" + logtype);
-    rule.direction = ruleDirection.equals("out") ? UfwDirection.OUT : UfwDirection.IN;
-    rule.comment = comment;
-    rule.forward = route;
-    if (remove) {
+    RuleDraft rule = c.rule;
+    rule.setAction(c.logtype.isEmpty() ? c.action : c.action + "_" + c.logtype);
+    rule.direction = c.direction.equals("out") ? UfwDirection.OUT : UfwDirection.IN;
+    rule.comment = c.comment;
+    rule.forward = c.route;
+    if (c.remove) {
       rule.remove = true;
-    } else if (!insertPos.isEmpty()) {
+    } else if (!c.insertPos.isEmpty()) {
       try {
-        if (!rule.setPosition(insertPos)) {
-          throw UfwRuleException.syntax(orig, insertPosAt, "position is not an integer");
+        if (!rule.setPosition(c.insertPos)) {
+          throw UfwRuleException.syntax(c.orig, c.insertPosAt, "position is not an integer");
         }
       } catch (UfwError e) {
-        throw UfwRuleException.error(orig, insertPosAt, requireNonNull(e.getMessage()));
+        throw UfwRuleException.error(c.orig, c.insertPosAt, requireNonNull(e.getMessage()));
       }
     }
-    if (nargs == 2) {
-      String word = argv.get(1);
-      int wordAt = argv.at(1);
-      if (isValidProfileName(word) && services.protocol(word).isEmpty()) {
-        type = "both";
-        rule.dapp = word;
-        rule.setPort(word, true, services);
+  }
+
+  /** Simple syntax: one word, an application profile or {@code PORT[/PROTO]}. */
+  @SuppressWarnings("StringSplitter")
+  private void readSimpleSyntax(RuleClauses c) {
+    RuleDraft rule = c.rule;
+    String word = c.argv.get(1);
+    int wordAt = c.argv.at(1);
+    if (isValidProfileName(word) && services.protocol(word).isEmpty()) {
+      c.type = "both";
+      rule.dapp = word;
+      rule.setPort(word, true, services);
+    }
+    if (!rule.dapp.isEmpty()) {
+      return;
+    }
+    String port;
+    String proto;
+    String[] tmp = word.split("/", -1);
+    if (tmp.length == 1) {
+      port = tmp[0];
+      proto = "any";
+    } else if (tmp.length == 2) {
+      port = tmp[0];
+      proto = tmp[1];
+      if (PORTLESS.contains(proto)) {
+        throw UfwRuleException.error(c.orig, wordAt, "Invalid port with protocol '" + proto + "'");
       }
-      if (rule.dapp.isEmpty()) {
-        String port;
-        String proto;
-        String[] tmp = word.split("/", -1);
-        if (tmp.length == 1) {
-          port = tmp[0];
-          proto = "any";
-        } else if (tmp.length == 2) {
-          port = tmp[0];
-          proto = tmp[1];
-          if (PORTLESS.contains(proto)) {
-            throw UfwRuleException.error(
-                orig, wordAt, "Invalid port with protocol '" + proto + "'");
-          }
-        } else {
-          throw UfwRuleException.error(orig, wordAt, "Bad port");
-        }
-        if (!RuleDraft.isNumericPortList(port)) {
-          if (port.contains(",") || port.contains(":")) {
-            throw UfwRuleException.error(orig, wordAt, "Port ranges must be numeric");
-          }
-          toService = port;
-        }
-        try {
-          rule.setProtocol(proto);
-          rule.setPort(port, true, services);
-          type = "both";
-        } catch (UfwError e) {
-          throw UfwRuleException.error(orig, wordAt, "Bad port");
-        }
+    } else {
+      throw UfwRuleException.error(c.orig, wordAt, "Bad port");
+    }
+    if (!RuleDraft.isNumericPortList(port)) {
+      if (port.contains(",") || port.contains(":")) {
+        throw UfwRuleException.error(c.orig, wordAt, "Port ranges must be numeric");
       }
-    } else if ((nargs + 1) % 2 != 0) {
-      throw UfwRuleException.error(orig, argv.at(nargs - 1), "Wrong number of arguments");
-    } else if (!argv.w.contains("from")
+      c.toService = port;
+    }
+    try {
+      rule.setProtocol(proto);
+      rule.setPort(port, true, services);
+      c.type = "both";
+    } catch (UfwError e) {
+      throw UfwRuleException.error(c.orig, wordAt, "Bad port");
+    }
+  }
+
+  /** Extended syntax: KEY VALUE pairs (proto, from, to, port, app, in, out). */
+  private void readExtendedSyntax(RuleClauses c) {
+    checkExtendedShape(c);
+    Words argv = c.argv;
+    int nargs = argv.size();
+    for (int i = 0; i < nargs; i++) {
+      String arg = argv.get(i);
+      if (i % 2 != 0 && !KEYS.contains(arg)) {
+        throw UfwRuleException.error(c.orig, argv.at(i), "Invalid token '" + arg + "'");
+      }
+      boolean hasNext = i + 1 < nargs;
+      String next = hasNext ? argv.get(i + 1) : "";
+      int nextAt = hasNext ? argv.at(i + 1) : argv.at(i);
+      try {
+        switch (arg) {
+          case "proto" -> {
+            requireValue(c, i, hasNext, "proto");
+            c.rule.setProtocol(next);
+          }
+          case "in", "out" -> {
+            requireValue(c, i, hasNext, arg);
+            c.rule.setInterface(arg.equals("in"), next);
+          }
+          case "from", "to" -> readAddressClause(c, arg, i, hasNext, next);
+          case "port", "app" -> readPortClause(c, arg, i, hasNext, next, nextAt);
+          default -> {
+            // a value word: read with the clause before it
+          }
+        }
+      } catch (UfwError e) {
+        throw UfwRuleException.error(c.orig, nextAt, requireNonNull(e.getMessage()));
+      }
+    }
+    c.type = extendedIpVersion(c);
+  }
+
+  /** The word-count and clause-count checks before the extended syntax is read. */
+  private static void checkExtendedShape(RuleClauses c) {
+    Words argv = c.argv;
+    int nargs = argv.size();
+    if ((nargs + 1) % 2 != 0) {
+      throw UfwRuleException.error(c.orig, argv.at(nargs - 1), "Wrong number of arguments");
+    }
+    if (!argv.w.contains("from")
         && !argv.w.contains("to")
         && !argv.w.contains("in")
         && !argv.w.contains("out")) {
-      throw UfwRuleException.error(orig, argv.at(1), "Need 'to' or 'from' clause");
+      throw UfwRuleException.error(c.orig, argv.at(1), "Need 'to' or 'from' clause");
+    }
+    if (argv.count("to") > 1
+        || argv.count("from") > 1
+        || argv.count("proto") > 1
+        || argv.count("port") > 2
+        || argv.count("in") > 1
+        || argv.count("out") > 1
+        || argv.count("app") > 2
+        || (argv.count("app") > 0 && argv.count("proto") > 0)) {
+      throw UfwRuleException.error(c.orig, argv.at(1), "Improper rule syntax");
+    }
+  }
+
+  /** A clause keyword at the end of the command line: ufw's "Invalid 'KEY' clause". */
+  private static void requireValue(RuleClauses c, int i, boolean hasNext, String clause) {
+    if (!hasNext) {
+      throw UfwRuleException.error(c.orig, c.argv.at(i), "Invalid '" + clause + "' clause");
+    }
+  }
+
+  /** {@code from ADDR} / {@code to ADDR}; {@code any} is 0.0.0.0/0. */
+  private static void readAddressClause(
+      RuleClauses c, String arg, int i, boolean hasNext, String next) {
+    requireValue(c, i, hasNext, arg);
+    String addr = PythonText.lower(next);
+    String t;
+    if (addr.equals("any")) {
+      addr = "0.0.0.0/0";
+      t = "any";
     } else {
-      if (argv.count("to") > 1
-          || argv.count("from") > 1
-          || argv.count("proto") > 1
-          || argv.count("port") > 2
-          || argv.count("in") > 1
-          || argv.count("out") > 1
-          || argv.count("app") > 2
-          || (argv.count("app") > 0 && argv.count("proto") > 0)) {
-        throw UfwRuleException.error(orig, argv.at(1), "Improper rule syntax");
-      }
-      String loc = "";
-      for (int i = 0; i < nargs; i++) {
-        String arg = argv.get(i);
-        if (i % 2 != 0 && !KEYS.contains(arg)) {
-          throw UfwRuleException.error(orig, argv.at(i), "Invalid token '" + arg + "'");
-        }
-        boolean hasNext = i + 1 < nargs;
-        String next = hasNext ? argv.get(i + 1) : "";
-        int nextAt = hasNext ? argv.at(i + 1) : argv.at(i);
-        try {
-          switch (arg) {
-            case "proto" -> {
-              if (!hasNext) {
-                throw UfwRuleException.error(orig, argv.at(i), "Invalid 'proto' clause");
-              }
-              rule.setProtocol(next);
-            }
-            case "in", "out" -> {
-              if (!hasNext) {
-                throw UfwRuleException.error(orig, argv.at(i), "Invalid '" + arg + "' clause");
-              }
-              rule.setInterface(arg.equals("in"), next);
-            }
-            case "from", "to" -> {
-              if (!hasNext) {
-                throw UfwRuleException.error(orig, argv.at(i), "Invalid '" + arg + "' clause");
-              }
-              String addr = PythonText.lower(next);
-              String t;
-              if (addr.equals("any")) {
-                addr = "0.0.0.0/0";
-                t = "any";
-              } else {
-                t = IpAddresses.validAddress6(addr) ? "v6" : "v4";
-              }
-              if (arg.equals("from")) {
-                fromType = t;
-                rule.setSrc(addr);
-                loc = "src";
-              } else {
-                toType = t;
-                rule.setDst(addr);
-                loc = "dst";
-              }
-            }
-            case "port", "app" -> {
-              if (!hasNext) {
-                throw UfwRuleException.error(orig, argv.at(i), "Invalid 'port' clause");
-              }
-              if (loc.isEmpty()) {
-                throw UfwRuleException.error(
-                    orig, argv.at(i), "Need 'from' or 'to' with '" + arg + "'");
-              }
-              if (arg.equals("app")) {
-                if (loc.equals("src")) {
-                  rule.sapp = next;
-                } else {
-                  rule.dapp = next;
-                }
-              } else if (!RuleDraft.isNumericPortList(next)) {
-                if (next.contains(",") || next.contains(":")) {
-                  throw UfwRuleException.error(orig, nextAt, "Port ranges must be numeric");
-                }
-                if (loc.equals("src")) {
-                  fromService = next;
-                } else {
-                  toService = next;
-                }
-              }
-              rule.setPort(next, loc.equals("dst"), services);
-            }
-            default -> {
-              // a value word: read with the clause before it
-            }
-          }
-        } catch (UfwError e) {
-          throw UfwRuleException.error(orig, nextAt, requireNonNull(e.getMessage()));
-        }
-      }
-      if (fromType.equals("any") && toType.equals("any")) {
-        type = "both";
-      } else if (!fromType.equals("any") && !toType.equals("any") && !fromType.equals(toType)) {
-        throw UfwRuleException.error(
-            orig, argv.at(argv.index("to") + 1), "Mixed IP versions for 'from' and 'to'");
-      } else if (!fromType.equals("any")) {
-        type = fromType;
+      t = IpAddresses.validAddress6(addr) ? "v6" : "v4";
+    }
+    if (arg.equals("from")) {
+      c.fromType = t;
+      c.rule.setSrc(addr);
+      c.loc = "src";
+    } else {
+      c.toType = t;
+      c.rule.setDst(addr);
+      c.loc = "dst";
+    }
+  }
+
+  /** {@code port PORT} / {@code app NAME}, on the side the last from/to clause named. */
+  private void readPortClause(
+      RuleClauses c, String arg, int i, boolean hasNext, String next, int nextAt) {
+    // ufw says 'port' for a dangling 'app' too
+    requireValue(c, i, hasNext, "port");
+    if (c.loc.isEmpty()) {
+      throw UfwRuleException.error(c.orig, c.argv.at(i), "Need 'from' or 'to' with '" + arg + "'");
+    }
+    boolean src = c.loc.equals("src");
+    if (arg.equals("app")) {
+      if (src) {
+        c.rule.sapp = next;
       } else {
-        type = toType;
+        c.rule.dapp = next;
+      }
+    } else if (!RuleDraft.isNumericPortList(next)) {
+      if (next.contains(",") || next.contains(":")) {
+        throw UfwRuleException.error(c.orig, nextAt, "Port ranges must be numeric");
+      }
+      if (src) {
+        c.fromService = next;
+      } else {
+        c.toService = next;
       }
     }
-    // Adjust protocol for service names
-    if (!toService.isEmpty() || !fromService.isEmpty()) {
-      String proto = "";
-      if (!toService.isEmpty()) {
-        proto = serviceProto(orig, toService);
-      }
-      if (!fromService.isEmpty()) {
-        if (proto.equals("any") || proto.isEmpty()) {
-          proto = serviceProto(orig, fromService);
-        } else {
-          String t = serviceProto(orig, fromService);
-          if (proto.equals("any") || proto.equals(t)) {
-            proto = t;
-          } else if (!t.equals("any")) {
-            throw UfwRuleException.error(
-                orig, argv.at(argv.index("from")), "Protocol mismatch (from/to)");
-          }
+    c.rule.setPort(next, c.loc.equals("dst"), services);
+  }
+
+  /** The IP version the from/to addresses ask for; mixed versions are refused. */
+  private static String extendedIpVersion(RuleClauses c) {
+    String fromType = c.fromType;
+    String toType = c.toType;
+    if (fromType.equals("any") && toType.equals("any")) {
+      return "both";
+    } else if (!fromType.equals("any") && !toType.equals("any") && !fromType.equals(toType)) {
+      throw UfwRuleException.error(
+          c.orig, c.argv.at(c.argv.index("to") + 1), "Mixed IP versions for 'from' and 'to'");
+    } else if (!fromType.equals("any")) {
+      return fromType;
+    }
+    return toType;
+  }
+
+  /** "Adjust protocol for service names": the protocol a named service implies. */
+  private void adjustServiceProtocol(RuleClauses c) {
+    if (c.toService.isEmpty() && c.fromService.isEmpty()) {
+      return;
+    }
+    String proto = "";
+    if (!c.toService.isEmpty()) {
+      proto = serviceProto(c.orig, c.toService);
+    }
+    if (!c.fromService.isEmpty()) {
+      if (proto.equals("any") || proto.isEmpty()) {
+        proto = serviceProto(c.orig, c.fromService);
+      } else {
+        String t = serviceProto(c.orig, c.fromService);
+        if (proto.equals("any") || proto.equals(t)) {
+          proto = t;
+        } else if (!t.equals("any")) {
+          throw UfwRuleException.error(
+              c.orig, c.argv.at(c.argv.index("from")), "Protocol mismatch (from/to)");
         }
       }
-      if (rule.protocol == UfwProtocol.ANY) {
-        try {
-          rule.setProtocol(proto);
-        } catch (UfwError e) {
-          throw UfwRuleException.error(orig, actionAt, requireNonNull(e.getMessage()));
-        }
-      } else if (!proto.equals("any") && !rule.protocol.word().equals(proto)) {
-        throw UfwRuleException.error(
-            orig, actionAt, "Protocol mismatch with specified protocol " + rule.protocol.word());
+    }
+    RuleDraft rule = c.rule;
+    if (rule.protocol == UfwProtocol.ANY) {
+      try {
+        rule.setProtocol(proto);
+      } catch (UfwError e) {
+        throw UfwRuleException.error(c.orig, c.actionAt, requireNonNull(e.getMessage()));
       }
+    } else if (!proto.equals("any") && !rule.protocol.word().equals(proto)) {
+      throw UfwRuleException.error(
+          c.orig, c.actionAt, "Protocol mismatch with specified protocol " + rule.protocol.word());
     }
-    if (rule.protocol.isIpv4Only() && type.equals("both")) {
-      type = "v4";
+  }
+
+  /** IPv4-only protocols narrow "both" to v4; then UFWRule.verify's refusals. */
+  private static void verify(RuleClauses c) {
+    RuleDraft rule = c.rule;
+    if (rule.protocol.isIpv4Only() && c.type.equals("both")) {
+      c.type = "v4";
     }
-    // verify()
+    String proto = rule.protocol.word();
     if (rule.protocol != UfwProtocol.ANY && (!rule.sapp.isEmpty() || !rule.dapp.isEmpty())) {
       throw UfwRuleException.error(
-          orig,
-          actionAt,
-          "Improper rule syntax ('" + rule.protocol.word() + "' specified with app rule)");
+          c.orig, c.actionAt, "Improper rule syntax ('" + proto + "' specified with app rule)");
     }
-    if (rule.protocol.isIpv4Only() && type.equals("v6")) {
+    if (rule.protocol.isIpv4Only() && c.type.equals("v6")) {
       throw UfwRuleException.error(
-          orig, actionAt, "Invalid IPv6 address with protocol '" + rule.protocol.word() + "'");
+          c.orig, c.actionAt, "Invalid IPv6 address with protocol '" + proto + "'");
     }
     if (!rule.protocol.hasPorts() && (!rule.dport.equals("any") || !rule.sport.equals("any"))) {
       throw UfwRuleException.error(
-          orig, actionAt, "Invalid port with protocol '" + rule.protocol.word() + "'");
+          c.orig, c.actionAt, "Invalid port with protocol '" + proto + "'");
     }
+  }
+
+  /** The parsed rule with its operation and IP version. */
+  private static UfwCommand freeze(RuleClauses c) {
+    RuleDraft rule = c.rule;
     UfwCommand.Operation op =
-        remove
+        c.remove
             ? UfwCommand.Operation.DELETE
             : rule.position == -1
                 ? UfwCommand.Operation.PREPEND
                 : rule.position > 0 ? UfwCommand.Operation.INSERT : UfwCommand.Operation.ADD;
     UfwCommand.IpVersion ipv =
-        type.equals("v4")
+        c.type.equals("v4")
             ? UfwCommand.IpVersion.V4
-            : type.equals("v6") ? UfwCommand.IpVersion.V6 : UfwCommand.IpVersion.BOTH;
+            : c.type.equals("v6") ? UfwCommand.IpVersion.V6 : UfwCommand.IpVersion.BOTH;
     UfwRule frozen;
     try {
       frozen = rule.toRule();
     } catch (UfwError e) {
-      throw UfwRuleException.error(orig, actionAt, requireNonNull(e.getMessage()));
+      throw UfwRuleException.error(c.orig, c.actionAt, requireNonNull(e.getMessage()));
     }
     return new UfwCommand.RuleChange(op, frozen, ipv, rule.position);
   }
