@@ -98,6 +98,7 @@ class ReadmeExamplesTest {
           "import dev.hostguard.core.*;",
           "import dev.hostguard.exec.*;",
           "import java.io.*;",
+          "import java.nio.charset.*;",
           "import java.nio.file.*;",
           "import java.time.*;",
           "import java.util.*;",
