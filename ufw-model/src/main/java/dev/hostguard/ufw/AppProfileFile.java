@@ -3,7 +3,7 @@ package dev.hostguard.ufw;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.hostguard.core.LineDocument;
-import dev.hostguard.core.ParseException;
+import dev.hostguard.core.LosslessDocument;
 import dev.hostguard.core.internal.PythonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import java.util.Map;
  * f.render().equals(text); // true
  * }</pre>
  */
-public final class AppProfileFile {
+public final class AppProfileFile implements LosslessDocument {
   private final LineDocument document;
   private final ImmutableList<AppProfile> profiles;
 
@@ -32,7 +32,7 @@ public final class AppProfileFile {
   /**
    * Parses a profile file.
    *
-   * @throws ParseException where RawConfigParser would raise
+   * @throws AppProfileParseException where RawConfigParser would raise
    */
   public static AppProfileFile parse(String sourceName, String text) {
     return parse(LineDocument.parse(sourceName, text));
@@ -40,10 +40,18 @@ public final class AppProfileFile {
 
   /** Parses file bytes; text that is not UTF-8 is refused as Python's reader refuses it. */
   public static AppProfileFile parse(String sourceName, byte[] content) {
-    return parse(LineDocument.parseUtf8(sourceName, content));
+    LineDocument doc = LineDocument.parse(sourceName, content);
+    for (int i = 0; i < doc.size(); i++) {
+      if (!doc.line(i).isWellFormed()) {
+        int col = doc.text(i).indexOf('\uFFFD');
+        throw AppProfileParseException.atLine(doc, i, Math.max(col, 0), "invalid UTF-8");
+      }
+    }
+    return parse(doc);
   }
 
-  /** The file's bytes, exactly as parsed. */
+  /** The file's bytes, exactly as parsed (edits change only the lines of the profile edited). */
+  @Override
   public byte[] toBytes() {
     return document.toBytes();
   }
@@ -80,7 +88,8 @@ public final class AppProfileFile {
           cur = defaults;
         } else {
           if (sections.containsKey(name)) {
-            throw ParseException.inLine(doc, i, indent, "section '" + name + "' already exists");
+            throw AppProfileParseException.atLine(
+                doc, i, indent, "section '" + name + "' already exists");
           }
           cur = new LinkedHashMap<>();
           sections.put(name, cur);
@@ -89,16 +98,17 @@ public final class AppProfileFile {
         continue;
       }
       if (cur == null) {
-        throw ParseException.inLine(doc, i, indent, "File contains no section headers.");
+        throw AppProfileParseException.atLine(doc, i, indent, "File contains no section headers.");
       }
       int eq = indexOfDelimiter(stripped);
       if (eq <= 0) {
-        throw ParseException.inLine(doc, i, indent, "Source contains parsing errors");
+        throw AppProfileParseException.atLine(doc, i, indent, "Source contains parsing errors");
       }
       String key = PythonText.lower(stripped.substring(0, eq).strip());
       String value = stripped.substring(eq + 1).strip();
       if (cur.containsKey(key)) {
-        throw ParseException.inLine(doc, i, indent, "option '" + key + "' already exists");
+        throw AppProfileParseException.atLine(
+            doc, i, indent, "option '" + key + "' already exists");
       }
       cur.put(key, value);
       curKey = key;
@@ -138,7 +148,16 @@ public final class AppProfileFile {
     return document;
   }
 
-  /** The file's text, byte for byte as parsed. */
+  /** The name the file was parsed under. */
+  @Override
+  public String sourceName() {
+    return document.sourceName();
+  }
+
+  /**
+   * The file's text, byte for byte as parsed (edits change only the lines of the profile edited).
+   */
+  @Override
   public String render() {
     return document.render();
   }

@@ -2,7 +2,6 @@ package dev.hostguard.ufw;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import dev.hostguard.core.ParseException;
 import dev.hostguard.core.internal.PythonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -132,7 +132,7 @@ public final class AppProfiles {
                 .decode(java.nio.ByteBuffer.wrap(e.getValue()))
                 .toString();
         file = AppProfileFile.parse(f, text);
-      } catch (IOException | ParseException x) {
+      } catch (IOException | AppProfileParseException x) {
         warnings.add("Skipping '" + f + "': couldn't process");
         continue;
       }
@@ -169,11 +169,11 @@ public final class AppProfiles {
         if (profiles.containsKey(n)) {
           warnings.add("Duplicate profile '" + n + "', using last found");
         }
-        String problem = p.problem(services);
-        if (problem == null) {
+        Optional<String> problem = p.problem(services);
+        if (problem.isEmpty()) {
           profiles.put(n, p);
         } else {
-          warnings.add(problem);
+          warnings.add(problem.get());
         }
       }
     }
@@ -229,7 +229,7 @@ public final class AppProfiles {
   /**
    * The output of {@code ufw app info NAME} (without the final newline).
    *
-   * @throws IllegalArgumentException with ufw's message when ufw refuses
+   * @throws UfwRefusedException with ufw's message when ufw refuses
    */
   public String infoText(String name) {
     List<String> names = new ArrayList<>();
@@ -237,7 +237,7 @@ public final class AppProfiles {
       names.addAll(byName.keySet());
     } else {
       if (!UfwRuleParser.isValidProfileName(name)) {
-        throw new IllegalArgumentException("Invalid profile name");
+        throw new UfwRefusedException("Invalid profile name");
       }
       names.add(name);
     }
@@ -246,10 +246,10 @@ public final class AppProfiles {
       String n = names.get(i);
       AppProfile p = byName.get(n);
       if (p == null) {
-        throw new IllegalArgumentException("Could not find profile '" + n + "'");
+        throw new UfwRefusedException("Could not find profile '" + n + "'");
       }
-      if (p.problem(services) != null) {
-        throw new IllegalArgumentException("Invalid profile");
+      if (p.problem(services).isPresent()) {
+        throw new UfwRefusedException("Invalid profile");
       }
       r.append("Profile: ").append(n).append('\n');
       r.append("Title: ").append(p.title()).append('\n');
