@@ -138,32 +138,9 @@ public final class AppProfiles {
       }
       for (AppProfile p : file.profiles()) {
         String n = p.name();
-        if (n.codePointCount(0, n.length()) > 64) {
-          warnings.add("Skipping '" + n + "': name too long");
-          continue;
-        }
-        if (!UfwRuleParser.isValidProfileName(n)) {
-          warnings.add("Skipping '" + n + "': invalid name");
-          continue;
-        }
-        if (services.protocol(n).isPresent()) {
-          warnings.add("Skipping '" + n + "': also in /etc/services");
-          continue;
-        }
-        boolean skip = false;
-        for (Map.Entry<String, String> kv : p.fields().entrySet()) {
-          if (kv.getKey().codePointCount(0, kv.getKey().length()) > 64) {
-            warnings.add("Skipping '" + n + "': field too long");
-            skip = true;
-            break;
-          }
-          if (kv.getValue().codePointCount(0, kv.getValue().length()) > 1024) {
-            warnings.add("Skipping '" + n + "': value too long for '" + kv.getKey() + "'");
-            skip = true;
-            break;
-          }
-        }
-        if (skip) {
+        Optional<String> skip = skipped(p, services);
+        if (skip.isPresent()) {
+          warnings.add(skip.get());
           continue;
         }
         if (profiles.containsKey(n)) {
@@ -178,6 +155,40 @@ public final class AppProfiles {
       }
     }
     return new AppProfiles(profiles, warnings, services);
+  }
+
+  /**
+   * The warning ufw prints when its get_profiles skips this profile (name, services clash,
+   * lengths); empty when it keeps it.
+   */
+  private static Optional<String> skipped(AppProfile p, ServicesDatabase services) {
+    String n = p.name();
+    if (n.codePointCount(0, n.length()) > 64) {
+      return Optional.of("Skipping '" + n + "': name too long");
+    }
+    if (!UfwRuleParser.isValidProfileName(n)) {
+      return Optional.of("Skipping '" + n + "': invalid name");
+    }
+    if (services.protocol(n).isPresent()) {
+      return Optional.of("Skipping '" + n + "': also in /etc/services");
+    }
+    for (Map.Entry<String, String> kv : p.fields().entrySet()) {
+      if (kv.getKey().codePointCount(0, kv.getKey().length()) > 64) {
+        return Optional.of("Skipping '" + n + "': field too long");
+      }
+      if (kv.getValue().codePointCount(0, kv.getValue().length()) > 1024) {
+        return Optional.of("Skipping '" + n + "': value too long for '" + kv.getKey() + "'");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What ufw says when it would not use this profile: the warning of get_profiles' skipping rules,
+   * else verify_profile's message; empty when ufw loads it.
+   */
+  static Optional<String> refusal(AppProfile p, ServicesDatabase services) {
+    return skipped(p, services).or(() -> p.problem(services));
   }
 
   /** Profiles by name, sorted as ufw sorts them. */

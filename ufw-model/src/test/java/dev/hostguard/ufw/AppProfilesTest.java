@@ -31,7 +31,11 @@ class AppProfilesTest {
     assertThat(p.name()).isEqualTo("PlexMediaServer");
     assertThat(p.ports()).hasSize(8).startsWith("32469/tcp", "32413/udp");
     assertThat(p.problem(ServicesDatabase.fromHost())).isEmpty();
-    assertThat(AppProfileFile.parse("x", AppProfileFile.write(plex.profiles())).profiles())
+    assertThat(
+            AppProfileFile.parse(
+                    "x",
+                    AppProfileFile.of("x", plex.profiles(), ServicesDatabase.fromHost()).render())
+                .profiles())
         .isEqualTo(plex.profiles());
   }
 
