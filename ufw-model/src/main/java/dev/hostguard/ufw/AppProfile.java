@@ -4,6 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One application profile ({@code [Name]} section of a file in {@code /etc/ufw/applications.d}):
@@ -38,14 +42,33 @@ public record AppProfile(String name, ImmutableMap<String, String> fields) {
   }
 
   /**
-   * ufw's verify_profile: the message ufw gives for an unusable profile, or {@code null} if usable.
+   * A profile with ufw's three fields, in the order ufw's own profiles write them.
+   *
+   * <pre>{@code
+   * AppProfile.of("MyApp", "My app", "What it serves", List.of("8080/tcp", "8443/tcp"));
+   * }</pre>
    */
-  public @org.jspecify.annotations.Nullable String problem(ServicesDatabase services) {
+  public static AppProfile of(String name, String title, String description, List<String> ports) {
+    return new AppProfile(
+        name,
+        ImmutableMap.of(
+            "title", title, "description", description, "ports", String.join("|", ports)));
+  }
+
+  /** This profile with its {@code ports} field set to {@code ports} joined with {@code |}. */
+  public AppProfile withPorts(List<String> ports) {
+    Map<String, String> f = new LinkedHashMap<>(fields);
+    f.put("ports", String.join("|", ports));
+    return new AppProfile(name, ImmutableMap.copyOf(f));
+  }
+
+  /** ufw's verify_profile: the message ufw gives for an unusable profile, empty if usable. */
+  public Optional<String> problem(ServicesDatabase services) {
     for (String f : new String[] {"title", "description", "ports"}) {
       if (!fields.containsKey(f)) {
-        return "Profile '" + name + "' missing required field '" + f + "'";
+        return Optional.of("Profile '" + name + "' missing required field '" + f + "'");
       } else if (fields.get(f).isEmpty()) {
-        return "Profile '" + name + "' has empty required field '" + f + "'";
+        return Optional.of("Profile '" + name + "' has empty required field '" + f + "'");
       }
     }
     for (String p : ports()) {
@@ -59,23 +82,23 @@ public record AppProfile(String name, ImmutableMap<String, String> fields) {
         port = tmp[0];
         proto = tmp[1];
       } else {
-        return invalidPorts();
+        return Optional.of(invalidPorts());
       }
       if (UfwProtocol.fromWord(proto).map(x -> !x.hasPorts()).orElse(false)) {
-        return invalidPorts();
+        return Optional.of(invalidPorts());
       }
       if (proto.equals("any") && (port.contains(":") || port.contains(","))) {
-        return invalidPorts();
+        return Optional.of(invalidPorts());
       }
       RuleDraft d = new RuleDraft();
       try {
         d.setProtocol(proto);
         d.setPort(port, true, services);
       } catch (UfwError e) {
-        return invalidPorts();
+        return Optional.of(invalidPorts());
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   private String invalidPorts() {

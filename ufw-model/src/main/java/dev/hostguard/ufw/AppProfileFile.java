@@ -3,36 +3,43 @@ package dev.hostguard.ufw;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.hostguard.core.LineDocument;
-import dev.hostguard.core.ParseException;
+import dev.hostguard.core.LosslessDocument;
 import dev.hostguard.core.internal.PythonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One file of {@code /etc/ufw/applications.d}: the lossless lines and the profiles they declare,
  * read with Python RawConfigParser's rules (strict: a duplicate section or key, a key without
  * {@code =}/{@code :} or text before the first section is an error, as ufw then skips the file).
  *
+ * <p>Profiles are added, changed and removed with {@link #withProfile} and {@link #withoutProfile}:
+ * only the lines of that profile change, every other byte stays as parsed.
+ *
  * <pre>{@code
  * AppProfileFile f = AppProfileFile.parse("plexmediaserver", text);
- * f.render().equals(text); // true
+ * f.withProfile(f.profiles().get(0).withPorts(List.of("32400/tcp")), services).render();
  * }</pre>
  */
-public final class AppProfileFile {
+public final class AppProfileFile implements LosslessDocument {
   private final LineDocument document;
   private final ImmutableList<AppProfile> profiles;
+  private final ImmutableMap<String, int[]> spans;
 
-  private AppProfileFile(LineDocument document, ImmutableList<AppProfile> profiles) {
+  private AppProfileFile(
+      LineDocument document, ImmutableList<AppProfile> profiles, Map<String, int[]> spans) {
     this.document = document;
     this.profiles = profiles;
+    this.spans = ImmutableMap.copyOf(spans);
   }
 
   /**
    * Parses a profile file.
    *
-   * @throws ParseException where RawConfigParser would raise
+   * @throws AppProfileParseException where RawConfigParser would raise
    */
   public static AppProfileFile parse(String sourceName, String text) {
     return parse(LineDocument.parse(sourceName, text));
@@ -40,10 +47,18 @@ public final class AppProfileFile {
 
   /** Parses file bytes; text that is not UTF-8 is refused as Python's reader refuses it. */
   public static AppProfileFile parse(String sourceName, byte[] content) {
-    return parse(LineDocument.parseUtf8(sourceName, content));
+    LineDocument doc = LineDocument.parse(sourceName, content);
+    for (int i = 0; i < doc.size(); i++) {
+      if (!doc.line(i).isWellFormed()) {
+        int col = doc.text(i).indexOf('\uFFFD');
+        throw AppProfileParseException.atLine(doc, i, Math.max(col, 0), "invalid UTF-8");
+      }
+    }
+    return parse(doc);
   }
 
-  /** The file's bytes, exactly as parsed. */
+  /** The file's bytes, exactly as parsed (edits change only the lines of the profile edited). */
+  @Override
   public byte[] toBytes() {
     return document.toBytes();
   }
@@ -52,6 +67,8 @@ public final class AppProfileFile {
     Map<String, Map<String, String>> sections = new LinkedHashMap<>();
     Map<String, String> defaults = new LinkedHashMap<>();
     Map<String, String> cur = null;
+    Map<String, int[]> spans = new LinkedHashMap<>();
+    int[] curSpan = null;
     String curKey = null;
     int curIndent = 0;
     for (int i = 0; i < doc.size(); i++) {
@@ -69,6 +86,9 @@ public final class AppProfileFile {
       }
       if (cur != null && curKey != null && indent > curIndent) {
         cur.put(curKey, cur.get(curKey) + "\n" + stripped);
+        if (curSpan != null) {
+          curSpan[1] = i + 1;
+        }
         continue;
       }
       if (stripped.startsWith("[")
@@ -78,29 +98,37 @@ public final class AppProfileFile {
         String name = stripped.substring(1, close);
         if (name.equals("DEFAULT")) {
           cur = defaults;
+          curSpan = null;
         } else {
           if (sections.containsKey(name)) {
-            throw ParseException.inLine(doc, i, indent, "section '" + name + "' already exists");
+            throw AppProfileParseException.atLine(
+                doc, i, indent, "section '" + name + "' already exists");
           }
           cur = new LinkedHashMap<>();
           sections.put(name, cur);
+          curSpan = new int[] {i, i + 1};
+          spans.put(name, curSpan);
         }
         curKey = null;
         continue;
       }
       if (cur == null) {
-        throw ParseException.inLine(doc, i, indent, "File contains no section headers.");
+        throw AppProfileParseException.atLine(doc, i, indent, "File contains no section headers.");
       }
       int eq = indexOfDelimiter(stripped);
       if (eq <= 0) {
-        throw ParseException.inLine(doc, i, indent, "Source contains parsing errors");
+        throw AppProfileParseException.atLine(doc, i, indent, "Source contains parsing errors");
       }
       String key = PythonText.lower(stripped.substring(0, eq).strip());
       String value = stripped.substring(eq + 1).strip();
       if (cur.containsKey(key)) {
-        throw ParseException.inLine(doc, i, indent, "option '" + key + "' already exists");
+        throw AppProfileParseException.atLine(
+            doc, i, indent, "option '" + key + "' already exists");
       }
       cur.put(key, value);
+      if (curSpan != null) {
+        curSpan[1] = i + 1;
+      }
       curKey = key;
       curIndent = indent;
     }
@@ -113,7 +141,7 @@ public final class AppProfileFile {
       merged.replaceAll((k, v) -> v.stripTrailing());
       out.add(new AppProfile(e.getKey(), ImmutableMap.copyOf(merged)));
     }
-    return new AppProfileFile(doc, out.build());
+    return new AppProfileFile(doc, out.build(), spans);
   }
 
   private static int indexOfDelimiter(String s) {
@@ -138,23 +166,156 @@ public final class AppProfileFile {
     return document;
   }
 
-  /** The file's text, byte for byte as parsed. */
+  /** The name the file was parsed under. */
+  @Override
+  public String sourceName() {
+    return document.sourceName();
+  }
+
+  /**
+   * The file's text, byte for byte as parsed (edits change only the lines of the profile edited).
+   */
+  @Override
   public String render() {
     return document.render();
   }
 
-  /** The text of a new file holding these profiles (title, description, ports first). */
-  public static String write(List<AppProfile> profiles) {
-    List<String> out = new ArrayList<>();
+  /**
+   * A new file holding these profiles, one section each in the order given, separated by a blank
+   * line; the same checks as {@link #withProfile}.
+   *
+   * @throws UfwRefusedException as {@link #withProfile} does, or for two profiles of one name
+   */
+  public static AppProfileFile of(
+      String sourceName, List<AppProfile> profiles, ServicesDatabase services) {
+    AppProfileFile f = parse(sourceName, "");
     for (AppProfile p : profiles) {
-      if (!out.isEmpty()) {
-        out.add("");
+      if (f.profile(p.name()).isPresent()) {
+        throw new UfwRefusedException("Duplicate profile '" + p.name() + "'");
       }
-      out.add("[" + p.name() + "]");
-      for (Map.Entry<String, String> f : p.fields().entrySet()) {
-        out.add(f.getKey() + "=" + f.getValue().replace("\n", "\n "));
+      f = f.withProfile(p, services);
+    }
+    return f;
+  }
+
+  /** The profile of this name (exact, as ufw matches section names), if the file has one. */
+  public Optional<AppProfile> profile(String name) {
+    return profiles.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /**
+   * This file with {@code profile} in it: a section of the same name is replaced in place (its
+   * header through its last option line; comments and blank lines around it stay), otherwise the
+   * section is appended after a blank line. Every other line is kept byte for byte.
+   *
+   * <p>The profile is checked as ufw checks the profiles it loads, and refused with the warning ufw
+   * prints when it skips one ({@code Skipping 'ssh': also in /etc/services}, {@code Invalid ports
+   * in profile 'x'}, ...); names, keys and values that cannot be written as RawConfigParser lines
+   * (a line break in a name, a key with {@code =}, a value with surrounding blanks) are refused
+   * too.
+   *
+   * @param services the services table ufw resolves service-name ports and names with
+   * @throws UfwRefusedException what ufw would refuse, with its message
+   */
+  public AppProfileFile withProfile(AppProfile profile, ServicesDatabase services) {
+    Optional<String> refusal = unwritable(profile).or(() -> AppProfiles.refusal(profile, services));
+    if (refusal.isPresent()) {
+      throw new UfwRefusedException(refusal.get());
+    }
+    List<String> section = sectionLines(profile);
+    Optional<int[]> span = span(profile.name());
+    LineDocument edited;
+    if (span.isPresent()) {
+      edited = document.withLinesReplaced(span.get()[0], span.get()[1], section);
+    } else {
+      List<String> lines = new ArrayList<>();
+      int n = document.size();
+      if (n > 0 && !document.text(n - 1).isBlank()) {
+        lines.add("");
+      }
+      lines.addAll(section);
+      edited = document.withLinesInserted(n, lines);
+    }
+    return parse(edited);
+  }
+
+  /**
+   * This file without the profile {@code name}: its section's lines go (header through its last
+   * option line, with the blank lines that follow it, or those before it when it ends the file).
+   *
+   * @throws UfwRefusedException {@code Could not find profile 'NAME'} (ufw's message)
+   */
+  public AppProfileFile withoutProfile(String name) {
+    int[] span =
+        span(name)
+            .orElseThrow(() -> new UfwRefusedException("Could not find profile '" + name + "'"));
+    int from = span[0];
+    int to = span[1];
+    while (to < document.size() && document.text(to).isBlank()) {
+      to++;
+    }
+    if (to == document.size()) {
+      while (from > 0 && document.text(from - 1).isBlank()) {
+        from--;
       }
     }
-    return String.join("\n", out) + (out.isEmpty() ? "" : "\n");
+    return parse(document.withLinesRemoved(from, to));
+  }
+
+  /** Why a profile cannot be written as lines RawConfigParser reads back as this profile. */
+  private static Optional<String> unwritable(AppProfile p) {
+    String name = p.name();
+    if (name.equals("DEFAULT") || name.contains("\n") || name.contains("\r")) {
+      return Optional.of("Profile name '" + name + "' cannot be a section");
+    }
+    for (Map.Entry<String, String> f : p.fields().entrySet()) {
+      String key = f.getKey();
+      if (key.isEmpty()
+          || !key.equals(PythonText.lower(key))
+          || !key.equals(key.strip())
+          || key.chars().anyMatch(c -> "=:[\r\n".indexOf(c) >= 0)
+          || key.startsWith("#")
+          || key.startsWith(";")) {
+        return Optional.of("Profile '" + name + "': field '" + key + "' cannot be written");
+      }
+      String[] lines = f.getValue().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        String l = lines[i];
+        boolean bad =
+            !l.equals(l.strip())
+                || l.contains("\r")
+                || (i > 0 && (l.startsWith("#") || l.startsWith(";")))
+                || ((i == 0 || i == lines.length - 1) && l.isEmpty() && lines.length > 1);
+        if (bad) {
+          return Optional.of("Profile '" + name + "': value of '" + key + "' cannot be written");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The lines of a section: {@code [name]}, then {@code key=value}; further lines of a value are
+   * continuation lines indented by one blank.
+   */
+  private static List<String> sectionLines(AppProfile p) {
+    List<String> out = new ArrayList<>();
+    out.add("[" + p.name() + "]");
+    for (Map.Entry<String, String> f : p.fields().entrySet()) {
+      String[] lines = f.getValue().split("\n", -1);
+      out.add(f.getKey() + "=" + lines[0]);
+      for (int i = 1; i < lines.length; i++) {
+        out.add(lines[i].isEmpty() ? "" : " " + lines[i]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * [header, end) of the section {@code name}: end is after its last option or continuation line.
+   */
+  private Optional<int[]> span(String name) {
+    int[] span = spans.get(name);
+    return span == null ? Optional.empty() : Optional.of(span.clone());
   }
 }

@@ -2,7 +2,6 @@ package dev.hostguard.ufw;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import dev.hostguard.core.ParseException;
 import dev.hostguard.core.internal.PythonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -132,52 +132,63 @@ public final class AppProfiles {
                 .decode(java.nio.ByteBuffer.wrap(e.getValue()))
                 .toString();
         file = AppProfileFile.parse(f, text);
-      } catch (IOException | ParseException x) {
+      } catch (IOException | AppProfileParseException x) {
         warnings.add("Skipping '" + f + "': couldn't process");
         continue;
       }
       for (AppProfile p : file.profiles()) {
         String n = p.name();
-        if (n.codePointCount(0, n.length()) > 64) {
-          warnings.add("Skipping '" + n + "': name too long");
-          continue;
-        }
-        if (!UfwRuleParser.isValidProfileName(n)) {
-          warnings.add("Skipping '" + n + "': invalid name");
-          continue;
-        }
-        if (services.protocol(n).isPresent()) {
-          warnings.add("Skipping '" + n + "': also in /etc/services");
-          continue;
-        }
-        boolean skip = false;
-        for (Map.Entry<String, String> kv : p.fields().entrySet()) {
-          if (kv.getKey().codePointCount(0, kv.getKey().length()) > 64) {
-            warnings.add("Skipping '" + n + "': field too long");
-            skip = true;
-            break;
-          }
-          if (kv.getValue().codePointCount(0, kv.getValue().length()) > 1024) {
-            warnings.add("Skipping '" + n + "': value too long for '" + kv.getKey() + "'");
-            skip = true;
-            break;
-          }
-        }
-        if (skip) {
+        Optional<String> skip = skipped(p, services);
+        if (skip.isPresent()) {
+          warnings.add(skip.get());
           continue;
         }
         if (profiles.containsKey(n)) {
           warnings.add("Duplicate profile '" + n + "', using last found");
         }
-        String problem = p.problem(services);
-        if (problem == null) {
+        Optional<String> problem = p.problem(services);
+        if (problem.isEmpty()) {
           profiles.put(n, p);
         } else {
-          warnings.add(problem);
+          warnings.add(problem.get());
         }
       }
     }
     return new AppProfiles(profiles, warnings, services);
+  }
+
+  /**
+   * The warning ufw prints when its get_profiles skips this profile (name, services clash,
+   * lengths); empty when it keeps it.
+   */
+  private static Optional<String> skipped(AppProfile p, ServicesDatabase services) {
+    String n = p.name();
+    if (n.codePointCount(0, n.length()) > 64) {
+      return Optional.of("Skipping '" + n + "': name too long");
+    }
+    if (!UfwRuleParser.isValidProfileName(n)) {
+      return Optional.of("Skipping '" + n + "': invalid name");
+    }
+    if (services.protocol(n).isPresent()) {
+      return Optional.of("Skipping '" + n + "': also in /etc/services");
+    }
+    for (Map.Entry<String, String> kv : p.fields().entrySet()) {
+      if (kv.getKey().codePointCount(0, kv.getKey().length()) > 64) {
+        return Optional.of("Skipping '" + n + "': field too long");
+      }
+      if (kv.getValue().codePointCount(0, kv.getValue().length()) > 1024) {
+        return Optional.of("Skipping '" + n + "': value too long for '" + kv.getKey() + "'");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What ufw says when it would not use this profile: the warning of get_profiles' skipping rules,
+   * else verify_profile's message; empty when ufw loads it.
+   */
+  static Optional<String> refusal(AppProfile p, ServicesDatabase services) {
+    return skipped(p, services).or(() -> p.problem(services));
   }
 
   /** Profiles by name, sorted as ufw sorts them. */
@@ -229,7 +240,7 @@ public final class AppProfiles {
   /**
    * The output of {@code ufw app info NAME} (without the final newline).
    *
-   * @throws IllegalArgumentException with ufw's message when ufw refuses
+   * @throws UfwRefusedException with ufw's message when ufw refuses
    */
   public String infoText(String name) {
     List<String> names = new ArrayList<>();
@@ -237,7 +248,7 @@ public final class AppProfiles {
       names.addAll(byName.keySet());
     } else {
       if (!UfwRuleParser.isValidProfileName(name)) {
-        throw new IllegalArgumentException("Invalid profile name");
+        throw new UfwRefusedException("Invalid profile name");
       }
       names.add(name);
     }
@@ -246,10 +257,10 @@ public final class AppProfiles {
       String n = names.get(i);
       AppProfile p = byName.get(n);
       if (p == null) {
-        throw new IllegalArgumentException("Could not find profile '" + n + "'");
+        throw new UfwRefusedException("Could not find profile '" + n + "'");
       }
-      if (p.problem(services) != null) {
-        throw new IllegalArgumentException("Invalid profile");
+      if (p.problem(services).isPresent()) {
+        throw new UfwRefusedException("Invalid profile");
       }
       r.append("Profile: ").append(n).append('\n');
       r.append("Title: ").append(p.title()).append('\n');

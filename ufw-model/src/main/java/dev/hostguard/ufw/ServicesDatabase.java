@@ -2,7 +2,7 @@ package dev.hostguard.ufw;
 
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
-import dev.hostguard.core.ParseException;
+import dev.hostguard.core.LosslessDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,14 +17,15 @@ import java.util.OptionalInt;
  * aliases to port and protocol, first entry wins.
  *
  * <p>{@link #builder()} and {@link #parse} build one in memory (hermetic); {@link #fromHost()} and
- * {@link #load} read the disk.
+ * {@link #load} read the disk. A parsed database keeps its text ({@link #render()} gives it back
+ * byte for byte); a built one renders one {@code name<TAB>port/proto[<TAB>aliases]} line per entry.
  *
  * <pre>{@code
  * ServicesDatabase services = ServicesDatabase.builder().add("ssh", 22, "tcp").build();
  * services.port("ssh"); // OptionalInt[22]
  * }</pre>
  */
-public final class ServicesDatabase {
+public final class ServicesDatabase implements LosslessDocument {
   /** One line of the file: name, port, protocol and aliases. */
   public record Entry(String name, int port, String protocol, ImmutableList<String> aliases) {
     /** Whether {@code service} is this entry's name or one of its aliases. */
@@ -36,12 +37,14 @@ public final class ServicesDatabase {
   /** The host's table, read once per process (one value: bounded). */
   private static volatile ServicesDatabase fromHost;
 
+  private final LineDocument document;
   private final ImmutableList<Entry> entries;
   private final java.util.Map<String, Entry> firstByName;
   private final java.util.Map<String, Entry> firstTcp;
   private final java.util.Map<String, Entry> firstUdp;
 
-  private ServicesDatabase(List<Entry> entries) {
+  private ServicesDatabase(LineDocument document, List<Entry> entries) {
+    this.document = document;
     this.entries = ImmutableList.copyOf(entries);
     java.util.Map<String, Entry> any = new java.util.HashMap<>();
     java.util.Map<String, Entry> tcp = new java.util.HashMap<>();
@@ -73,7 +76,7 @@ public final class ServicesDatabase {
     ServicesDatabase s = fromHost;
     if (s == null) {
       Path p = Path.of("/etc/services");
-      s = Files.isReadable(p) ? load(p) : new ServicesDatabase(List.of());
+      s = Files.isReadable(p) ? load(p) : builder().build();
       fromHost = s;
     }
     return s;
@@ -96,27 +99,52 @@ public final class ServicesDatabase {
 
     private Builder() {}
 
-    /** Adds {@code name port/proto}, as one line of {@code /etc/services}. */
+    /**
+     * Adds {@code name port/proto}, as one line of {@code /etc/services}.
+     *
+     * @throws UfwRefusedException for a port outside 0..65535, or a name, protocol or alias that is
+     *     empty or holds a blank, a line break or {@code #} (it could not be written as a line)
+     */
     public Builder add(String name, int port, String protocol, String... aliases) {
       if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("bad port '" + port + "'");
+        throw new UfwRefusedException("bad port '" + port + "'");
+      }
+      checkWord(name);
+      checkWord(protocol);
+      for (String a : aliases) {
+        checkWord(a);
       }
       entries.add(
           new Entry(name, port, protocol.toLowerCase(Locale.ROOT), ImmutableList.copyOf(aliases)));
       return this;
     }
 
-    /** The database. */
+    private static void checkWord(String word) {
+      if (word.isEmpty() || word.chars().anyMatch(c -> " \t\r\n#".indexOf(c) >= 0)) {
+        throw new UfwRefusedException("bad service word '" + word + "'");
+      }
+    }
+
+    /** The database; its text has one line per entry, as {@code /etc/services} writes them. */
     public ServicesDatabase build() {
-      return new ServicesDatabase(entries.build());
+      ImmutableList<Entry> all = entries.build();
+      List<String> lines = new java.util.ArrayList<>();
+      for (Entry e : all) {
+        String line = e.name() + "\t" + e.port() + "/" + e.protocol();
+        if (!e.aliases().isEmpty()) {
+          line += "\t" + String.join(" ", e.aliases());
+        }
+        lines.add(line);
+      }
+      LineDocument doc = LineDocument.parse("<memory>", "").withLinesInserted(0, lines);
+      return new ServicesDatabase(doc, all);
     }
   }
 
-  /** Reads a services file. */
+  /** Reads a services file (lines that are not UTF-8 are kept byte for byte). */
   public static ServicesDatabase load(Path file) {
     try {
-      return parse(
-          file.toString(), Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+      return parse(file.toString(), Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -127,7 +155,18 @@ public final class ServicesDatabase {
    * only a port that is not a number in 0..65535 is refused.
    */
   public static ServicesDatabase parse(String sourceName, String text) {
-    LineDocument doc = LineDocument.parse(sourceName, text);
+    return parse(LineDocument.parse(sourceName, text));
+  }
+
+  /**
+   * Parses services bytes as glibc reads them; lines that are not UTF-8 are kept byte for byte
+   * ({@link #toBytes()} gives the bytes back).
+   */
+  public static ServicesDatabase parse(String sourceName, byte[] bytes) {
+    return parse(LineDocument.parse(sourceName, bytes));
+  }
+
+  private static ServicesDatabase parse(LineDocument doc) {
     ImmutableList.Builder<Entry> out = ImmutableList.builder();
     for (int i = 0; i < doc.size(); i++) {
       String line = doc.text(i);
@@ -146,10 +185,12 @@ public final class ServicesDatabase {
       try {
         port = Integer.parseInt(portText);
       } catch (NumberFormatException e) {
-        throw ParseException.inLine(doc, i, line.indexOf(portText), "bad port '" + portText + "'");
+        throw ServicesParseException.atLine(
+            doc, i, line.indexOf(portText), "bad port '" + portText + "'");
       }
       if (port < 0 || port > 65535) {
-        throw ParseException.inLine(doc, i, line.indexOf(portText), "bad port '" + portText + "'");
+        throw ServicesParseException.atLine(
+            doc, i, line.indexOf(portText), "bad port '" + portText + "'");
       }
       ImmutableList.Builder<String> aliases = ImmutableList.builder();
       for (int k = 2; k < tok.length; k++) {
@@ -159,7 +200,25 @@ public final class ServicesDatabase {
           new Entry(
               tok[0], port, tok[1].substring(slash + 1).toLowerCase(Locale.ROOT), aliases.build()));
     }
-    return new ServicesDatabase(out.build());
+    return new ServicesDatabase(doc, out.build());
+  }
+
+  /** The name the text was parsed under ({@code <memory>} for a built database). */
+  @Override
+  public String sourceName() {
+    return document.sourceName();
+  }
+
+  /** The text: as parsed, byte for byte, or one line per entry for a built database. */
+  @Override
+  public String render() {
+    return document.render();
+  }
+
+  /** The bytes: as parsed, or the built text in UTF-8. */
+  @Override
+  public byte[] toBytes() {
+    return document.toBytes();
   }
 
   /** All entries in file order. */

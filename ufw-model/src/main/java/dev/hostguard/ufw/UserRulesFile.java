@@ -2,7 +2,7 @@ package dev.hostguard.ufw;
 
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
-import dev.hostguard.core.ParseException;
+import dev.hostguard.core.LosslessDocument;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * UserRulesFile.write(f.rules(), f.isV6(), UserRulesOptions.stock());
  * }</pre>
  */
-public final class UserRulesFile {
+public final class UserRulesFile implements LosslessDocument {
   private static final String TUPLE = "### tuple ###";
 
   private final LineDocument document;
@@ -32,8 +32,8 @@ public final class UserRulesFile {
   }
 
   /**
-   * Parses a rules file strictly: a malformed tuple line is a {@link ParseException}. The IP
-   * version is that of the {@code *filter} chains ({@code :ufw6-} means user6.rules).
+   * Parses a rules file strictly: a malformed tuple line is a {@link UserRulesParseException}. The
+   * IP version is that of the {@code *filter} chains ({@code :ufw6-} means user6.rules).
    */
   public static UserRulesFile parse(String sourceName, String text) {
     LineDocument doc = LineDocument.parse(sourceName, text);
@@ -61,6 +61,7 @@ public final class UserRulesFile {
   }
 
   /** The file's bytes, exactly as parsed. */
+  @Override
   public byte[] toBytes() {
     return document.toBytes();
   }
@@ -72,6 +73,7 @@ public final class UserRulesFile {
   static UserRulesFile parse(
       LineDocument doc, boolean v6, @org.jspecify.annotations.Nullable Consumer<String> warn) {
     List<UfwRule> rules = new ArrayList<>();
+    ServicesDatabase none = ServicesDatabase.builder().build();
     for (int i = 0; i < doc.size(); i++) {
       String line = doc.text(i);
       if (!line.startsWith(TUPLE)) {
@@ -124,7 +126,6 @@ public final class UserRulesFile {
         }
         d.setAction(action);
         d.setProtocol(tmp[1]);
-        ServicesDatabase none = ServicesDatabase.parse("<none>", "");
         d.setPort(tmp[2], true, none);
         d.setPort(tmp[4], false, none);
         d.setSrc(tmp[5]);
@@ -169,7 +170,7 @@ public final class UserRulesFile {
       String msg,
       @org.jspecify.annotations.Nullable Consumer<String> warn) {
     if (warn == null) {
-      throw ParseException.inLine(doc, line, col, msg.replaceFirst("^Skipping ", ""));
+      throw UserRulesParseException.atLine(doc, line, col, msg.replaceFirst("^Skipping ", ""));
     }
     warn.accept(msg);
   }
@@ -210,7 +211,14 @@ public final class UserRulesFile {
     return v6;
   }
 
+  /** The name the file was parsed under. */
+  @Override
+  public String sourceName() {
+    return document.sourceName();
+  }
+
   /** The text, byte for byte as parsed. */
+  @Override
   public String render() {
     return document.render();
   }

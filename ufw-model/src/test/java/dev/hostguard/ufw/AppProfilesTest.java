@@ -3,7 +3,6 @@ package dev.hostguard.ufw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hostguard.core.ParseException;
 import dev.hostguard.testing.RoundTripAssertions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +30,12 @@ class AppProfilesTest {
     AppProfile p = plex.profiles().get(0);
     assertThat(p.name()).isEqualTo("PlexMediaServer");
     assertThat(p.ports()).hasSize(8).startsWith("32469/tcp", "32413/udp");
-    assertThat(p.problem(ServicesDatabase.fromHost())).isNull();
-    assertThat(AppProfileFile.parse("x", AppProfileFile.write(plex.profiles())).profiles())
+    assertThat(p.problem(ServicesDatabase.fromHost())).isEmpty();
+    assertThat(
+            AppProfileFile.parse(
+                    "x",
+                    AppProfileFile.of("x", plex.profiles(), ServicesDatabase.fromHost()).render())
+                .profiles())
         .isEqualTo(plex.profiles());
   }
 
@@ -70,6 +73,6 @@ class AppProfilesTest {
   @Test
   void duplicateSectionInOneFileIsAParseError() {
     assertThatThrownBy(() -> AppProfileFile.parse("f", "[A]\ntitle=x\n[A]\ntitle=y\n"))
-        .isInstanceOf(ParseException.class);
+        .isInstanceOf(AppProfileParseException.class);
   }
 }

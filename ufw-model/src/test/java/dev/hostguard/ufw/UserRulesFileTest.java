@@ -49,7 +49,7 @@ class UserRulesFileTest {
   void malformedTupleIsATypedErrorWithItsLine() {
     String text = "*filter\n### RULES ###\n\n### tuple ### allow tcp 22\nCOMMIT\n";
     assertThatThrownBy(() -> UserRulesFile.parse("user.rules", text))
-        .isInstanceOf(ParseException.class)
+        .isInstanceOf(UserRulesParseException.class)
         .satisfies(e -> assertThat(((ParseException) e).line()).isEqualTo(4));
   }
 
