@@ -42,38 +42,43 @@ final class RuleDraft {
     d.dst = r.destination();
     d.sport = r.sourcePort();
     d.src = r.source();
-    d.dapp = r.destinationApp();
-    d.sapp = r.sourceApp();
+    d.dapp = r.destinationApp().orElse("");
+    d.sapp = r.sourceApp().orElse("");
     d.direction = r.direction();
-    d.interfaceIn = r.interfaceIn();
-    d.interfaceOut = r.interfaceOut();
+    d.interfaceIn = r.interfaceIn().orElse("");
+    d.interfaceOut = r.interfaceOut().orElse("");
     d.forward = r.route();
-    d.comment = r.comment();
+    d.comment = r.comment().orElse("");
     d.v6 = r.v6();
     return d;
   }
 
   UfwRule toRule() {
     try {
-      return new UfwRule(
-          action,
-          logType,
-          protocol,
-          dport,
-          dst,
-          sport,
-          src,
-          dapp,
-          sapp,
-          direction,
-          interfaceIn,
-          interfaceOut,
-          forward,
-          comment,
-          v6);
-    } catch (IllegalArgumentException e) {
+      return UfwRule.builder()
+          .action(action)
+          .logType(logType)
+          .protocol(protocol)
+          .destinationPort(dport)
+          .destination(dst)
+          .sourcePort(sport)
+          .source(src)
+          .destinationApp(optional(dapp))
+          .sourceApp(optional(sapp))
+          .direction(direction)
+          .interfaceIn(optional(interfaceIn))
+          .interfaceOut(optional(interfaceOut))
+          .route(forward)
+          .comment(optional(comment))
+          .v6(v6)
+          .build();
+    } catch (UfwRefusedException e) {
       throw new UfwError(e.getMessage() == null ? "Invalid rule" : e.getMessage());
     }
+  }
+
+  private static Optional<String> optional(String s) {
+    return s.isEmpty() ? Optional.empty() : Optional.of(s);
   }
 
   RuleDraft copy() {
@@ -109,7 +114,8 @@ final class RuleDraft {
   void setAction(String word) {
     String lw = PythonText.lower(word);
     int u = lw.indexOf('_');
-    action = UfwAction.fromWord(u < 0 ? lw : lw.substring(0, u));
+    // ufw's set_action: allow, reject and limit are themselves, anything else is deny
+    action = UfwAction.fromWord(u < 0 ? lw : lw.substring(0, u)).orElse(UfwAction.DENY);
     int u2 = u < 0 ? -1 : lw.indexOf('_', u + 1);
     String lt = u < 0 ? "" : u2 < 0 ? lw.substring(u + 1) : lw.substring(u + 1, u2);
     setLogType(lt);
@@ -118,7 +124,7 @@ final class RuleDraft {
   void setLogType(String lt) {
     String l = PythonText.lower(lt);
     if (l.equals("log") || l.equals("log-all") || lt.isEmpty()) {
-      logType = UfwLogType.fromWord(l);
+      logType = UfwLogType.fromWord(l).orElseThrow();
     } else {
       throw new UfwError("Invalid log type '" + lt + "'");
     }

@@ -16,12 +16,16 @@ final class RuleIptables {
 
   /** format_rule(): the iptables match and target of a rule, without chain. */
   static String format(UfwRule r) {
+    String ifIn = r.interfaceIn().orElse("");
+    String ifOut = r.interfaceOut().orElse("");
+    String dapp = r.destinationApp().orElse("");
+    String sapp = r.sourceApp().orElse("");
     StringBuilder s = new StringBuilder();
-    if (!r.interfaceIn().isEmpty()) {
-      s.append(" -i ").append(r.interfaceIn());
+    if (!ifIn.isEmpty()) {
+      s.append(" -i ").append(ifIn);
     }
-    if (!r.interfaceOut().isEmpty()) {
-      s.append(" -o ").append(r.interfaceOut());
+    if (!ifOut.isEmpty()) {
+      s.append(" -o ").append(ifOut);
     }
     boolean multi = r.multi();
     String dport = r.destinationPort();
@@ -65,16 +69,16 @@ final class RuleIptables {
       case LIMIT -> s.append(" -j LIMIT").append(lstr);
       case DENY -> s.append(" -j DROP").append(lstr);
     }
-    if (!r.destinationApp().isEmpty() || !r.sourceApp().isEmpty()) {
+    if (!dapp.isEmpty() || !sapp.isEmpty()) {
       s.append(" -m comment --comment '");
-      if (!r.destinationApp().isEmpty()) {
-        s.append("dapp_").append(r.destinationApp().replace(" ", "%20"));
+      if (!dapp.isEmpty()) {
+        s.append("dapp_").append(dapp.replace(" ", "%20"));
       }
-      if (!r.destinationApp().isEmpty() && !r.sourceApp().isEmpty()) {
+      if (!dapp.isEmpty() && !sapp.isEmpty()) {
         s.append(',');
       }
-      if (!r.sourceApp().isEmpty()) {
-        s.append("sapp_").append(r.sourceApp().replace(" ", "%20"));
+      if (!sapp.isEmpty()) {
+        s.append("sapp_").append(sapp.replace(" ", "%20"));
       }
       s.append('\'');
     }

@@ -1,12 +1,13 @@
 package dev.hostguard.ufw;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a ufw rule does with matching traffic.
  *
  * <pre>{@code
- * UfwAction a = UfwAction.fromWord("limit");
+ * UfwAction a = UfwAction.fromWord("limit").orElseThrow();
  * a.word(); // "limit"
  * }</pre>
  */
@@ -21,13 +22,14 @@ public enum UfwAction {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** ufw's set_action: allow, reject and limit are themselves, anything else is deny. */
-  public static UfwAction fromWord(String word) {
+  /** The action ufw's word names ({@code allow}, {@code deny}, {@code reject}, {@code limit}). */
+  public static Optional<UfwAction> fromWord(String word) {
     return switch (word) {
-      case "allow" -> ALLOW;
-      case "reject" -> REJECT;
-      case "limit" -> LIMIT;
-      default -> DENY;
+      case "allow" -> Optional.of(ALLOW);
+      case "deny" -> Optional.of(DENY);
+      case "reject" -> Optional.of(REJECT);
+      case "limit" -> Optional.of(LIMIT);
+      default -> Optional.empty();
     };
   }
 }

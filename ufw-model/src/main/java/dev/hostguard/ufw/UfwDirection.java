@@ -1,6 +1,7 @@
 package dev.hostguard.ufw;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The direction of a ufw rule (route rules keep ufw's {@code in} unless the interface says more).
@@ -17,5 +18,14 @@ public enum UfwDirection {
   /** {@code in} or {@code out}. */
   public String word() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The direction ufw's word names ({@code in} or {@code out}). */
+  public static Optional<UfwDirection> fromWord(String word) {
+    return switch (word) {
+      case "in" -> Optional.of(IN);
+      case "out" -> Optional.of(OUT);
+      default -> Optional.empty();
+    };
   }
 }

@@ -1,5 +1,7 @@
 package dev.hostguard.ufw;
 
+import java.util.Optional;
+
 /**
  * The logging option of a ufw rule.
  *
@@ -24,12 +26,13 @@ public enum UfwLogType {
     return word;
   }
 
-  static UfwLogType fromWord(String w) {
+  /** The log type ufw's word names: {@code log}, {@code log-all}, or {@code ""} for none. */
+  public static Optional<UfwLogType> fromWord(String word) {
     for (UfwLogType t : values()) {
-      if (t.word.equals(w)) {
-        return t;
+      if (t.word.equals(word)) {
+        return Optional.of(t);
       }
     }
-    throw new IllegalArgumentException("log type " + w);
+    return Optional.empty();
   }
 }

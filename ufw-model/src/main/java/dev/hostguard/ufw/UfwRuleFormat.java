@@ -36,6 +36,11 @@ public final class UfwRuleFormat {
   }
 
   private static List<String> words(UfwRule r, boolean display) {
+    String ifIn = r.interfaceIn().orElse("");
+    String ifOut = r.interfaceOut().orElse("");
+    String dapp = r.destinationApp().orElse("");
+    String sapp = r.sourceApp().orElse("");
+    String comment = r.comment().orElse("");
     List<String> w = new ArrayList<>();
     if (r.route()) {
       w.add("route");
@@ -44,9 +49,9 @@ public final class UfwRuleFormat {
     if (anywhere(r.destination())
         && anywhere(r.source())
         && r.sourcePort().equals("any")
-        && r.sourceApp().isEmpty()
-        && r.interfaceIn().isEmpty()
-        && r.interfaceOut().isEmpty()
+        && sapp.isEmpty()
+        && ifIn.isEmpty()
+        && ifOut.isEmpty()
         && !r.destinationPort().equals("any")) {
       if (r.direction() == UfwDirection.OUT) {
         w.add("out");
@@ -54,11 +59,8 @@ public final class UfwRuleFormat {
       if (r.logType() != UfwLogType.NONE) {
         w.add(r.logType().word());
       }
-      if (!r.destinationApp().isEmpty()) {
-        w.add(
-            r.destinationApp().contains(" ")
-                ? quoted(r.destinationApp(), display)
-                : r.destinationApp());
+      if (!dapp.isEmpty()) {
+        w.add(dapp.contains(" ") ? quoted(dapp, display) : dapp);
       } else {
         String p = r.destinationPort();
         if (r.protocol() != UfwProtocol.ANY) {
@@ -68,27 +70,24 @@ public final class UfwRuleFormat {
       }
     } else {
       boolean outFirst =
-          !display
-              && r.direction() == UfwDirection.OUT
-              && !r.interfaceIn().isEmpty()
-              && !r.interfaceOut().isEmpty();
+          !display && r.direction() == UfwDirection.OUT && !ifIn.isEmpty() && !ifOut.isEmpty();
       if (outFirst) {
         // ufw's canonical text loses the direction here; 'out on X in on Y' keeps it
         w.add("out");
         w.add("on");
-        w.add(r.interfaceOut());
+        w.add(ifOut);
       }
-      if (!r.interfaceIn().isEmpty()) {
+      if (!ifIn.isEmpty()) {
         w.add("in");
         w.add("on");
-        w.add(r.interfaceIn());
+        w.add(ifIn);
       }
       if (outFirst) {
         // already written
-      } else if (!r.interfaceOut().isEmpty()) {
+      } else if (!ifOut.isEmpty()) {
         w.add("out");
         w.add("on");
-        w.add(r.interfaceOut());
+        w.add(ifOut);
       } else if (r.direction() == UfwDirection.OUT) {
         w.add("out");
       }
@@ -99,7 +98,7 @@ public final class UfwRuleFormat {
       for (int side = 0; side < 2; side++) {
         String loc = side == 0 ? r.source() : r.destination();
         String port = side == 0 ? r.sourcePort() : r.destinationPort();
-        String app = side == 0 ? r.sourceApp() : r.destinationApp();
+        String app = side == 0 ? sapp : dapp;
         if (anywhere(loc)) {
           loc = "any";
         }
@@ -116,20 +115,18 @@ public final class UfwRuleFormat {
           }
         }
       }
-      if (!hasFromTo && r.interfaceIn().isEmpty() && r.interfaceOut().isEmpty()) {
+      if (!hasFromTo && ifIn.isEmpty() && ifOut.isEmpty()) {
         w.add("to");
         w.add("any");
       }
-      if (r.protocol() != UfwProtocol.ANY
-          && r.destinationApp().isEmpty()
-          && r.sourceApp().isEmpty()) {
+      if (r.protocol() != UfwProtocol.ANY && dapp.isEmpty() && sapp.isEmpty()) {
         w.add("proto");
         w.add(r.protocol().word());
       }
     }
-    if (!r.comment().isEmpty()) {
+    if (!comment.isEmpty()) {
       w.add("comment");
-      w.add(quoted(r.comment(), display));
+      w.add(quoted(comment, display));
     }
     return w;
   }

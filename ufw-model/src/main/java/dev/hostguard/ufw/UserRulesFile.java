@@ -217,34 +217,36 @@ public final class UserRulesFile {
 
   /** The {@code ### tuple ###} line ufw writes for a rule (no newline). */
   public static String tupleLine(UfwRule r) {
+    String ifIn = r.interfaceIn().orElse("");
+    String ifOut = r.interfaceOut().orElse("");
+    String dapp = r.destinationApp().orElse("");
+    String sapp = r.sourceApp().orElse("");
+    String comment = r.comment().orElse("");
     String action = r.route() ? "route:" + r.action().word() : r.action().word();
     if (r.logType() != UfwLogType.NONE) {
       action += "_" + r.logType().word();
     }
     String ifaces;
-    if (r.interfaceIn().isEmpty() && r.interfaceOut().isEmpty()) {
+    if (ifIn.isEmpty() && ifOut.isEmpty()) {
       ifaces = r.direction().word();
-    } else if (!r.interfaceIn().isEmpty() && !r.interfaceOut().isEmpty()) {
-      ifaces = "in_" + r.interfaceIn() + "!out_" + r.interfaceOut();
+    } else if (!ifIn.isEmpty() && !ifOut.isEmpty()) {
+      ifaces = "in_" + ifIn + "!out_" + ifOut;
     } else {
-      ifaces =
-          r.direction().word()
-              + "_"
-              + (r.interfaceIn().isEmpty() ? r.interfaceOut() : r.interfaceIn());
+      ifaces = r.direction().word() + "_" + (ifIn.isEmpty() ? ifOut : ifIn);
     }
     StringBuilder t = new StringBuilder(TUPLE).append(' ');
     t.append(action).append(' ').append(r.protocol().word()).append(' ');
     t.append(r.destinationPort()).append(' ').append(r.destination()).append(' ');
     t.append(r.sourcePort()).append(' ').append(r.source()).append(' ');
     if (r.isAppRule()) {
-      t.append(r.destinationApp().isEmpty() ? "-" : r.destinationApp().replace(" ", "%20"));
+      t.append(dapp.isEmpty() ? "-" : dapp.replace(" ", "%20"));
       t.append(' ');
-      t.append(r.sourceApp().isEmpty() ? "-" : r.sourceApp().replace(" ", "%20"));
+      t.append(sapp.isEmpty() ? "-" : sapp.replace(" ", "%20"));
       t.append(' ');
     }
     t.append(ifaces);
-    if (!r.comment().isEmpty()) {
-      t.append(" comment=").append(encodeHex(r.comment()));
+    if (!comment.isEmpty()) {
+      t.append(" comment=").append(encodeHex(comment));
     }
     return t.toString();
   }

@@ -68,11 +68,11 @@ class UfwRuleSetTest {
     UfwRuleSet.Change deny = set.apply(cmd("deny", "22/tcp", "comment", "closed"));
     assertThat(deny.message()).isEqualTo("Rules updated\nRules updated (v6)");
     assertThat(ports(deny.after().ipv4Rules())).containsExactly("allow 80", "deny 22", "allow 443");
-    assertThat(deny.after().ipv4Rules().get(1).comment()).isEqualTo("closed");
+    assertThat(deny.after().ipv4Rules().get(1).comment()).hasValue("closed");
 
     UfwRuleSet.Change comment = deny.after().apply(cmd("deny", "22/tcp", "comment", "shut"));
     assertThat(comment.changed()).isTrue();
-    assertThat(comment.after().ipv6Rules().get(1).comment()).isEqualTo("shut");
+    assertThat(comment.after().ipv6Rules().get(1).comment()).hasValue("shut");
   }
 
   @Test
@@ -186,7 +186,7 @@ class UfwRuleSetTest {
         .extracting(UfwRule::destinationPort)
         .containsExactly("25,587", "993");
     assertThat(add.after().ipv4Rules())
-        .allSatisfy(r -> assertThat(r.destinationApp()).isEqualTo("Mail"));
+        .allSatisfy(r -> assertThat(r.destinationApp()).hasValue("Mail"));
     // status numbered counts the application tuple once per IP version
     assertThat(add.after().numbered(2)).hasValueSatisfying(r -> assertThat(r.v6()).isTrue());
     assertThat(add.after().numbered(3)).isEmpty();

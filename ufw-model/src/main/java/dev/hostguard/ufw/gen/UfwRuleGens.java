@@ -143,7 +143,12 @@ public final class UfwRuleGens {
     if (!route && !ifIn.isEmpty() && !ifOut.isEmpty()) {
       ifOut = "";
     }
-    b.interfaceIn(ifIn).interfaceOut(ifOut);
+    if (!ifIn.isEmpty()) {
+      b.interfaceIn(ifIn);
+    }
+    if (!ifOut.isEmpty()) {
+      b.interfaceOut(ifOut);
+    }
     boolean both = !ifIn.isEmpty() && !ifOut.isEmpty();
     UfwDirection dir;
     if (both || !ifIn.isEmpty()) {

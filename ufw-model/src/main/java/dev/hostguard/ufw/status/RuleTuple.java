@@ -161,14 +161,14 @@ public record RuleTuple(
         rule.destination(),
         rule.sourcePort(),
         rule.source(),
-        rule.destinationApp(),
-        rule.sourceApp(),
+        rule.destinationApp().orElse(""),
+        rule.sourceApp().orElse(""),
         rule.direction().word(),
-        rule.interfaceIn(),
-        rule.interfaceOut(),
+        rule.interfaceIn().orElse(""),
+        rule.interfaceOut().orElse(""),
         rule.route(),
         rule.v6(),
-        hex(rule.comment()));
+        hex(rule.comment().orElse("")));
   }
 
   static String hex(String text) {
