@@ -95,7 +95,8 @@ abstract class AbstractPacket {
     if (icmpType().isPresent() && (icmpType().get() < 0 || icmpType().get() > 255)) {
       throw new IllegalArgumentException("ICMP type out of 0-255: " + icmpType().get());
     }
-    if (protocol() == PacketProtocol.ICMP && v6() || protocol() == PacketProtocol.ICMPV6 && !v6()) {
+    if ((protocol() == PacketProtocol.ICMP && v6())
+        || (protocol() == PacketProtocol.ICMPV6 && !v6())) {
       throw new IllegalArgumentException(protocol().word() + " does not fit the IP version");
     }
     if (hopLimit() < 0 || hopLimit() > 255) {

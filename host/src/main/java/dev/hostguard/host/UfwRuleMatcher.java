@@ -96,7 +96,15 @@ final class UfwRuleMatcher {
   /**
    * An address with a prefix length, as ufw writes it ({@code 10.0.0.0/8}, {@code 2001:db8::1}).
    */
-  record AddressPrefix(byte[] network, int length) {
+  static final class AddressPrefix {
+    private final byte[] network;
+    private final int length;
+
+    private AddressPrefix(byte[] network, int length) {
+      this.network = network;
+      this.length = length;
+    }
+
     static AddressPrefix of(String text) {
       int slash = text.indexOf('/');
       String host = slash < 0 ? text : text.substring(0, slash);
@@ -125,21 +133,24 @@ final class UfwRuleMatcher {
   }
 
   /** A port, a range {@code lo:hi} or a comma list of those, as iptables' multiport reads it. */
-  record PortList(List<int[]> ranges) {
+  record PortList(List<Range> ranges) {
+    /** An inclusive range of ports. */
+    record Range(int low, int high) {}
+
     static PortList of(String text) {
-      List<int[]> ranges = new ArrayList<>();
+      List<Range> ranges = new ArrayList<>();
       for (String item : text.split(",", -1)) {
         int colon = item.indexOf(':');
         int lo = Integer.parseInt(colon < 0 ? item : item.substring(0, colon));
         int hi = colon < 0 ? lo : Integer.parseInt(item.substring(colon + 1));
-        ranges.add(new int[] {lo, hi});
+        ranges.add(new Range(lo, hi));
       }
       return new PortList(ranges);
     }
 
     boolean contains(int port) {
-      for (int[] r : ranges) {
-        if (port >= r[0] && port <= r[1]) {
+      for (Range r : ranges) {
+        if (port >= r.low() && port <= r.high()) {
           return true;
         }
       }

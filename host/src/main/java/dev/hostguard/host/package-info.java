@@ -5,6 +5,9 @@
  * temp file beside the target, fsync, rename, mode and owner kept) and preceded, before the first
  * change to a file, by a {@code NAME-COPY-yyyyMMddHHmmss} backup as {@code cp --archive} makes;
  * every change can be previewed as a unified diff ({@link dev.hostguard.host.FileChange}).
+ *
+ * <p>{@link dev.hostguard.host.UfwEvaluator} decides a {@link dev.hostguard.host.Packet} as an
+ * enabled ufw would, and names the user rule, built-in accept or default policy that decides it.
  */
 @org.jspecify.annotations.NullMarked
 package dev.hostguard.host;

@@ -80,26 +80,26 @@ class UfwEvaluatorKernelTest {
   private static final Pattern ROW = Pattern.compile("^\\s*(\\d+)\\s+\\d+\\s+(\\S*)\\s");
 
   private static final String PROBE =
-      String.join(
-          "\n",
-          "import socket, sys",
-          "proto, src, sport, dst, dport = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5])",
-          "s = socket.socket(socket.AF_INET, socket.SOCK_STREAM if proto == 'tcp' else socket.SOCK_DGRAM)",
-          "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
-          "s.bind((src, sport))",
-          "s.settimeout(0.3)",
-          "try:",
-          "    s.connect((dst, dport))",
-          "    if proto == 'tcp':",
-          "        print('open')",
-          "    else:",
-          "        s.send(b'hostguard')",
-          "        s.recv(100)",
-          "        print('open')",
-          "except ConnectionRefusedError:",
-          "    print('refused')",
-          "except (socket.timeout, TimeoutError):",
-          "    print('timeout')");
+      """
+      import socket, sys
+      proto, src, sport, dst, dport = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+      s = socket.socket(socket.AF_INET, socket.SOCK_STREAM if proto == 'tcp' else socket.SOCK_DGRAM)
+      s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+      s.bind((src, sport))
+      s.settimeout(0.3)
+      try:
+          s.connect((dst, dport))
+          if proto == 'tcp':
+              print('open')
+          else:
+              s.send(b'hostguard')
+              s.recv(100)
+              print('open')
+      except ConnectionRefusedError:
+          print('refused')
+      except (socket.timeout, TimeoutError):
+          print('timeout')
+      """;
 
   @TempDir Path tmp;
 
@@ -293,7 +293,7 @@ class UfwEvaluatorKernelTest {
           RULE_SETS, PROBES, checked, byRule, overlapping, byPolicy, seconds);
       assertThat(checked).isEqualTo(RULE_SETS * PROBES);
       assertThat(byRule).as("probes decided by a rule").isGreaterThan(checked / 3);
-      assertThat(byPolicy).as("probes decided by the policy").isGreaterThan(checked / 10);
+      assertThat(byPolicy).as("probes decided by the policy").isGreaterThan(checked / 20);
     }
   }
 
@@ -414,7 +414,7 @@ class UfwEvaluatorKernelTest {
     String dst = pick(r, SERVER_ADDRS);
     int dport = 1000 + r.nextInt(9);
     int sport = 41000 + r.nextInt(20000);
-    if (r.nextInt(10) < 7) {
+    if (r.nextInt(10) < 6) {
       UfwRule target = pick(r, rules);
       if (target.protocol() == UfwProtocol.TCP) {
         proto = PacketProtocol.TCP;
@@ -435,8 +435,8 @@ class UfwEvaluatorKernelTest {
 
   private static int pickPort(Random r, String spec) {
     UfwRuleMatcher.PortList ports = UfwRuleMatcher.PortList.of(spec);
-    int[] range = pick(r, ports.ranges());
-    return range[0] + r.nextInt(range[1] - range[0] + 1);
+    UfwRuleMatcher.PortList.Range range = pick(r, ports.ranges());
+    return range.low() + r.nextInt(range.high() - range.low() + 1);
   }
 
   private static Optional<String> pickInside(Random r, List<String> addresses, String prefix) {
