@@ -9,6 +9,9 @@
  * {@link dev.hostguard.host.PsadClient}): one method per tool command, run once through the
  * executor, stdout parsed by the model modules; a tool's refusal is a {@link
  * dev.hostguard.host.ToolRefusedException} carrying the tool's message.
+ *
+ * <p>{@link dev.hostguard.host.UfwEvaluator} decides a {@link dev.hostguard.host.Packet} as an
+ * enabled ufw would, and names the user rule, built-in accept or default policy that decides it.
  */
 @org.jspecify.annotations.NullMarked
 package dev.hostguard.host;
