@@ -75,8 +75,8 @@ public final class PlanUfwRules {
     // what a real run as root writes: the configured level and policies, rate limiting in both
     // files
     UserRulesOptions options = tree.withRules(set).options();
-    out.print("--- user.rules\n" + set.userRules(false, options));
-    out.print("--- user6.rules\n" + set.userRules(true, options));
+    out.print("--- user.rules\n" + set.rulesFile(false, options).render());
+    out.print("--- user6.rules\n" + set.rulesFile(true, options).render());
     return 0;
   }
 

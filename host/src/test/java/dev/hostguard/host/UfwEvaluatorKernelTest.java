@@ -196,7 +196,7 @@ class UfwEvaluatorKernelTest {
         UfwPolicy policy =
             List.of(UfwPolicy.DENY, UfwPolicy.ALLOW, UfwPolicy.REJECT).get(random.nextInt(3));
         UfwRuleSet ruleSet = UfwRuleSet.builder().ipv4Rules(rules).ipv6Enabled(false).build();
-        String userRules = ruleSet.userRules(false, UserRulesOptions.stock());
+        String userRules = ruleSet.rulesFile(false, UserRulesOptions.stock()).render();
         assertThat(UserRulesFile.parse("user.rules", userRules).rules()).isEqualTo(rules);
         Files.writeString(etcUfw.resolve("user.rules"), userRules, UTF_8);
         Files.writeString(

@@ -239,9 +239,9 @@ public final class UfwRuleSet {
     return sb.append(ipv4Rules.isEmpty() && ipv6Rules.isEmpty() ? "]" : "\n]").toString();
   }
 
-  /** The {@code user.rules} (or {@code user6.rules}) text ufw writes for this set. */
-  public String userRules(boolean v6, UserRulesOptions options) {
-    return UserRulesFile.write(v6 ? ipv6Rules : ipv4Rules, v6, options);
+  /** The {@code user.rules} (or {@code user6.rules}) file ufw writes for this set. */
+  public UserRulesFile rulesFile(boolean v6, UserRulesOptions options) {
+    return UserRulesFile.of(v6 ? ipv6Rules : ipv4Rules, v6, options);
   }
 
   private Change change(UfwCommand.RuleChange c) {

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * UserRulesFile f = UserRulesFile.parse("user.rules", text);
- * UserRulesFile.write(f.rules(), f.isV6(), UserRulesOptions.stock());
+ * UserRulesFile.of(f.rules(), f.isV6(), UserRulesOptions.stock()).render();
  * }</pre>
  */
 public final class UserRulesFile implements LosslessDocument {
@@ -268,9 +268,13 @@ public final class UserRulesFile implements LosslessDocument {
     return b.build();
   }
 
-  /** The exact text ufw writes to user.rules ({@code v6} false) or user6.rules. */
-  public static String write(List<UfwRule> rules, boolean v6, UserRulesOptions options) {
-    return String.join("", writeChunks(rules, v6, options));
+  /**
+   * The file ufw writes for these rules: {@code user.rules} ({@code v6} false) or {@code
+   * user6.rules}; its {@link #render()} is ufw's exact text.
+   */
+  public static UserRulesFile of(List<UfwRule> rules, boolean v6, UserRulesOptions options) {
+    return parse(
+        v6 ? "user6.rules" : "user.rules", String.join("", writeChunks(rules, v6, options)));
   }
 
   /** The text in the pieces ufw writes one at a time (a piece ufw cannot encode stops it). */

@@ -76,7 +76,7 @@ class UfwRuleLawsTest {
                   && !r.interfaceOut().isEmpty())) {
             return;
           }
-          String text = UserRulesFile.write(List.of(r), r.v6(), UserRulesOptions.stock());
+          String text = UserRulesFile.of(List.of(r), r.v6(), UserRulesOptions.stock()).render();
           UserRulesFile f = UserRulesFile.parse("user.rules", text);
           assertThat(f.render()).isEqualTo(text);
           assertThat(f.rules()).containsExactly(r);
@@ -91,7 +91,7 @@ class UfwRuleLawsTest {
           .forAll(UfwRuleGens.ruleLists(v6, 8))
           .checkAssert(
               rules -> {
-                String text = UserRulesFile.write(rules, v6, UserRulesOptions.stock());
+                String text = UserRulesFile.of(rules, v6, UserRulesOptions.stock()).render();
                 UserRulesFile f = UserRulesFile.parse(v6 ? "user6.rules" : "user.rules", text);
                 assertThat(f.render()).isEqualTo(text);
                 assertThat(f.rules()).isEqualTo(rules);

@@ -172,8 +172,8 @@ class UfwRuleSetDifferentialTest {
     if (!wrote) {
       return failures; // ufw left its shipped files alone
     }
-    String v4 = set.userRules(false, REAL_RUN);
-    String v6 = set.userRules(true, REAL_RUN);
+    String v4 = set.rulesFile(false, REAL_RUN).render();
+    String v6 = set.rulesFile(true, REAL_RUN).render();
     if (!v4.equals(run.etcUfwFiles().get("user.rules"))) {
       failures.add("user.rules differs after " + session + "\n" + v4);
     }

@@ -212,7 +212,7 @@ class UfwRuleSetTest {
     assertThatThrownBy(() -> UfwRuleSet.builder().ipv6Rules(List.of(v4)).build())
         .isInstanceOf(IllegalArgumentException.class);
     UfwRuleSet set = UfwRuleSet.builder().ipv4Rules(List.of(v4)).build();
-    assertThat(set.userRules(false, UserRulesOptions.stock()))
+    assertThat(set.rulesFile(false, UserRulesOptions.stock()).render())
         .contains("### tuple ### allow tcp 22 0.0.0.0/0 any 0.0.0.0/0 in\n")
         .contains("-A ufw-user-input -p tcp --dport 22 -j ACCEPT\n");
   }

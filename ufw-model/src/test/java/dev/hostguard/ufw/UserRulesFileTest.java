@@ -41,8 +41,9 @@ class UserRulesFileTest {
     assertThat(f6.isV6()).isTrue();
     assertThat(f4.render()).isEqualTo(v4);
     assertThat(f4.rules()).hasSizeGreaterThan(10);
-    assertThat(UserRulesFile.write(f4.rules(), false, UserRulesOptions.stock())).isEqualTo(v4);
-    assertThat(UserRulesFile.write(f6.rules(), true, UserRulesOptions.stock())).isEqualTo(v6);
+    assertThat(UserRulesFile.of(f4.rules(), false, UserRulesOptions.stock()).render())
+        .isEqualTo(v4);
+    assertThat(UserRulesFile.of(f6.rules(), true, UserRulesOptions.stock()).render()).isEqualTo(v6);
   }
 
   @Test

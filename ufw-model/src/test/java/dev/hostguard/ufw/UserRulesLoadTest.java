@@ -41,8 +41,8 @@ class UserRulesLoadTest {
   }
 
   private void assertLoads(UfwRuleSet set, UserRulesOptions options) throws IOException {
-    Path v4 = Files.writeString(tmp.resolve("user.rules"), set.userRules(false, options));
-    Path v6 = Files.writeString(tmp.resolve("user6.rules"), set.userRules(true, options));
+    Path v4 = Files.writeString(tmp.resolve("user.rules"), set.rulesFile(false, options).render());
+    Path v6 = Files.writeString(tmp.resolve("user6.rules"), set.rulesFile(true, options).render());
     CommandResult r4 = load(RealTool.IPTABLES_RESTORE, v4);
     assertThat(r4.exitCode()).as("iptables-restore: %s", r4.stderr()).isZero();
     CommandResult r6 = load(RealTool.IP6TABLES_RESTORE, v6);
@@ -56,7 +56,7 @@ class UserRulesLoadTest {
     assertThat(set.ipv6Rules()).extracting(UfwRule::action).containsExactly(UfwAction.LIMIT);
     UserRulesOptions stock = UserRulesOptions.stock();
     assertThat(stock.rateLimitV6()).isFalse();
-    assertThat(set.userRules(true, stock)).contains(":ufw6-user-limit - [0:0]\n");
+    assertThat(set.rulesFile(true, stock).render()).contains(":ufw6-user-limit - [0:0]\n");
     assertLoads(set, stock);
     assertLoads(set, UserRulesOptions.builder().rateLimitV4(false).build());
   }

@@ -29,14 +29,14 @@ class UserRulesOptionsTest {
   void policiesChooseTheLoggingLines() {
     UserRulesOptions allowOut = UserRulesOptions.stock();
     UserRulesOptions denyOut = allowOut.withOutputPolicy(UfwPolicy.DENY);
-    String allow = UserRulesFile.write(List.of(), false, allowOut);
-    String deny = UserRulesFile.write(List.of(), false, denyOut);
+    String allow = UserRulesFile.of(List.of(), false, allowOut).render();
+    String deny = UserRulesFile.of(List.of(), false, denyOut).render();
     assertThat(allow).doesNotContain("-A ufw-after-logging-output");
     assertThat(deny)
         .contains(
             "-A ufw-after-logging-output -j LOG --log-prefix \"[UFW BLOCK] \" -m limit --limit"
                 + " 3/min --limit-burst 10\n");
-    assertThat(UserRulesFile.write(List.of(), false, allowOut.withLogLevel(UfwLogLevel.OFF)))
+    assertThat(UserRulesFile.of(List.of(), false, allowOut.withLogLevel(UfwLogLevel.OFF)).render())
         .contains("-I ufw-user-logging-input -j RETURN\n");
   }
 

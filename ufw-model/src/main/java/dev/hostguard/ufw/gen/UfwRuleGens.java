@@ -19,7 +19,7 @@ import org.quicktheories.impl.Constraint;
  *
  * <pre>{@code
  * qt().forAll(UfwRuleGens.ruleLists(false, 8)).checkAssert(rules ->
- *     assertThat(UserRulesFile.parse("user.rules", UserRulesFile.write(rules, false, opts)).rules()).isEqualTo(rules));
+ *     assertThat(UserRulesFile.parse("user.rules", UserRulesFile.of(rules, false, opts).render()).rules()).isEqualTo(rules));
  * }</pre>
  *
  * <p>A rule with both an input and an output interface is generated with direction {@code in}: ufw
