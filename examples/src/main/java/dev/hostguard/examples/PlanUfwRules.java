@@ -23,7 +23,7 @@ import java.util.List;
  * separated by a {@code --} word (no shell, no quoting of our own).
  *
  * <pre>{@code
- * java -cp examples/target/hostguard.jar dev.hostguard.examples.PlanUfwRules --root / \
+ * java -cp examples/target/hostguard-examples.jar dev.hostguard.examples.PlanUfwRules --root / \
  *     limit in ssh comment 'allow SSH connections in' -- allow out 53 -- allow out 123
  * }</pre>
  */

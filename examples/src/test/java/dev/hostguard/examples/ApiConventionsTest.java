@@ -57,7 +57,7 @@ class ApiConventionsTest {
       addPublic(info.load());
     }
     // Every library module must have been seen, or the walk proves nothing.
-    for (String p : List.of("core", "exec", "ufw", "psad", "fail2ban")) {
+    for (String p : List.of("core", "exec", "ufw", "psad", "fail2ban", "host")) {
       assertThat(PUBLIC_TYPES)
           .as("public types found in dev.hostguard." + p)
           .anyMatch(c -> c.getPackageName().startsWith("dev.hostguard." + p));

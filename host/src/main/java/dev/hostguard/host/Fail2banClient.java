@@ -103,6 +103,15 @@ public final class Fail2banClient {
     return (BanCount) reply(List.of("set", jail, "unbanip", ip));
   }
 
+  /**
+   * {@code set JAIL unbanip --report-absent IP}: 1 when the address was unbanned; an address the
+   * jail has not banned is refused ({@link ToolRefusedException} with fail2ban's message, {@code
+   * not banned: ['192.0.2.9']}) where {@link #unbanIp} answers 0.
+   */
+  public BanCount unbanIpReportAbsent(String jail, String ip) {
+    return (BanCount) reply(List.of("set", jail, "unbanip", "--report-absent", ip));
+  }
+
   /** {@code unban IP}: how many jails unbanned the address. */
   public BanCount unban(String ip) {
     return (BanCount) reply(List.of("unban", ip));
@@ -158,7 +167,11 @@ public final class Fail2banClient {
     return ToolRun.run(executor, argv(words), Fail2banClient::message);
   }
 
-  /** fail2ban's message: the "Sorry but the jail" line, else its last ERROR log line. */
+  /**
+   * fail2ban's message: the "Sorry but the jail" line; else its last ERROR log line, except that
+   * for a command the server refused ({@code NOK: (...)}, the exception's repr) the client's own
+   * line on stdout says it plainly ({@code not banned: ['192.0.2.9']}).
+   */
   static String message(CommandResult r) {
     if (JailNotFound.matches(r.stdout())) {
       return ToolRun.lastLine(r.stdout());
@@ -169,6 +182,10 @@ public final class Fail2banClient {
       if (m.matches()) {
         found = m.group(1).strip();
       }
+    }
+    String stdoutLine = ToolRun.lastLine(r.stdout());
+    if (found.startsWith("NOK: ") && !stdoutLine.isEmpty()) {
+      return stdoutLine;
     }
     return found.isEmpty() ? ToolRun.lastOutputLine(r) : found;
   }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fail2banClient against a real {@code fail2ban-server} on a private socket, pid file, log and
  * in-memory database, with one jail on a temp log file whose only action does nothing (no firewall
- * is touched). N = 1 server, 16 client commands; about 10 s.
+ * is touched). N = 1 server, 20 client commands; about 10 s.
  */
 @RequiresRealTool({RealTool.FAIL2BAN_SERVER, RealTool.FAIL2BAN_CLIENT})
 class Fail2banClientRealServerTest {
@@ -60,6 +60,16 @@ class Fail2banClientRealServerTest {
       assertThat(f2b.status("test").bannedIps()).containsExactly("192.0.2.7");
       assertThat(f2b.status("test").totalBanned()).isEqualTo(1);
       assertThat(f2b.unbanIp("test", "192.0.2.7")).isEqualTo(new BanCount(1));
+      assertThat(f2b.unbanIp("test", "192.0.2.7")).isEqualTo(new BanCount(0));
+      assertThatThrownBy(() -> f2b.unbanIpReportAbsent("test", "192.0.2.7"))
+          .isInstanceOfSatisfying(
+              ToolRefusedException.class,
+              e -> {
+                assertThat(e.exitCode()).isEqualTo(255);
+                assertThat(e.getMessage()).isEqualTo("not banned: ['192.0.2.7']");
+              });
+      assertThat(f2b.banIp("test", "192.0.2.7")).isEqualTo(new BanCount(1));
+      assertThat(f2b.unbanIpReportAbsent("test", "192.0.2.7")).isEqualTo(new BanCount(1));
       assertThat(f2b.banIp("test", "192.0.2.8")).isEqualTo(new BanCount(1));
       assertThat(f2b.unban("192.0.2.8")).isEqualTo(new BanCount(1));
       assertThat(f2b.unban("192.0.2.8")).isEqualTo(new BanCount(0));

@@ -1,4 +1,4 @@
-package dev.hostguard.examples.cli;
+package dev.hostguard.cli;
 
 import java.io.IOException;
 import java.nio.charset.Charset;

@@ -1,4 +1,4 @@
-package dev.hostguard.examples.cli;
+package dev.hostguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

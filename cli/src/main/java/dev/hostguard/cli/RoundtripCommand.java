@@ -1,15 +1,19 @@
-package dev.hostguard.examples.cli;
+package dev.hostguard.cli;
 
 import dev.hostguard.core.ParseException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code hostguard roundtrip --format FMT FILE}: prints render(parse(FILE)); a parse error is one
@@ -27,6 +31,8 @@ final class RoundtripCommand implements Callable<Integer> {
           "user-rules, iptables-restore, app-profiles, ufw-conf, ufw-defaults, psad-conf,"
               + " fail2ban-ini")
   String format;
+
+  @ParentCommand HostguardCli parent;
 
   @Option(names = "--debug", description = "Print stack traces.")
   boolean debug;
@@ -46,10 +52,22 @@ final class RoundtripCommand implements Callable<Integer> {
     try {
       content = Files.readAllBytes(Path.of(file));
     } catch (NoSuchFileException e) {
-      err.println("hostguard roundtrip: " + file + ": no such file");
+      err.println("hostguard roundtrip: " + file + ": no such file (check the path)");
+      return 1;
+    } catch (AccessDeniedException e) {
+      err.println(
+          "hostguard roundtrip: " + file + ": permission denied (run as a user who can read it)");
       return 1;
     } catch (IOException e) {
-      err.println("hostguard roundtrip: " + file + ": " + e.getMessage());
+      String reason =
+          e instanceof FileSystemException f && f.getReason() != null
+              ? f.getReason()
+              : String.valueOf(e.getMessage());
+      String hint = Files.isDirectory(Path.of(file)) ? " (give a file, not a directory)" : "";
+      err.println("hostguard roundtrip: " + file + ": " + TargetFailure.oneLine(reason) + hint);
+      return 1;
+    } catch (InvalidPathException e) {
+      err.println("hostguard roundtrip: " + file + ": not a valid path (" + e.getReason() + ")");
       return 1;
     }
     try {
@@ -59,7 +77,7 @@ final class RoundtripCommand implements Callable<Integer> {
       return 0;
     } catch (ParseException e) {
       err.println(file + ":" + e.line() + ":" + e.column() + ": " + e.reason());
-      if (debug) {
+      if (debug || parent.debug) {
         e.printStackTrace(err);
       }
       return 2;

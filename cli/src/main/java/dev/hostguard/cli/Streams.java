@@ -1,4 +1,4 @@
-package dev.hostguard.examples.cli;
+package dev.hostguard.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -1,4 +1,4 @@
-package dev.hostguard.examples.cli;
+package dev.hostguard.cli;
 
 import dev.hostguard.fail2ban.Fail2banDump;
 import java.io.PrintStream;
@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code hostguard fail2ban -c DIR -d}: prints the resolved configuration exactly as {@code
@@ -15,8 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "fail2ban", description = "Mirror of fail2ban-client -c DIR -d.")
 final class Fail2banCommand implements Callable<Integer> {
-  /** sysexits.h EX_SOFTWARE: an internal error of hostguard, never fail2ban's 0 or 255. */
-  static final int INTERNAL_ERROR = 70;
+  @ParentCommand HostguardCli parent;
 
   @Option(
       names = {"-c", "--conf"},
@@ -39,8 +39,7 @@ final class Fail2banCommand implements Callable<Integer> {
       result = Fail2banDump.load(Path.of(conf));
     } catch (RuntimeException | StackOverflowError e) {
       // fail2ban's own refusals are a dump with exit 255; this is a bug of ours: say so
-      err.println("internal error: " + e);
-      return INTERNAL_ERROR;
+      return HostguardCli.internalError(e, parent.debug, err);
     }
     for (String m : result.messages()) {
       err.println(m);

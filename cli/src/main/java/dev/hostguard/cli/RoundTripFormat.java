@@ -1,4 +1,4 @@
-package dev.hostguard.examples.cli;
+package dev.hostguard.cli;
 
 import dev.hostguard.core.LosslessDocument;
 import dev.hostguard.fail2ban.Fail2banIniDocument;

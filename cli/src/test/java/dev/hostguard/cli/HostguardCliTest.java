@@ -1,4 +1,4 @@
-package dev.hostguard.examples.cli;
+package dev.hostguard.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,5 +50,30 @@ class HostguardCliTest {
     Path f = Files.writeString(dir.resolve("x"), "x\n");
     assertThat(run("roundtrip", "--format", "yaml", f.toString())).isEqualTo(1);
     assertThat(err.toString(UTF_8)).contains("unknown format 'yaml'");
+  }
+
+  @Test
+  void anUnknownSubcommandIsOneLineAndExitsTwo() {
+    assertThat(run("harden")).isEqualTo(2);
+    assertThat(err.toString(UTF_8))
+        .isEqualTo("hostguard: Unmatched argument at index 0: 'harden' (see hostguard --help)\n");
+    assertThat(out.size()).isZero();
+  }
+
+  @Test
+  void anInternalErrorIsOneLineAndDebugAddsTheTrace() {
+    assertThat(run("fail2ban", "-c", "conf\0dir", "-d")).isEqualTo(70);
+    String plain = err.toString(UTF_8);
+    assertThat(plain).startsWith("internal error: ").doesNotContain("\tat ");
+    assertThat(plain.lines()).hasSize(1);
+    err.reset();
+    assertThat(run("--debug", "fail2ban", "-c", "conf\0dir", "-d")).isEqualTo(70);
+    assertThat(err.toString(UTF_8)).startsWith("internal error: ").contains("\tat ");
+  }
+
+  @Test
+  void helpListsStatusAndUnban() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString(UTF_8)).contains("status").contains("unban");
   }
 }

@@ -1,4 +1,4 @@
-package dev.hostguard.examples.cli;
+package dev.hostguard.cli;
 
 import dev.hostguard.ufw.UfwLogType;
 import dev.hostguard.ufw.UfwPolicy;
@@ -108,41 +108,10 @@ final class StatusJson {
   }
 
   private static void optional(StringBuilder sb, Optional<String> value) {
-    if (value.isPresent()) {
-      string(sb, value.get());
-    } else {
-      sb.append("null");
-    }
+    JsonText.optional(sb, value);
   }
 
   private static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        default:
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-      }
-    }
-    sb.append('"');
+    JsonText.string(sb, s);
   }
 }

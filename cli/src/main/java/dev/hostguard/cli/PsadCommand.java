@@ -1,4 +1,4 @@
-package dev.hostguard.examples.cli;
+package dev.hostguard.cli;
 
 import dev.hostguard.psad.PsadConfDocument;
 import dev.hostguard.psad.PsadConfParseException;

@@ -1,4 +1,4 @@
-package dev.hostguard.examples.cli;
+package dev.hostguard.cli;
 
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.ParseException;
@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code hostguard ufw-status [--json]}: reads {@code ufw status [verbose|numbered]} or {@code ufw
@@ -21,6 +22,8 @@ final class UfwStatusCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the parsed model as JSON.")
   boolean json;
+
+  @ParentCommand HostguardCli parent;
 
   @Option(names = "--debug", description = "Print stack traces.")
   boolean debug;
@@ -40,7 +43,7 @@ final class UfwStatusCommand implements Callable<Integer> {
       parsed = UfwStatusOutput.parse(SOURCE, text);
     } catch (ParseException e) {
       Streams.err().println(SOURCE + ":" + e.line() + ":" + e.column() + ": " + e.reason());
-      if (debug) {
+      if (debug || parent.debug) {
         e.printStackTrace(Streams.err());
       }
       return 2;
