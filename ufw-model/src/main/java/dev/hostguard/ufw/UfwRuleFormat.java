@@ -103,6 +103,12 @@ public final class UfwRuleFormat {
     } else {
       boolean outFirst =
           !display && r.direction() == UfwDirection.OUT && !ifIn.isEmpty() && !ifOut.isEmpty();
+      // 'in on X out' is refused once a log word follows; ufw reads 'out in on X' as this rule
+      boolean outBeforeIn =
+          !display && r.direction() == UfwDirection.OUT && !ifIn.isEmpty() && ifOut.isEmpty();
+      if (outBeforeIn) {
+        w.add(outWord(r, display));
+      }
       if (outFirst) {
         // ufw's canonical text loses the direction here; 'out on X in on Y' keeps it
         w.add("out");
@@ -123,7 +129,7 @@ public final class UfwRuleFormat {
         w.add("out");
         w.add("on");
         w.add(ifOut);
-      } else if (r.direction() == UfwDirection.OUT) {
+      } else if (r.direction() == UfwDirection.OUT && !outBeforeIn) {
         w.add(outWord(r, display));
       }
       if (r.logType() != UfwLogType.NONE) {

@@ -66,6 +66,13 @@ class UfwRuleParserInMemoryTest {
     assertThat(routeOut.direction()).isEqualTo(UfwDirection.OUT);
     assertThat(UfwRuleFormat.argv(routeOut)).containsExactly("route", "allow", "Out", "log", "22");
     assertThat(rule(UfwRuleFormat.argv(routeOut).toArray(String[]::new))).isEqualTo(routeOut);
+    // ufw 0.36.2 writes tuple '... out_eth0' for it and refuses 'allow in on eth0 out log ...'
+    UfwRule outOnIn =
+        rule("allow", "out", "in", "on", "eth0", "log", "proto", "tcp", "to", "any", "port", "22");
+    assertThat(outOnIn.direction()).isEqualTo(UfwDirection.OUT);
+    assertThat(UfwRuleFormat.argv(outOnIn)).startsWith("allow", "out", "in", "on", "eth0", "log");
+    assertThat(rule(UfwRuleFormat.argv(outOnIn).toArray(String[]::new))).isEqualTo(outOnIn);
+
     UfwRule appAll = rule("allow", "to", "any", "app", "all");
     assertThat(UfwRuleFormat.argv(appAll)).containsExactly("allow", "to", "any", "app", "all");
     assertThatThrownBy(() -> PARSER.parse(List.of("allow", "all")))
