@@ -88,7 +88,9 @@ class PsadCliTest {
     assertThat(out.toString(UTF_8)).isEqualTo(configBlock(real.stdout()));
     String message = real.stderr().replaceAll(" at /usr/sbin/psad line \\d+\\.\n", "\n");
     if (real.exitCode() != 0) {
-      assertThat(message).endsWith(err.toString(UTF_8));
+      String ourMessage = err.toString(UTF_8);
+      assertThat(ourMessage).as("our stderr for %s", List.of(args)).isNotBlank();
+      assertThat(message).endsWith(ourMessage);
     }
   }
 

@@ -14,8 +14,8 @@ import org.apache.commons.exec.PumpStreamHandler;
 /**
  * Runs commands as local processes through commons-exec: argv passed word for word (no shell, no
  * quoting), the environment extended by the command's additions, stdin fed from bytes, stdout and
- * stderr captured up to the command's cap, and a watchdog that kills the process at its timeout.
- * Stateless and thread-safe: share one instance.
+ * stderr captured up to the command's cap, and a watchdog that kills the process and every
+ * descendant it has at its timeout. Stateless and thread-safe: share one instance.
  *
  * <pre>{@code
  * CommandExecutor executor = LocalExecutor.create();
@@ -52,7 +52,7 @@ public final class LocalExecutor implements CommandExecutor {
     PumpStreamHandler streams =
         new PumpStreamHandler(out, err, input.length == 0 ? null : new ByteArrayInputStream(input));
     streams.setStopTimeout(PUMP_STOP_TIMEOUT);
-    ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(command.timeout()).get();
+    ExecuteWatchdog watchdog = new TreeKillingWatchdog(command.timeout());
     DefaultExecutor.Builder<?> builder = DefaultExecutor.builder().setExecuteStreamHandler(streams);
     command.workingDirectory().ifPresent(builder::setWorkingDirectory);
     DefaultExecutor executor = builder.get();

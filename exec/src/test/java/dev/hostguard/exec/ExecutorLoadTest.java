@@ -16,14 +16,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** 8 threads x 200 commands: no lost or mixed-up output, no leaked processes or descriptors. */
-@Timeout(120)
+/** 8 threads x 1,000 commands: no lost or mixed-up output, no leaked processes or descriptors. */
+@Timeout(300)
 class ExecutorLoadTest {
   private static final int THREADS = 8;
-  private static final int PER_THREAD = 200;
+  private static final int PER_THREAD = 1000;
 
   @Test
-  @DisplayName("LocalExecutor: 8 threads x 200 commands (N=1600)")
+  @DisplayName("LocalExecutor: 8 threads x 1,000 commands (N=8,000)")
   void local() throws Exception {
     CommandExecutor local = LocalExecutor.create();
     runLoad(
@@ -33,7 +33,7 @@ class ExecutorLoadTest {
   }
 
   @Test
-  @DisplayName("RecordingExecutor: 8 threads x 200 commands (N=1600), every response used once")
+  @DisplayName("RecordingExecutor: 8 threads x 1,000 commands (N=8,000), every response used once")
   void recording() throws Exception {
     RecordingExecutor.Builder script = RecordingExecutor.builder();
     script.respond(List.of("echo-id", "warm-up"), 0, "warm-up:in-warm-up");

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +94,31 @@ class LocalExecutorTest {
               assertThat(e.getMessage()).contains("timed out");
             });
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+  }
+
+  /** A shell that started a grandchild and hangs: both are gone after the timeout. */
+  @Test
+  void timeoutKillsTheWholeTree() throws Exception {
+    Path pidFile = Files.createTempFile("hostguard-grandchild", ".pid");
+    try {
+      Command c =
+          Command.of("sh", "-c", "sleep 300 & echo $! > \"$1\"; wait", "sh", pidFile.toString())
+              .withTimeout(Duration.ofMillis(1500));
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> executor.execute(c)).isInstanceOf(CommandTimeoutException.class);
+      // without the tree kill, the pumps wait PUMP_STOP_TIMEOUT for the grandchild's pipe
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      long grandchild = Long.parseLong(Files.readString(pidFile).strip());
+      Optional<ProcessHandle> h = ProcessHandle.of(grandchild);
+      if (h.isPresent()) {
+        // killed; it may linger a moment as a zombie until init reaps it
+        h.get().onExit().get(10, TimeUnit.SECONDS);
+      }
+      assertThat(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive))
+          .isNotEqualTo(Optional.of(true));
+    } finally {
+      Files.deleteIfExists(pidFile);
+    }
   }
 
   @Test

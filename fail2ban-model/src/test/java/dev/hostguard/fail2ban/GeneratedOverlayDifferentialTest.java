@@ -3,6 +3,7 @@ package dev.hostguard.fail2ban;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.hostguard.fail2ban.gen.Fail2banGens;
+import dev.hostguard.testing.Exploration;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
 import java.io.IOException;
@@ -24,20 +25,23 @@ class GeneratedOverlayDifferentialTest {
   @Test
   void generatedOverlaysResolveLikeFail2ban() {
     int[] counter = {0};
-    qt().withFixedSeed(20261125L)
-        .withExamples(40)
-        .withShrinkCycles(0)
-        .forAll(Fail2banGens.overlays())
-        .checkAssert(
-            overlay -> {
-              try {
-                Path root = Files.createDirectories(tmp.resolve("case" + counter[0]++));
-                Path conf = Fail2banOracle.stockCopy(root);
-                overlay.writeTo(conf, root.resolve("logs"));
-                Fail2banOracle.assertSameDump(conf, overlay.toString());
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+    // 40 overlays from the fixed seed, 10 from a fresh one (printed)
+    for (long seed : Exploration.seeds("GeneratedOverlayDifferentialTest", 20261125L)) {
+      qt().withFixedSeed(seed)
+          .withExamples(seed == 20261125L ? 40 : 10)
+          .withShrinkCycles(0)
+          .forAll(Fail2banGens.overlays())
+          .checkAssert(
+              overlay -> {
+                try {
+                  Path root = Files.createDirectories(tmp.resolve("case" + counter[0]++));
+                  Path conf = Fail2banOracle.stockCopy(root);
+                  overlay.writeTo(conf, root.resolve("logs"));
+                  Fail2banOracle.assertSameDump(conf, "seed " + seed + ": " + overlay);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    }
   }
 }

@@ -3,20 +3,18 @@ package dev.hostguard.psad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hostguard.testing.RealTool;
+import dev.hostguard.testing.RequiresRealTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 class AutoDlDocumentTest {
-  static boolean debianAutoDlPresent() {
-    return Files.isReadable(Path.of("/etc/psad/auto_dl"));
-  }
 
   @Test
-  @EnabledIf("debianAutoDlPresent")
+  @RequiresRealTool(RealTool.PSAD)
   void debianAutoDlRoundTrips() throws IOException {
     String text = Files.readString(Path.of("/etc/psad/auto_dl"), StandardCharsets.UTF_8);
     AutoDlDocument doc = AutoDlDocument.parse("auto_dl", text);

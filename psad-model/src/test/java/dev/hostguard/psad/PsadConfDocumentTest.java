@@ -3,6 +3,8 @@ package dev.hostguard.psad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hostguard.testing.RealTool;
+import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.testing.RoundTripAssertions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,17 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 class PsadConfDocumentTest {
   static final Path DEBIAN_CONF = Path.of("/etc/psad/psad.conf");
 
-  static boolean debianConfPresent() {
-    return Files.isReadable(DEBIAN_CONF);
-  }
-
   @Test
-  @EnabledIf("debianConfPresent")
+  @RequiresRealTool(RealTool.PSAD)
   void debianPsadConfRoundTripsByteForByte() throws IOException {
     byte[] bytes = Files.readAllBytes(DEBIAN_CONF);
     PsadConfDocument doc = PsadConfDocument.parse("psad.conf", bytes);
@@ -33,7 +30,7 @@ class PsadConfDocumentTest {
   }
 
   @Test
-  @EnabledIf("debianConfPresent")
+  @RequiresRealTool(RealTool.PSAD)
   void everyDebianKeyHasAType() throws IOException {
     PsadConfDocument doc = PsadConfDocument.parse("psad.conf", Files.readAllBytes(DEBIAN_CONF));
     for (PsadConfEntry e : doc.entries()) {
@@ -121,7 +118,7 @@ class PsadConfDocumentTest {
   }
 
   @Test
-  @EnabledIf("debianConfPresent")
+  @RequiresRealTool(RealTool.PSAD)
   void recommendedSettingsChangeOnlyTheirLines() throws IOException {
     String text = Files.readString(DEBIAN_CONF, StandardCharsets.UTF_8);
     PsadConfDocument doc = PsadConfDocument.parse("psad.conf", text);

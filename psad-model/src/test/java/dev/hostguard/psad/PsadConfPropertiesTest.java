@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.hostguard.psad.gen.PsadConfGens;
+import dev.hostguard.testing.RealTool;
+import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.testing.RoundTripAssertions;
 import dev.hostguard.testing.gen.TextGens;
 import java.io.IOException;
@@ -12,14 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.quicktheories.generators.SourceDSL;
 
 /** Laws of the psad.conf document: lossless on any bytes, edits local, set twice = set once. */
 class PsadConfPropertiesTest {
-  static boolean debianConfPresent() {
-    return Files.isReadable(Path.of("/etc/psad/psad.conf"));
-  }
 
   @Test
   void anyBytesRoundTrip() {
@@ -46,7 +44,7 @@ class PsadConfPropertiesTest {
   }
 
   @Test
-  @EnabledIf("debianConfPresent")
+  @RequiresRealTool(RealTool.PSAD)
   void settingAValueChangesOneLineAndIsIdempotent() throws IOException {
     String base = Files.readString(Path.of("/etc/psad/psad.conf"), StandardCharsets.UTF_8);
     qt().withFixedSeed(7L)

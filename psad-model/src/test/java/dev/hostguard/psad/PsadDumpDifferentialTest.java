@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.hostguard.psad.gen.PsadConfGens;
+import dev.hostguard.testing.Exploration;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
 import java.io.IOException;
@@ -61,24 +62,32 @@ class PsadDumpDifferentialTest {
   void sixtyGeneratedVariantsDumpLikePsad() {
     String base = debian();
     AtomicInteger n = new AtomicInteger();
-    qt().withFixedSeed(20261125L)
-        .withExamples(60)
-        .withShrinkCycles(0)
-        .forAll(PsadConfGens.variants(base))
-        .checkAssert(
-            text -> {
-              try {
-                Path conf = write("variant-" + n.incrementAndGet() + ".conf", text);
-                PsadOracle.Outcome real = PsadOracle.dump(conf);
-                assertThat(real.exitStatus()).as("psad accepts the variant: %s", real).isZero();
-                assertThat(PsadOracle.lines(ours(conf)))
-                    .as("variant %s", conf)
-                    .containsExactlyElementsOf(real.configBlock());
-              } catch (IOException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    assertThat(n.get()).isEqualTo(60);
+    // 60 variants from the fixed seed, 15 from a fresh one (printed)
+    int expected = 0;
+    for (long seed : Exploration.seeds("PsadDumpDifferentialTest", 20261125L)) {
+      int examples = seed == 20261125L ? 60 : 15;
+      expected += examples;
+      qt().withFixedSeed(seed)
+          .withExamples(examples)
+          .withShrinkCycles(0)
+          .forAll(PsadConfGens.variants(base))
+          .checkAssert(
+              text -> {
+                try {
+                  Path conf = write("variant-" + n.incrementAndGet() + ".conf", text);
+                  PsadOracle.Outcome real = PsadOracle.dump(conf);
+                  assertThat(real.exitStatus())
+                      .as("seed %d: psad accepts the variant: %s", seed, real)
+                      .isZero();
+                  assertThat(PsadOracle.lines(ours(conf)))
+                      .as("seed %d: variant %s", seed, conf)
+                      .containsExactlyElementsOf(real.configBlock());
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+    }
+    assertThat(n.get()).isEqualTo(expected);
   }
 
   static Stream<Arguments> fatalConfigs() {

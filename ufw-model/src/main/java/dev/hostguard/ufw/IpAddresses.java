@@ -316,8 +316,22 @@ final class IpAddresses {
     return cidr == 0 ? 0 : (0xffffffffL << (32 - cidr)) & 0xffffffffL;
   }
 
+  /**
+   * What ufw's normalize_address returns: the normalised form, and whether ufw calls that a change
+   * (the address rewritten, or an IPv4 host masked to its network; dropping {@code /32}, {@code
+   * /128} or turning a dotted netmask into CIDR is not one). A change is what makes ufw warn "Rule
+   * changed after normalization".
+   */
+  record Normalized(String address, boolean changed) {}
+
   /** ufw's normalize_address: returns the normalised form. */
   static String normalize(String orig, boolean v6) throws NotNormalizable {
+    return normalizeAddress(orig, v6).address();
+  }
+
+  /** ufw's normalize_address: the normalised form and ufw's {@code changed}. */
+  static Normalized normalizeAddress(String orig, boolean v6) throws NotNormalizable {
+    boolean changed = false;
     String host;
     String mask = null;
     int slash = orig.indexOf('/');
@@ -350,6 +364,7 @@ final class IpAddresses {
         throw new NotNormalizable();
       }
       addr = ntop6(w);
+      changed = !addr.equals(host);
     } else {
       if (pton4(host) == null) {
         throw new NotNormalizable();
@@ -368,7 +383,9 @@ final class IpAddresses {
           throw new NotNormalizable();
         }
         long hostBits = aton(addr);
-        addr = ntoa(hostBits & nmBits) + "/" + mask;
+        String network = ntoa(hostBits & nmBits);
+        changed |= !network.equals(addr);
+        addr = network + "/" + mask;
       } else {
         addr = addr + "/" + mask;
       }
@@ -376,7 +393,7 @@ final class IpAddresses {
     if (v6 ? !validAddress6(addr) : !validAddress4(addr)) {
       throw new NotNormalizable();
     }
-    return addr;
+    return new Normalized(addr, changed);
   }
 
   private static @Nullable String dottedToCidr(String nm) {

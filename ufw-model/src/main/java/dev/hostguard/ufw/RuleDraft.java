@@ -344,22 +344,18 @@ final class RuleDraft {
   void normalize() {
     if (!src.isEmpty()) {
       try {
-        String n = IpAddresses.normalize(src, v6);
-        if (!n.equals(src)) {
-          updated = true;
-        }
-        src = n;
+        IpAddresses.Normalized n = IpAddresses.normalizeAddress(src, v6);
+        updated |= n.changed();
+        src = n.address();
       } catch (IpAddresses.NotNormalizable e) {
         throw new UfwError("Could not normalize source address");
       }
     }
     if (!dst.isEmpty()) {
       try {
-        String n = IpAddresses.normalize(dst, v6);
-        if (!n.equals(dst)) {
-          updated = true;
-        }
-        dst = n;
+        IpAddresses.Normalized n = IpAddresses.normalizeAddress(dst, v6);
+        updated |= n.changed();
+        dst = n.address();
       } catch (IpAddresses.NotNormalizable e) {
         throw new UfwError("Could not normalize destination address");
       }

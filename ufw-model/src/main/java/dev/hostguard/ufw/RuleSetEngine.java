@@ -72,6 +72,7 @@ final class RuleSetEngine {
   private final Mode mode;
   private final Writer writer;
   private final Consumer<String> warn;
+  private boolean warnedNormalization;
 
   RuleSetEngine(
       List<UfwRule> v4,
@@ -311,6 +312,11 @@ final class RuleSetEngine {
         tmp = setOne(r, ipv, count, n);
       } catch (UfwError e) {
         throw backOut(list, count, ipv, requireNonNull(e.getMessage()));
+      }
+      if (r.updated && !warnedNormalization) {
+        // ufw's warnings.warn: Python prints a warning once per place in the code, per process
+        warnedNormalization = true;
+        warn.accept("Rule changed after normalization");
       }
     }
     return tmp;

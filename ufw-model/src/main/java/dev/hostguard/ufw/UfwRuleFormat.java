@@ -1,8 +1,11 @@
 package dev.hostguard.ufw;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import dev.hostguard.core.internal.PythonText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Renders a {@link UfwRule} as ufw command text: the canonical command {@code ufw show added}
@@ -31,6 +34,34 @@ public final class UfwRuleFormat {
     return ImmutableList.copyOf(words(r, false));
   }
 
+  /**
+   * The word for direction out without an interface. ufw refuses a lowercase {@code out} not
+   * followed by {@code on} in a route rule ("Invalid interface clause for route rule") but reads
+   * {@code Out} as the direction, so that is the word ufw can be given back.
+   */
+  private static String outWord(UfwRule r, boolean display) {
+    return !display && r.route() ? "Out" : "out";
+  }
+
+  /**
+   * Whether {@code ufw ACTION NAME} reads NAME back as this application: ufw's {@code
+   * valid_profile_name} (not {@code all}, not an integer, {@code [a-zA-Z0-9][a-zA-Z0-9 _-.+]*}) and
+   * not a word ufw strips before reading the short form ({@code in}, {@code out}, {@code log},
+   * {@code log-all}, {@code comment}). Other names take the extended form {@code to any app NAME}.
+   */
+  static boolean isSimpleAppName(String name) {
+    if (RESERVED_SHORT_FORM_WORDS.contains(name) || PythonText.parseInt(name).isPresent()) {
+      return false;
+    }
+    // Python's '$' also matches before one final newline
+    String body = name.endsWith("\n") ? name.substring(0, name.length() - 1) : name;
+    return PROFILE_NAME.matcher(body).matches();
+  }
+
+  private static final ImmutableSet<String> RESERVED_SHORT_FORM_WORDS =
+      ImmutableSet.of("all", "in", "out", "log", "log-all", "comment");
+  private static final Pattern PROFILE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9 _\\-.+]*");
+
   private static String quoted(String s, boolean display) {
     return display ? "'" + s + "'" : s;
   }
@@ -52,9 +83,10 @@ public final class UfwRuleFormat {
         && sapp.isEmpty()
         && ifIn.isEmpty()
         && ifOut.isEmpty()
-        && !r.destinationPort().equals("any")) {
+        && !r.destinationPort().equals("any")
+        && (display || dapp.isEmpty() || isSimpleAppName(dapp))) {
       if (r.direction() == UfwDirection.OUT) {
-        w.add("out");
+        w.add(outWord(r, display));
       }
       if (r.logType() != UfwLogType.NONE) {
         w.add(r.logType().word());
@@ -71,6 +103,12 @@ public final class UfwRuleFormat {
     } else {
       boolean outFirst =
           !display && r.direction() == UfwDirection.OUT && !ifIn.isEmpty() && !ifOut.isEmpty();
+      // 'in on X out' is refused once a log word follows; ufw reads 'out in on X' as this rule
+      boolean outBeforeIn =
+          !display && r.direction() == UfwDirection.OUT && !ifIn.isEmpty() && ifOut.isEmpty();
+      if (outBeforeIn) {
+        w.add(outWord(r, display));
+      }
       if (outFirst) {
         // ufw's canonical text loses the direction here; 'out on X in on Y' keeps it
         w.add("out");
@@ -81,6 +119,9 @@ public final class UfwRuleFormat {
         w.add("in");
         w.add("on");
         w.add(ifIn);
+      } else if (!display && r.direction() == UfwDirection.IN && !ifOut.isEmpty()) {
+        // 'out on X' alone reads as direction out; ufw keeps direction in for 'in out on X'
+        w.add("in");
       }
       if (outFirst) {
         // already written
@@ -88,8 +129,8 @@ public final class UfwRuleFormat {
         w.add("out");
         w.add("on");
         w.add(ifOut);
-      } else if (r.direction() == UfwDirection.OUT) {
-        w.add("out");
+      } else if (r.direction() == UfwDirection.OUT && !outBeforeIn) {
+        w.add(outWord(r, display));
       }
       if (r.logType() != UfwLogType.NONE) {
         w.add(r.logType().word());

@@ -3,6 +3,8 @@ package dev.hostguard.ufw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hostguard.testing.RealTool;
+import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.testing.RoundTripAssertions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ class AppProfilesTest {
   @TempDir Path tmp;
 
   @Test
+  @RequiresRealTool({RealTool.UFW})
   void installedProfilesAndPlexAreLossless() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("/etc/ufw/applications.d"))) {
       for (Path f : (Iterable<Path>) files::iterator) {

@@ -2,6 +2,8 @@ package dev.hostguard.ufw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hostguard.testing.RealTool;
+import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.testing.UfwDataDir;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * them (fixtures in {@code src/test/resources/ufw/seed/}, recorded from {@code ufw --dry-run} on a
  * stock data dir holding the chapter's Plex profile).
  */
+@RequiresRealTool({RealTool.UFW})
 class SeedGoldenTest {
   @TempDir static Path tmp;
   static Path dir;

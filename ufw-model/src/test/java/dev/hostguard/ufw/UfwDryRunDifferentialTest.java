@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.hostguard.exec.CommandResult;
+import dev.hostguard.testing.Exploration;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.testing.gen.UfwCommandGens;
@@ -63,6 +64,34 @@ class UfwDryRunDifferentialTest {
     compare(dir, sample(20261125L, 1000));
   }
 
+  /** ufw warns "Rule changed after normalization" only for some rewrites of an address. */
+  @Test
+  void normalizationWarnings() throws Exception {
+    Path dir = UfwOracle.stockWithPlex(tmp.resolve("normalization"));
+    compare(
+        dir,
+        List.of(
+            List.of("allow", "from", "10.1.2.3/8"),
+            List.of("allow", "from", "10.0.0.1/32"),
+            List.of("allow", "from", "10.0.0.0/255.0.0.0"),
+            List.of("allow", "from", "10.1.2.3/255.0.0.0"),
+            List.of("allow", "from", "2001:0db8::1"),
+            List.of("allow", "from", "2001:DB8::1"),
+            List.of("deny", "from", "2001:db8::1/64", "to", "2001:0db8::2"),
+            List.of("reject", "log-all", "to", "10.1.2.3/8", "app", "DNS"),
+            List.of("allow", "from", "10.1.2.3/8", "to", "10.9.9.9/16")));
+  }
+
+  /** A fresh seed each run (printed; {@code -Dhostguard.seed=N} reproduces it): N = 300. */
+  @Test
+  void freshSeed() throws Exception {
+    Path dir = UfwOracle.stockWithPlex(tmp.resolve("fresh"));
+    UfwOracle.populate(dir, POPULATE);
+    for (long seed : Exploration.seeds("UfwDryRunDifferentialTest.freshSeed")) {
+      compare(dir, sample(seed, 300));
+    }
+  }
+
   @Test
   void populatedDataDir() throws Exception {
     Path dir = UfwOracle.stockWithPlex(tmp.resolve("populated"));
@@ -103,9 +132,12 @@ class UfwDryRunDifferentialTest {
       CommandResult theirs = real.get(i);
       String theirError = UfwOracle.firstError(theirs.stderr());
       boolean usage = theirError.equals("Invalid syntax") || theirError.equals("not enough args");
+      List<String> theirWarnings = UfwOracle.warnings(theirs.stderr());
+      List<String> ourWarnings = UfwOracle.warnings(ours.stderr());
       boolean same =
           ours.exitCode() == theirs.exitCode()
               && ours.firstError().equals(theirError)
+              && ourWarnings.equals(theirWarnings)
               && (usage || ours.stdout().equals(theirs.stdout()));
       if (!same) {
         failures.add(
@@ -119,7 +151,10 @@ class UfwDryRunDifferentialTest {
                 + " error '"
                 + ours.firstError()
                 + "'"
-                + (ours.stdout().equals(theirs.stdout()) ? "" : "\n  stdout differs"));
+                + (ours.stdout().equals(theirs.stdout()) ? "" : "\n  stdout differs")
+                + (ourWarnings.equals(theirWarnings)
+                    ? ""
+                    : "\n  warnings: ufw " + theirWarnings + " ours " + ourWarnings));
       }
     }
     assertThat(failures)

@@ -106,6 +106,22 @@ final class UfwOracle {
     }
   }
 
+  /**
+   * The {@code WARN:} lines of a run, without ufw's checks of the data dir's ownership and
+   * permissions (about the test's temp directories, not the command).
+   */
+  static List<String> warnings(String stderr) {
+    List<String> out = new ArrayList<>();
+    for (String l : stderr.split("\n", -1)) {
+      if (l.startsWith("WARN: ")
+          && !l.contains("is world writable")
+          && !l.contains("is owned by")) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
   static String firstError(String stderr) {
     for (String l : stderr.split("\n", -1)) {
       if (l.startsWith("ERROR: ")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.hostguard.exec.CommandResult;
+import dev.hostguard.testing.Exploration;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.testing.UfwSandbox;
@@ -86,6 +87,20 @@ class UfwRuleSetDifferentialTest {
             "Rule deleted (v6)",
             "Rule inserted",
             "Rule inserted (v6)");
+  }
+
+  /** Two sessions from a fresh seed (printed), on an inactive and an active firewall. */
+  @Test
+  void freshSeed() throws Exception {
+    List<String> failures = new ArrayList<>();
+    for (long seed : Exploration.seeds("UfwRuleSetDifferentialTest.freshSeed")) {
+      // QuickTheories may draw fewer distinct sessions than asked
+      List<List<List<String>>> drawn = sessions(seed, 4, 40);
+      assertThat(drawn).as("sessions drawn from seed %d", seed).hasSizeGreaterThanOrEqualTo(2);
+      failures.addAll(compare(drawn.get(0), false));
+      failures.addAll(compare(drawn.get(1), true));
+      assertThat(failures).as("seed %d", seed).isEmpty();
+    }
   }
 
   private List<String> compare(List<List<String>> session, boolean active) throws Exception {

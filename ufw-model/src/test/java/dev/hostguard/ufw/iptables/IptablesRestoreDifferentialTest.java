@@ -60,7 +60,11 @@ class IptablesRestoreDifferentialTest {
     assertThat(first.message()).startsWith(message);
     assertThat(first.position().line()).as(first.toString()).isEqualTo(line);
     assertThat(first.position().column()).as(first.toString()).isEqualTo(column);
-    assertThat(IptablesRestoreOracle.test(text, false).accepted()).as("iptables-restore").isFalse();
+    IptablesRestoreOracle.Verdict real = IptablesRestoreOracle.test(text, false);
+    assertThat(real.accepted()).as("iptables-restore").isFalse();
+    assertThat(real.line())
+        .as("the line iptables-restore blames: %s", real.stderr())
+        .hasValue(line);
   }
 
   @ParameterizedTest

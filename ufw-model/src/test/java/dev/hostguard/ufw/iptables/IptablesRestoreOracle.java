@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code iptables-restore --test} / {@code ip6tables-restore --test} (default nft backend) run in a
@@ -12,8 +15,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class IptablesRestoreOracle {
   record Verdict(int exitCode, String stderr) {
+    private static final Pattern LINE =
+        Pattern.compile("(?:Error occurred at line: |at line |line )(\\d+)");
+
     boolean accepted() {
       return exitCode == 0;
+    }
+
+    /** The line iptables-restore blames ({@code Error occurred at line: N}, {@code line N …}). */
+    OptionalInt line() {
+      Matcher m = LINE.matcher(stderr);
+      return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
     }
   }
 
