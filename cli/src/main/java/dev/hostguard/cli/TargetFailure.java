@@ -58,9 +58,7 @@ record TargetFailure(int exitCode, String line) {
               host
                   + ": "
                   + oneLine(s.getMessage())
-                  + " (check --host and --identity; try `ssh "
-                  + host
-                  + "` by hand)"));
+                  + " (check --host and --identity, and that plain ssh reaches the host)"));
     }
     if (e instanceof SudoFailedException s) {
       return Optional.of(
