@@ -1,0 +1,387 @@
+package dev.hostguard.host;
+
+import com.google.common.collect.ImmutableList;
+import dev.hostguard.core.ParseException;
+import dev.hostguard.ufw.UfwRule;
+import dev.hostguard.ufw.UfwRuleFormat;
+import dev.hostguard.ufw.UfwRuleParser;
+import dev.hostguard.ufw.UfwRuleSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The ufw commands (argv after {@code ufw}) that turn one rule set into the desired one, each
+ * checked against ufw's own logic ({@link UfwRuleSet#apply}) before it is kept: deletes first (rules
+ * out of order, and with ownership rules not desired), then every missing desired rule added or
+ * inserted where the desired order wants it. When no command sequence is found, {@link
+ * Result#complete()} is false and the caller takes the bulk path.
+ */
+final class UfwRulePlanner {
+  private static final int BRUTE_FORCE_LIMIT = 400;
+
+  /** A desired rule and the rows ufw stores for it. */
+  private record Group(UfwRule rule, ImmutableList<UfwRule> rows) {}
+
+  record Result(
+      ImmutableList<ImmutableList<String>> commands,
+      UfwRuleSet target,
+      UfwRuleSet after,
+      ImmutableList<String> unmanaged,
+      boolean complete) {}
+
+  private final UfwRuleParser parser;
+  private final Map<UfwRule, Integer> index = new HashMap<>();
+  private final List<ImmutableList<String>> commands = new ArrayList<>();
+
+  private UfwRulePlanner(UfwRuleParser parser) {
+    this.parser = parser;
+  }
+
+  static Result plan(
+      List<UfwRule> desired, boolean owns, UfwRuleSet current, UfwRuleParser parser) {
+    return new UfwRulePlanner(parser).run(desired, owns, current);
+  }
+
+  private Result run(List<UfwRule> desired, boolean owns, UfwRuleSet current) {
+    UfwRuleSet target = current.toBuilder().ipv4Rules(List.of()).ipv6Rules(List.of()).build();
+    List<Group> groups = new ArrayList<>();
+    int n = 0;
+    for (UfwRule d : desired) {
+      n++;
+      UfwRuleSet.Change c = target.add(d);
+      List<UfwRule> before = rows(target);
+      List<UfwRule> after = rows(c.after());
+      if (!after.containsAll(before)) {
+        throw new IllegalArgumentException(
+            "desired rule "
+                + n
+                + " ("
+                + UfwRuleFormat.command(d)
+                + ") replaces an earlier desired rule, as ufw updates a rule that differs only in"
+                + " action, logging or comment");
+      }
+      List<UfwRule> added = new ArrayList<>(after);
+      added.removeAll(before);
+      if (!added.isEmpty()) {
+        groups.add(new Group(d, ImmutableList.copyOf(added)));
+      }
+      target = c.after();
+    }
+    for (List<UfwRule> list : List.of(target.ipv4Rules(), target.ipv6Rules())) {
+      for (int i = 0; i < list.size(); i++) {
+        index.put(list.get(i), i);
+      }
+    }
+    List<String> unmanaged = new ArrayList<>();
+    Set<UfwRule> toDelete = new LinkedHashSet<>();
+    for (UfwRule r : rows(current)) {
+      if (!index.containsKey(r)) {
+        if (owns) {
+          toDelete.add(r);
+        }
+        if (!r.v6() || !current.ipv4Rules().contains(twin(r))) {
+          unmanaged.add(UfwRuleFormat.command(r) + (r.v6() ? " (v6)" : ""));
+        }
+      }
+    }
+    toDelete.addAll(misplaced(current.ipv4Rules()));
+    toDelete.addAll(misplaced(current.ipv6Rules()));
+    UfwRuleSet cur = current;
+    boolean complete = true;
+    try {
+      cur = deleteAll(cur, toDelete);
+      for (Group g : groups) {
+        cur = insert(cur, g);
+      }
+      complete = converged(cur, target, owns);
+    } catch (NoCommand e) {
+      complete = false;
+    }
+    UfwRuleSet after = cur;
+    if (!complete) {
+      after = owns ? target : merged(target, current);
+    }
+    return new Result(
+        ImmutableList.copyOf(commands),
+        target,
+        after,
+        ImmutableList.copyOf(unmanaged),
+        complete);
+  }
+
+  /** Thrown when no ufw command reaches the next state. */
+  private static final class NoCommand extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static UfwRule twin(UfwRule v6) {
+    try {
+      return v6.withV6(false);
+    } catch (RuntimeException e) {
+      return v6;
+    }
+  }
+
+  private static List<UfwRule> rows(UfwRuleSet s) {
+    List<UfwRule> all = new ArrayList<>(s.ipv4Rules());
+    all.addAll(s.ipv6Rules());
+    return all;
+  }
+
+  /** The desired rules in order, then the others as they were (bulk without ownership). */
+  private UfwRuleSet merged(UfwRuleSet target, UfwRuleSet current) {
+    List<UfwRule> v4 = new ArrayList<>(target.ipv4Rules());
+    List<UfwRule> v6 = new ArrayList<>(target.ipv6Rules());
+    for (UfwRule r : rows(current)) {
+      if (!index.containsKey(r)) {
+        (r.v6() ? v6 : v4).add(r);
+      }
+    }
+    return target.toBuilder().ipv4Rules(v4).ipv6Rules(v6).build();
+  }
+
+  /** The managed rows of a list that are not on a longest run in desired order. */
+  private List<UfwRule> misplaced(List<UfwRule> list) {
+    List<UfwRule> managed = new ArrayList<>();
+    for (UfwRule r : list) {
+      if (index.containsKey(r)) {
+        managed.add(r);
+      }
+    }
+    int m = managed.size();
+    int[] tails = new int[m];
+    int[] prev = new int[m];
+    int len = 0;
+    for (int i = 0; i < m; i++) {
+      int v = index.get(managed.get(i));
+      int lo = 0;
+      int hi = len;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (index.get(managed.get(tails[mid])) < v) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      prev[i] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = i;
+      if (lo == len) {
+        len++;
+      }
+    }
+    Set<Integer> keep = new HashSet<>();
+    for (int k = len > 0 ? tails[len - 1] : -1; k >= 0; k = prev[k]) {
+      keep.add(k);
+    }
+    List<UfwRule> out = new ArrayList<>();
+    for (int i = 0; i < m; i++) {
+      if (!keep.contains(i)) {
+        out.add(managed.get(i));
+      }
+    }
+    return out;
+  }
+
+  private Optional<UfwRuleSet> simulate(UfwRuleSet cur, List<String> argv) {
+    try {
+      return Optional.of(cur.apply(parser.parse(argv)).after());
+    } catch (ParseException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private UfwRuleSet deleteAll(UfwRuleSet start, Set<UfwRule> toDelete) throws NoCommand {
+    UfwRuleSet cur = start;
+    while (true) {
+      List<UfwRule> now = rows(cur);
+      UfwRule r = null;
+      for (UfwRule x : now) {
+        if (toDelete.contains(x)) {
+          r = x;
+          break;
+        }
+      }
+      if (r == null) {
+        return cur;
+      }
+      List<String> byRule = new ArrayList<>();
+      byRule.add("delete");
+      byRule.addAll(UfwRuleFormat.argv(r));
+      UfwRuleSet next = acceptDelete(cur, byRule, r, toDelete);
+      if (next == null) {
+        long number = number(cur, r);
+        next =
+            number > 0
+                ? acceptDelete(
+                    cur, List.of("--force", "delete", Long.toString(number)), r, toDelete)
+                : null;
+        if (next == null) {
+          throw new NoCommand();
+        }
+      }
+      cur = next;
+    }
+  }
+
+  private UfwRuleSet acceptDelete(
+      UfwRuleSet cur, List<String> argv, UfwRule r, Set<UfwRule> toDelete) {
+    Optional<UfwRuleSet> after = simulate(cur, argv);
+    if (after.isEmpty()) {
+      return null;
+    }
+    List<UfwRule> before = rows(cur);
+    List<UfwRule> now = rows(after.get());
+    if (!before.containsAll(now) || now.contains(r)) {
+      return null;
+    }
+    List<UfwRule> removed = new ArrayList<>(before);
+    removed.removeAll(now);
+    if (!toDelete.containsAll(removed)) {
+      return null;
+    }
+    commands.add(ImmutableList.copyOf(argv));
+    return after.get();
+  }
+
+  /** The number {@code ufw status numbered} shows for a row, or 0. */
+  private static long number(UfwRuleSet cur, UfwRule r) {
+    int total = cur.ipv4Rules().size() + cur.ipv6Rules().size();
+    for (long n = 1; n <= total; n++) {
+      Optional<UfwRule> x = cur.numbered(n);
+      if (x.isPresent() && x.get().equals(r)) {
+        return n;
+      }
+    }
+    return 0;
+  }
+
+  private UfwRuleSet insert(UfwRuleSet cur, Group g) throws NoCommand {
+    List<UfwRule> present = rows(cur);
+    List<UfwRule> missing = new ArrayList<>(g.rows());
+    missing.removeAll(present);
+    if (missing.isEmpty()) {
+      return cur;
+    }
+    UfwRule first = missing.get(0);
+    int at = index.get(first);
+    long position = 0;
+    for (int i = 0; i < present.size(); i++) {
+      UfwRule r = present.get(i);
+      Integer k = index.get(r);
+      if (k != null && r.v6() == first.v6() && k > at) {
+        position = i + 1L;
+        break;
+      }
+    }
+    List<String> rule = UfwRuleFormat.argv(g.rule());
+    List<List<String>> candidates = new ArrayList<>();
+    if (position == 0) {
+      candidates.add(rule);
+    } else {
+      candidates.add(insertAt(position, rule));
+      candidates.add(rule);
+    }
+    for (List<String> argv : candidates) {
+      Optional<UfwRuleSet> after = simulate(cur, argv);
+      if (after.isPresent() && valid(cur, after.get(), missing)) {
+        commands.add(ImmutableList.copyOf(argv));
+        return after.get();
+      }
+    }
+    if (present.size() <= BRUTE_FORCE_LIMIT) {
+      for (long n = 1; n <= present.size() + 1; n++) {
+        List<String> argv = insertAt(n, rule);
+        Optional<UfwRuleSet> after = simulate(cur, argv);
+        if (after.isPresent() && valid(cur, after.get(), missing)) {
+          commands.add(ImmutableList.copyOf(argv));
+          return after.get();
+        }
+      }
+    }
+    throw new NoCommand();
+  }
+
+  private static List<String> insertAt(long n, List<String> rule) {
+    List<String> argv = new ArrayList<>();
+    argv.add("insert");
+    argv.add(Long.toString(n));
+    argv.addAll(rule);
+    return argv;
+  }
+
+  /**
+   * Whether {@code after} holds every row of {@code before} (an unmanaged one may be replaced by
+   * ufw's update) in the same relative order, plus exactly the missing rows, with the managed rows
+   * in desired order.
+   */
+  private boolean valid(UfwRuleSet before, UfwRuleSet after, List<UfwRule> missing) {
+    return validList(before.ipv4Rules(), after.ipv4Rules(), missing, false)
+        && validList(before.ipv6Rules(), after.ipv6Rules(), missing, true);
+  }
+
+  private boolean validList(
+      List<UfwRule> before, List<UfwRule> after, List<UfwRule> missing, boolean v6) {
+    Set<UfwRule> beforeSet = new HashSet<>(before);
+    for (UfwRule r : missing) {
+      if (r.v6() == v6 && !after.contains(r)) {
+        return false;
+      }
+    }
+    int b = 0;
+    int last = -1;
+    for (UfwRule r : after) {
+      Integer k = index.get(r);
+      if (k != null) {
+        if (k <= last) {
+          return false;
+        }
+        last = k;
+      }
+      if (beforeSet.contains(r)) {
+        // before's rows keep their order: skip the ones dropped (unmanaged, replaced)
+        while (b < before.size() && !before.get(b).equals(r)) {
+          if (index.containsKey(before.get(b))) {
+            return false;
+          }
+          b++;
+        }
+        b++;
+      } else if (!missing.contains(r)) {
+        return false;
+      }
+    }
+    for (; b < before.size(); b++) {
+      if (index.containsKey(before.get(b))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean converged(UfwRuleSet cur, UfwRuleSet target, boolean owns) {
+    if (owns) {
+      return cur.ipv4Rules().equals(target.ipv4Rules())
+          && cur.ipv6Rules().equals(target.ipv6Rules());
+    }
+    return inOrder(cur.ipv4Rules(), target.ipv4Rules())
+        && inOrder(cur.ipv6Rules(), target.ipv6Rules());
+  }
+
+  /** Whether {@code list}'s managed rows are exactly {@code wanted}, in order. */
+  private boolean inOrder(List<UfwRule> list, List<UfwRule> wanted) {
+    List<UfwRule> managed = new ArrayList<>();
+    for (UfwRule r : list) {
+      if (index.containsKey(r)) {
+        managed.add(r);
+      }
+    }
+    return managed.equals(wanted);
+  }
+}
