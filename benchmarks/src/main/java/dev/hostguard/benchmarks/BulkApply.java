@@ -44,9 +44,7 @@ public final class BulkApply {
     HostFiles files = HostFiles.local();
     Plan plan =
         Plan.of(
-            desired,
-            HostState.read(files, desired),
-            PlanOptions.defaults().withAlwaysBulk(true));
+            desired, HostState.read(files, desired), PlanOptions.defaults().withAlwaysBulk(true));
     ApplyResult r = plan.apply(LocalExecutor.create(), files);
     for (var o : r.outcomes()) {
       System.out.println(o.status().word() + ": " + o.step().description());

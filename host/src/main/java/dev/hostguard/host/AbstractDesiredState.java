@@ -12,11 +12,11 @@ import org.immutables.value.Value;
 
 /**
  * What a host should look like, as one immutable value: ufw's default policies, logging level,
- * rules in order, custom application profiles and whether it is enabled; psad's LOG lines in
- * {@code before.rules} / {@code before6.rules} and {@code psad.conf} keys; fail2ban options in
- * {@code jail.local} and {@code jail.d/*.local} (never the shipped {@code .conf} files). Every part
- * left out is left alone. {@link Plan#of} compares it with a {@link HostState}. Immutables generates
- * the public {@link DesiredState}.
+ * rules in order, custom application profiles and whether it is enabled; psad's LOG lines in {@code
+ * before.rules} / {@code before6.rules} and {@code psad.conf} keys; fail2ban options in {@code
+ * jail.local} and {@code jail.d/*.local} (never the shipped {@code .conf} files). Every part left
+ * out is left alone. {@link Plan#of} compares it with a {@link HostState}. Immutables generates the
+ * public {@link DesiredState}.
  *
  * <pre>{@code
  * DesiredState d = DesiredState.builder().outgoingPolicy(UfwPolicy.DENY).ownsRules(true)
@@ -75,7 +75,9 @@ abstract class AbstractDesiredState {
     return false;
   }
 
-  /** The {@code --log-prefix} of psad's LOG lines; the seed's {@link #SEED_LOG_PREFIX} by default. */
+  /**
+   * The {@code --log-prefix} of psad's LOG lines; the seed's {@link #SEED_LOG_PREFIX} by default.
+   */
   @Value.Default
   public String psadLogPrefix() {
     return SEED_LOG_PREFIX;

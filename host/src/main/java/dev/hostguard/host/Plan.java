@@ -15,9 +15,9 @@ import java.util.Optional;
  * The steps that take a host from a {@link HostState} to a {@link DesiredState}: data before
  * action. Each step is a command ({@code ufw limit 22/tcp comment '…'}, as argv) or a file change
  * with its unified diff; rules on the host that the desired state does not name are listed in
- * {@link #unmanagedRules()} (and deleted only when it {@link DesiredState#ownsRules() owns} the rule
- * set). {@link #apply} is the only method that changes the host; check mode is {@link #isEmpty()}
- * on the same plan. Planning again right after a complete apply gives an empty plan.
+ * {@link #unmanagedRules()} (and deleted only when it {@link DesiredState#ownsRules() owns} the
+ * rule set). {@link #apply} is the only method that changes the host; check mode is {@link
+ * #isEmpty()} on the same plan. Planning again right after a complete apply gives an empty plan.
  *
  * <p>ufw rules are planned as ufw 0.36.2 numbers them: the plan is checked command by command
  * against ufw's own rule-set logic ({@link dev.hostguard.ufw.UfwRuleSet}), so rules for both IP
@@ -64,8 +64,8 @@ public final class Plan {
    *
    * @throws dev.hostguard.ufw.UfwRefusedException when ufw would refuse a desired rule (its
    *     message)
-   * @throws IllegalArgumentException when a desired file cannot be edited (a before.rules without
-   *     a {@code *filter} table, a psad key psad would not read back)
+   * @throws IllegalArgumentException when a desired file cannot be edited (a before.rules without a
+   *     {@code *filter} table, a psad key psad would not read back)
    */
   public static Plan of(DesiredState desired, HostState actual, PlanOptions options) {
     return Planner.plan(desired, actual, options);
@@ -108,9 +108,7 @@ public final class Plan {
   /** This plan with more steps after its own (e.g. service reloads). */
   public Plan withStepsAfter(List<PlanStep> more) {
     return new Plan(
-        ImmutableList.<PlanStep>builder().addAll(steps).addAll(more).build(),
-        unmanagedRules,
-        bulk);
+        ImmutableList.<PlanStep>builder().addAll(steps).addAll(more).build(), unmanagedRules, bulk);
   }
 
   /**

@@ -58,7 +58,8 @@ final class Planner {
         IptablesRestoreDocument doc = IptablesRestoreDocument.parse(rel.toString(), text);
         IptablesRestoreDocument edited = PsadLogRules.ensure(doc, desired.psadLogPrefix());
         if (edited != doc) {
-          beforeRulesChanged |= write(steps, SLASH.resolve(rel), Optional.of(text), edited.render());
+          beforeRulesChanged |=
+              write(steps, SLASH.resolve(rel), Optional.of(text), edited.render());
         }
       }
     }
@@ -76,8 +77,7 @@ final class Planner {
       if (!edited.equals(doc)) {
         steps.add(
             new PlanStep.WriteFile(
-                FileChange.of(
-                    desired.psadConf(), Optional.of(doc.toBytes()), edited.toBytes())));
+                FileChange.of(desired.psadConf(), Optional.of(doc.toBytes()), edited.toBytes())));
       }
     }
 
@@ -87,7 +87,9 @@ final class Planner {
       Fail2banIniDocument doc =
           jails.computeIfAbsent(
               abs,
-              p -> Fail2banIniDocument.parse(p.toString(), actual.fail2banFiles().getOrDefault(p, "")));
+              p ->
+                  Fail2banIniDocument.parse(
+                      p.toString(), actual.fail2banFiles().getOrDefault(p, "")));
       jails.put(abs, doc.withOption(o.section(), o.key(), o.value()));
     }
     jails.forEach(
@@ -182,8 +184,7 @@ final class Planner {
   }
 
   private static PlanStep ufw(List<String> args) {
-    return new PlanStep.RunCommand(
-        ImmutableList.<String>builder().add("ufw").addAll(args).build());
+    return new PlanStep.RunCommand(ImmutableList.<String>builder().add("ufw").addAll(args).build());
   }
 
   /** Adds a write when {@code text} differs from the file; says whether it did. */

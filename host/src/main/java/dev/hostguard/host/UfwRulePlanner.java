@@ -17,9 +17,9 @@ import java.util.Set;
 
 /**
  * The ufw commands (argv after {@code ufw}) that turn one rule set into the desired one, each
- * checked against ufw's own logic ({@link UfwRuleSet#apply}) before it is kept: deletes first (rules
- * out of order, and with ownership rules not desired), then every missing desired rule added or
- * inserted where the desired order wants it. When no command sequence is found, {@link
+ * checked against ufw's own logic ({@link UfwRuleSet#apply}) before it is kept: deletes first
+ * (rules out of order, and with ownership rules not desired), then every missing desired rule added
+ * or inserted where the desired order wants it. When no command sequence is found, {@link
  * Result#complete()} is false and the caller takes the bulk path.
  */
 final class UfwRulePlanner {
@@ -108,11 +108,7 @@ final class UfwRulePlanner {
       after = owns ? target : merged(target, current);
     }
     return new Result(
-        ImmutableList.copyOf(commands),
-        target,
-        after,
-        ImmutableList.copyOf(unmanaged),
-        complete);
+        ImmutableList.copyOf(commands), target, after, ImmutableList.copyOf(unmanaged), complete);
   }
 
   /** Thrown when no ufw command reaches the next state. */

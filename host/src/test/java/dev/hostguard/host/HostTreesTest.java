@@ -35,8 +35,12 @@ class HostTreesTest {
   void ufwTreeAgreesWithUfwTreeLoad() throws Exception {
     Path root = UfwDataDir.createStock(tmp.resolve("root"));
     Path apps = root.resolve("etc/ufw/applications.d");
-    Files.writeString(apps.resolve("plex"), "[Plex]\ntitle=P\ndescription=P\nports=32400/tcp\n", UTF_8);
-    Files.writeString(apps.resolve(".plex.hostguard-tmp"), "[Hidden]\ntitle=H\ndescription=H\nports=1/tcp\n", UTF_8);
+    Files.writeString(
+        apps.resolve("plex"), "[Plex]\ntitle=P\ndescription=P\nports=32400/tcp\n", UTF_8);
+    Files.writeString(
+        apps.resolve(".plex.hostguard-tmp"),
+        "[Hidden]\ntitle=H\ndescription=H\nports=1/tcp\n",
+        UTF_8);
     Files.writeString(
         root.resolve("etc/ufw/user.rules"),
         Files.readString(root.resolve("etc/ufw/user.rules"), UTF_8)
@@ -53,7 +57,9 @@ class HostTreesTest {
       assertThat(tree.rules().ipv4Rules()).hasSize(1);
       assertThat(tree.defaults()).isEqualTo(expected.defaults());
       assertThat(tree.conf()).isEqualTo(expected.conf());
-      assertThat(tree.rules().applicationProfiles().byName()).containsKey("Plex").doesNotContainKey("Hidden");
+      assertThat(tree.rules().applicationProfiles().byName())
+          .containsKey("Plex")
+          .doesNotContainKey("Hidden");
       assertThat(tree.files().get(HostTrees.BEFORE_RULES))
           .isEqualTo(Files.readString(root.resolve("etc/ufw/before.rules"), UTF_8));
       assertThat(tree.files()).containsKey(HostTrees.BEFORE6_RULES);
@@ -74,7 +80,9 @@ class HostTreesTest {
       assertThat(t.conf()).isEqualTo(PsadConfDocument.parse("/etc/psad/psad.conf", bytes));
       assertThat(t.autoDl().orElseThrow().entries()).hasSize(1);
       assertThat(t.config(PsadHost.local()).values())
-          .isEqualTo(PsadConfig.of(PsadConfDocument.parse("/etc/psad/psad.conf", bytes), PsadHost.local()).values());
+          .isEqualTo(
+              PsadConfig.of(PsadConfDocument.parse("/etc/psad/psad.conf", bytes), PsadHost.local())
+                  .values());
     }
   }
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The real ufw 0.36.2, enabled in a private namespace, as the oracle for plans: after applying a
  * plan (through the namespace's executor, files through {@link HostFiles#over} that executor), a
  * plan computed from what the host then holds is empty, and {@code ufw status numbered} shows the
- * desired order. Covers defaults, logging, v6 twins, psad's LOG lines, a reordering, a
- * v4-only and a v6-only rule, and deletes under ownership. Bulk and one-command-per-rule give the
- * same files and status (N = 50 rules). Runs in about a minute here.
+ * desired order. Covers defaults, logging, v6 twins, psad's LOG lines, a reordering, a v4-only and
+ * a v6-only rule, and deletes under ownership. Bulk and one-command-per-rule give the same files
+ * and status (N = 50 rules). Runs in about a minute here.
  */
 @RequiresRealTool(
     value = {RealTool.UFW, RealTool.UNSHARE, RealTool.NSENTER, RealTool.IP},
@@ -50,7 +50,8 @@ class PlanApplyRealUfwTest {
     try (UfwTestHost host = new UfwTestHost(tmp)) {
       HostFiles files = HostFiles.over(host.executor());
       DesiredState first =
-          DesiredState.builder().from(PlanTest.seedUfw())
+          DesiredState.builder()
+              .from(PlanTest.seedUfw())
               .logging(UfwLogLevel.MEDIUM)
               .psadLogging(true)
               .addRules(PlanTest.rule("allow", "8080/tcp"))
@@ -59,9 +60,12 @@ class PlanApplyRealUfwTest {
       assertThat(p1.usesBulkPath()).isFalse();
       applyAll(host, files, p1);
       assertThat(planOn(host, files, first, PlanOptions.neverBulk()).steps()).isEmpty();
-      assertThat(host.file("etc/ufw/before.rules")).containsOnlyOnce("--log-prefix \"[IPTABLES] \"\n-A FORWARD");
+      assertThat(host.file("etc/ufw/before.rules"))
+          .containsOnlyOnce("--log-prefix \"[IPTABLES] \"\n-A FORWARD");
       String status = host.run("ufw", "status", "verbose");
-      assertThat(status).contains("Logging: on (medium)").contains("deny (incoming), deny (outgoing)");
+      assertThat(status)
+          .contains("Logging: on (medium)")
+          .contains("deny (incoming), deny (outgoing)");
 
       // reorder, delete (owned), a v4-only and a v6-only rule, another default
       DesiredState second =
@@ -73,10 +77,13 @@ class PlanApplyRealUfwTest {
               .addRules(PlanTest.rule("limit", "in", "ssh", "comment", "allow SSH connections in"))
               .addRules(PlanTest.rule("deny", "from", "203.0.113.7"))
               .addRules(PlanTest.rule("allow", "out", "53", "comment", "allow DNS calls out"))
-              .addRules(PlanTest.rule("allow", "from", "2001:db8::1", "to", "any", "port", "8443", "proto", "tcp"))
+              .addRules(
+                  PlanTest.rule(
+                      "allow", "from", "2001:db8::1", "to", "any", "port", "8443", "proto", "tcp"))
               .build();
       Plan p2 = planOn(host, files, second, PlanOptions.neverBulk());
-      assertThat(p2.unmanagedRules()).contains("allow 8080/tcp", "allow out 123 comment 'allow NTP out'");
+      assertThat(p2.unmanagedRules())
+          .contains("allow 8080/tcp", "allow out 123 comment 'allow NTP out'");
       applyAll(host, files, p2);
       Plan again = planOn(host, files, second, PlanOptions.neverBulk());
       assertThat(again.steps()).as(again.toString()).isEmpty();
@@ -98,7 +105,8 @@ class PlanApplyRealUfwTest {
       assertThat(host.run("ufw", "status", "verbose")).contains("reject (incoming)");
     }
     System.out.printf(
-        "PlanApplyRealUfwTest.planApplyPlanAgainIsEmpty: %.1f s%n", (System.nanoTime() - start) / 1e9);
+        "PlanApplyRealUfwTest.planApplyPlanAgainIsEmpty: %.1f s%n",
+        (System.nanoTime() - start) / 1e9);
   }
 
   @Test
@@ -117,7 +125,8 @@ class PlanApplyRealUfwTest {
     String[] status = new String[2];
     String[][] rules = new String[2][];
     int k = 0;
-    for (PlanOptions o : List.of(PlanOptions.neverBulk(), PlanOptions.defaults().withAlwaysBulk(true))) {
+    for (PlanOptions o :
+        List.of(PlanOptions.neverBulk(), PlanOptions.defaults().withAlwaysBulk(true))) {
       try (UfwTestHost host = new UfwTestHost(tmp.resolve("run" + k))) {
         HostFiles files = HostFiles.over(host.executor());
         Plan plan = planOn(host, files, d, o);
@@ -125,9 +134,9 @@ class PlanApplyRealUfwTest {
         applyAll(host, files, plan);
         assertThat(planOn(host, files, d, PlanOptions.neverBulk()).steps()).isEmpty();
         status[k] = host.run("ufw", "status", "numbered");
-        rules[k] =
-            new String[] {host.file("etc/ufw/user.rules"), host.file("etc/ufw/user6.rules")};
-        assertThat(host.run("iptables", "-S", "ufw-user-input")).contains("-s 198.51.100.49/32 -j DROP");
+        rules[k] = new String[] {host.file("etc/ufw/user.rules"), host.file("etc/ufw/user6.rules")};
+        assertThat(host.run("iptables", "-S", "ufw-user-input"))
+            .contains("-s 198.51.100.49/32 -j DROP");
       }
       k++;
     }

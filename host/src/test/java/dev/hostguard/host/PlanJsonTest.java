@@ -53,7 +53,8 @@ class PlanJsonTest {
     assertThat(file.get("before").asText()).isEqualTo("a\n");
     assertThat(file.get("after").asText()).isEqualTo("a\nb\n");
     assertThat(file.get("diff").asText())
-        .isEqualTo("--- a/etc/ufw/before.rules\n+++ b/etc/ufw/before.rules\n@@ -1 +1,2 @@\n a\n+b\n");
+        .isEqualTo(
+            "--- a/etc/ufw/before.rules\n+++ b/etc/ufw/before.rules\n@@ -1 +1,2 @@\n a\n+b\n");
     JsonNode binary = root.get("steps").get(2);
     assertThat(binary.get("encoding").asText()).isEqualTo("base64");
     assertThat(binary.get("before").isNull()).isTrue();

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The same desired state applied to two namespaces with a real, enabled ufw each: one through the
  * local executor (nsenter), one over ssh as an unprivileged user with sudo (the exec module's
- * {@link SshExecutor} and {@link SudoExecutor}, files through {@link HostFiles#over}). Both end with
- * byte-identical ufw files, and a plan read back over ssh is empty. N = 1 desired state of 5 rules,
- * a profile and psad's LOG lines; about 30 s here.
+ * {@link SshExecutor} and {@link SudoExecutor}, files through {@link HostFiles#over}). Both end
+ * with byte-identical ufw files, and a plan read back over ssh is empty. N = 1 desired state of 5
+ * rules, a profile and psad's LOG lines; about 30 s here.
  */
 @RequiresRealTool(
     value = {

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +102,8 @@ class PlanTest {
     Path root = tmp.resolve("root");
     Files.writeString(
         root.resolve("etc/ufw/ufw.conf"),
-        Files.readString(root.resolve("etc/ufw/ufw.conf"), UTF_8).replace("ENABLED=no", "ENABLED=yes"),
+        Files.readString(root.resolve("etc/ufw/ufw.conf"), UTF_8)
+            .replace("ENABLED=no", "ENABLED=yes"),
         UTF_8);
     DesiredState.Builder b = DesiredState.builder();
     for (int i = 1; i <= 5; i++) {
@@ -133,9 +133,12 @@ class PlanTest {
     Plan plan =
         Plan.of(
             List.of(
-                new PlanStep.WriteFile(FileChange.planned(files, dir.resolve("a"), "a1\n".getBytes(UTF_8))),
-                new PlanStep.RunCommand(com.google.common.collect.ImmutableList.of("ufw", "reload")),
-                new PlanStep.WriteFile(FileChange.planned(files, dir.resolve("b"), "b1\n".getBytes(UTF_8)))),
+                new PlanStep.WriteFile(
+                    FileChange.planned(files, dir.resolve("a"), "a1\n".getBytes(UTF_8))),
+                new PlanStep.RunCommand(
+                    com.google.common.collect.ImmutableList.of("ufw", "reload")),
+                new PlanStep.WriteFile(
+                    FileChange.planned(files, dir.resolve("b"), "b1\n".getBytes(UTF_8)))),
             List.of(),
             false);
     RecordingExecutor executor =
@@ -163,10 +166,12 @@ class PlanTest {
     HostFiles files = stock();
     Path root = tmp.resolve("root");
     Files.createDirectories(root.resolve("etc/fail2ban/jail.d"));
-    Files.writeString(root.resolve("etc/fail2ban/jail.local"), "[DEFAULT]\nmta = sendmail\n", UTF_8);
+    Files.writeString(
+        root.resolve("etc/fail2ban/jail.local"), "[DEFAULT]\nmta = sendmail\n", UTF_8);
     DesiredState d =
         DesiredState.builder()
-            .addFail2banOverrides(new Fail2banOverride(Path.of("jail.local"), "DEFAULT", "mta", "mail"))
+            .addFail2banOverrides(
+                new Fail2banOverride(Path.of("jail.local"), "DEFAULT", "mta", "mail"))
             .addFail2banOverrides(
                 new Fail2banOverride(Path.of("jail.d/ssh.local"), "sshd", "enabled", "true"))
             .addFail2banOverrides(

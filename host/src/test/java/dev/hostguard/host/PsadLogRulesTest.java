@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /** psad's LOG lines count as present in any equivalent form; only missing lines are added. */
 class PsadLogRulesTest {
-  private static final String HEAD = "*filter\n:ufw-before-input - [0:0]\n-A ufw-before-input -i lo -j ACCEPT\n";
-  private static final String TAIL = "# don't delete the 'COMMIT' line or these rules won't be processed\nCOMMIT\n";
+  private static final String HEAD =
+      "*filter\n:ufw-before-input - [0:0]\n-A ufw-before-input -i lo -j ACCEPT\n";
+  private static final String TAIL =
+      "# don't delete the 'COMMIT' line or these rules won't be processed\nCOMMIT\n";
 
   private static IptablesRestoreDocument doc(String middle) {
     return IptablesRestoreDocument.parse("before.rules", HEAD + middle + TAIL);
@@ -45,7 +47,8 @@ class PsadLogRulesTest {
 
   @Test
   void onlyTheMissingLineIsAdded() {
-    IptablesRestoreDocument d = doc("-A INPUT -j LOG --log-tcp-options --log-prefix \"[IPTABLES] \"\n");
+    IptablesRestoreDocument d =
+        doc("-A INPUT -j LOG --log-tcp-options --log-prefix \"[IPTABLES] \"\n");
     assertThat(PsadLogRules.ensure(d, "[IPTABLES] ").render())
         .isEqualTo(
             HEAD
@@ -74,7 +77,9 @@ class PsadLogRulesTest {
     IptablesRestoreDocument after =
         IptablesRestoreDocument.parse(
             "before.rules",
-            HEAD + TAIL + "*nat\n-A INPUT -j LOG --log-tcp-options --log-prefix \"[IPTABLES] \"\nCOMMIT\n");
+            HEAD
+                + TAIL
+                + "*nat\n-A INPUT -j LOG --log-tcp-options --log-prefix \"[IPTABLES] \"\nCOMMIT\n");
     assertThat(PsadLogRules.has(after, java.util.Set.of("INPUT"), "[IPTABLES] ")).isFalse();
   }
 
@@ -88,7 +93,8 @@ class PsadLogRulesTest {
       String text = Files.readString(p);
       IptablesRestoreDocument edited =
           PsadLogRules.ensure(IptablesRestoreDocument.parse(name, text), "[IPTABLES] ");
-      assertThat(edited.render()).isEqualTo(IptablesPsadLogging.apply(IptablesRestoreDocument.parse(name, text)).render());
+      assertThat(edited.render())
+          .isEqualTo(IptablesPsadLogging.apply(IptablesRestoreDocument.parse(name, text)).render());
     }
   }
 }
