@@ -82,6 +82,46 @@ class PlanTest {
         .containsExactly("ufw", "limit", "22/tcp", "comment", "allow SSH connections in");
   }
 
+  private HostFiles withRules(String... commands) throws Exception {
+    HostFiles files = stock();
+    dev.hostguard.ufw.UfwTree tree = HostTrees.ufw(files, SERVICES);
+    dev.hostguard.ufw.UfwRuleSet set = tree.rules();
+    for (String c : commands) {
+      set = set.add(rule(c.split(" "))).after();
+    }
+    Path root = tmp.resolve("root");
+    Files.writeString(
+        root.resolve("etc/ufw/user.rules"), set.rulesFile(false, tree.options()).render(), UTF_8);
+    Files.writeString(
+        root.resolve("etc/ufw/user6.rules"), set.rulesFile(true, tree.options()).render(), UTF_8);
+    return files;
+  }
+
+  @Test
+  void rulesNotDesiredAreReportedAndKeptUnlessOwned() throws Exception {
+    HostFiles files = withRules("allow 8080/tcp", "allow 22/tcp");
+    DesiredState kept = DesiredState.builder().addRules(rule("allow", "22/tcp")).build();
+    Plan plan = Plan.of(kept, HostState.read(files, kept));
+    assertThat(plan.isEmpty()).isTrue();
+    assertThat(plan.unmanagedRules()).containsExactly("allow 8080/tcp");
+    DesiredState owned = kept.withOwnsRules(true);
+    assertThat(commands(Plan.of(owned, HostState.read(files, owned))))
+        .containsExactly("ufw delete allow 8080/tcp");
+  }
+
+  @Test
+  void aRuleOutOfOrderIsDeletedAndAddedAgainInPlace() throws Exception {
+    HostFiles files = withRules("allow 22/tcp", "allow 80/tcp", "allow 443/tcp");
+    DesiredState d =
+        DesiredState.builder()
+            .ownsRules(true)
+            .addRules(rule("allow", "80/tcp"), rule("allow", "22/tcp"), rule("allow", "443/tcp"))
+            .build();
+    // ufw numbers 22, 80, 443, then their v6 twins 4-6: 22 is moved before 443 (rule 2 then)
+    assertThat(commands(Plan.of(d, HostState.read(files, d))))
+        .containsExactly("ufw delete allow 22/tcp", "ufw insert 2 allow 22/tcp");
+  }
+
   @Test
   void checkModeChangesNothing() throws Exception {
     HostFiles files = stock();
