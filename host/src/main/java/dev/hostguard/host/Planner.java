@@ -136,11 +136,12 @@ final class Planner {
             .build();
     UfwRulePlanner.Result r =
         UfwRulePlanner.plan(
-            desired.rules(), desired.ownsRules(), rules, UfwRuleParser.of(actual.services()));
-    boolean bulk =
-        !r.complete()
-            || (!r.commands().isEmpty()
-                && (options.alwaysBulk() || r.commands().size() > options.bulkThreshold()));
+            desired.rules(),
+            desired.ownsRules(),
+            rules,
+            UfwRuleParser.of(actual.services()),
+            options.alwaysBulk() ? -1 : options.bulkThreshold());
+    boolean bulk = r.bulk();
     boolean reload = beforeRulesChanged;
     if (bulk) {
       Map<Path, String> files = new LinkedHashMap<>();

@@ -28,12 +28,15 @@ final class UfwRulePlanner {
   /** A desired rule and the rows ufw stores for it. */
   private record Group(UfwRule rule, ImmutableList<UfwRule> rows) {}
 
+  /**
+   * The commands (empty on the bulk path), the rule set they reach (or the bulk path writes), the
+   * unmanaged rules, and whether to take the bulk path.
+   */
   record Result(
       ImmutableList<ImmutableList<String>> commands,
-      UfwRuleSet target,
       UfwRuleSet after,
       ImmutableList<String> unmanaged,
-      boolean complete) {}
+      boolean bulk) {}
 
   private final UfwRuleParser parser;
   private final Map<UfwRule, Integer> index = new HashMap<>();
@@ -43,21 +46,29 @@ final class UfwRulePlanner {
     this.parser = parser;
   }
 
+  /**
+   * Plans the rules; {@code maxCommands} is the most commands taken one by one (beyond it, or when
+   * no command sequence is found, the bulk path), negative for the bulk path whenever rules change.
+   */
   static Result plan(
-      List<UfwRule> desired, boolean owns, UfwRuleSet current, UfwRuleParser parser) {
-    return new UfwRulePlanner(parser).run(desired, owns, current);
+      List<UfwRule> desired,
+      boolean owns,
+      UfwRuleSet current,
+      UfwRuleParser parser,
+      int maxCommands) {
+    return new UfwRulePlanner(parser).run(desired, owns, current, maxCommands);
   }
 
-  private Result run(List<UfwRule> desired, boolean owns, UfwRuleSet current) {
+  private Result run(List<UfwRule> desired, boolean owns, UfwRuleSet current, int maxCommands) {
     UfwRuleSet target = current.toBuilder().ipv4Rules(List.of()).ipv6Rules(List.of()).build();
     List<Group> groups = new ArrayList<>();
     int n = 0;
     for (UfwRule d : desired) {
       n++;
       UfwRuleSet.Change c = target.add(d);
-      List<UfwRule> before = rows(target);
+      Set<UfwRule> before = new HashSet<>(rows(target));
       List<UfwRule> after = rows(c.after());
-      if (!after.containsAll(before)) {
+      if (!new HashSet<>(after).containsAll(before)) {
         throw new IllegalArgumentException(
             "desired rule "
                 + n
@@ -66,8 +77,12 @@ final class UfwRulePlanner {
                 + ") replaces an earlier desired rule, as ufw updates a rule that differs only in"
                 + " action, logging or comment");
       }
-      List<UfwRule> added = new ArrayList<>(after);
-      added.removeAll(before);
+      List<UfwRule> added = new ArrayList<>();
+      for (UfwRule r : after) {
+        if (!before.contains(r)) {
+          added.add(r);
+        }
+      }
       if (!added.isEmpty()) {
         groups.add(new Group(d, ImmutableList.copyOf(added)));
       }
@@ -92,23 +107,34 @@ final class UfwRulePlanner {
     }
     toDelete.addAll(misplaced(current.ipv4Rules()));
     toDelete.addAll(misplaced(current.ipv6Rules()));
+    Set<UfwRule> present = new HashSet<>(rows(current));
+    int changes = toDelete.size();
+    for (Group g : groups) {
+      if (!present.containsAll(g.rows())) {
+        changes++;
+      }
+    }
+    ImmutableList<String> notDesired = ImmutableList.copyOf(unmanaged);
+    if (changes == 0) {
+      return new Result(ImmutableList.of(), current, notDesired, false);
+    }
+    UfwRuleSet merged = merged(target, current, toDelete);
+    if (maxCommands < 0 || changes > maxCommands) {
+      return new Result(ImmutableList.of(), merged, notDesired, true);
+    }
     UfwRuleSet cur = current;
-    boolean complete = true;
     try {
       cur = deleteAll(cur, toDelete);
       for (Group g : groups) {
         cur = insert(cur, g);
       }
-      complete = converged(cur, target, owns);
+      if (converged(cur, target, owns) && commands.size() <= maxCommands) {
+        return new Result(ImmutableList.copyOf(commands), cur, notDesired, false);
+      }
     } catch (NoCommand e) {
-      complete = false;
+      // no command sequence: the bulk path
     }
-    UfwRuleSet after = cur;
-    if (!complete) {
-      after = owns ? target : merged(target, current);
-    }
-    return new Result(
-        ImmutableList.copyOf(commands), target, after, ImmutableList.copyOf(unmanaged), complete);
+    return new Result(ImmutableList.of(), merged, notDesired, true);
   }
 
   /** Thrown when no ufw command reaches the next state. */
@@ -130,16 +156,47 @@ final class UfwRulePlanner {
     return all;
   }
 
-  /** The desired rules in order, then the others as they were (bulk without ownership). */
-  private UfwRuleSet merged(UfwRuleSet target, UfwRuleSet current) {
-    List<UfwRule> v4 = new ArrayList<>(target.ipv4Rules());
-    List<UfwRule> v6 = new ArrayList<>(target.ipv6Rules());
-    for (UfwRule r : rows(current)) {
-      if (!index.containsKey(r)) {
-        (r.v6() ? v6 : v4).add(r);
+  /**
+   * The rule set the commands reach, computed directly: the current rows not deleted, in order,
+   * each missing desired row right before the first kept desired row that follows it (as {@code ufw
+   * insert} puts it), the rest at the end (as {@code ufw RULE} appends).
+   */
+  private UfwRuleSet merged(UfwRuleSet target, UfwRuleSet current, Set<UfwRule> toDelete) {
+    return target.toBuilder()
+        .ipv4Rules(mergedList(target.ipv4Rules(), current.ipv4Rules(), toDelete))
+        .ipv6Rules(mergedList(target.ipv6Rules(), current.ipv6Rules(), toDelete))
+        .build();
+  }
+
+  private List<UfwRule> mergedList(
+      List<UfwRule> wanted, List<UfwRule> current, Set<UfwRule> toDelete) {
+    List<UfwRule> kept = new ArrayList<>();
+    for (UfwRule r : current) {
+      if (!toDelete.contains(r)) {
+        kept.add(r);
       }
     }
-    return target.toBuilder().ipv4Rules(v4).ipv6Rules(v6).build();
+    Set<UfwRule> keptSet = new HashSet<>(kept);
+    List<UfwRule> out = new ArrayList<>();
+    int t = 0;
+    for (UfwRule k : kept) {
+      Integer at = index.get(k);
+      if (at != null) {
+        for (; t < at; t++) {
+          if (!keptSet.contains(wanted.get(t))) {
+            out.add(wanted.get(t));
+          }
+        }
+        t = Math.max(t, at + 1);
+      }
+      out.add(k);
+    }
+    for (; t < wanted.size(); t++) {
+      if (!keptSet.contains(wanted.get(t))) {
+        out.add(wanted.get(t));
+      }
+    }
+    return out;
   }
 
   /** The managed rows of a list that are not on a longest run in desired order. */
@@ -233,12 +290,16 @@ final class UfwRulePlanner {
       return null;
     }
     List<UfwRule> before = rows(cur);
-    List<UfwRule> now = rows(after.get());
-    if (!before.containsAll(now) || now.contains(r)) {
+    Set<UfwRule> now = new HashSet<>(rows(after.get()));
+    if (!new HashSet<>(before).containsAll(now) || now.contains(r)) {
       return null;
     }
-    List<UfwRule> removed = new ArrayList<>(before);
-    removed.removeAll(now);
+    List<UfwRule> removed = new ArrayList<>();
+    for (UfwRule x : before) {
+      if (!now.contains(x)) {
+        removed.add(x);
+      }
+    }
     if (!toDelete.containsAll(removed)) {
       return null;
     }

@@ -123,6 +123,36 @@ class PlanTest {
   }
 
   @Test
+  void theBulkPathWritesWhatTheCommandsReach() throws Exception {
+    HostFiles files =
+        withRules("deny from 192.0.2.9", "allow 22/tcp", "allow 80/tcp", "allow 8080/tcp");
+    DesiredState d =
+        DesiredState.builder()
+            .addRules(rule("allow", "80/tcp"), rule("allow", "443/tcp"), rule("allow", "22/tcp"))
+            .build();
+    HostState actual = HostState.read(files, d);
+    Plan commands = Plan.of(d, actual, PlanOptions.neverBulk());
+    assertThat(commands.usesBulkPath()).isFalse();
+    dev.hostguard.ufw.UfwRuleSet reached = actual.ufw().rules();
+    UfwRuleParser parser = UfwRuleParser.of(SERVICES);
+    for (PlanStep s : commands.steps()) {
+      List<String> argv = ((PlanStep.RunCommand) s).argv();
+      reached = reached.apply(parser.parse(argv.subList(1, argv.size()))).after();
+    }
+    Plan bulk = Plan.of(d, actual, PlanOptions.defaults().withAlwaysBulk(true));
+    assertThat(bulk.usesBulkPath()).isTrue();
+    String userRules =
+        new String(((PlanStep.WriteFile) bulk.steps().get(0)).change().after(), UTF_8);
+    String user6Rules =
+        new String(((PlanStep.WriteFile) bulk.steps().get(1)).change().after(), UTF_8);
+    assertThat(dev.hostguard.ufw.UserRulesFile.parse("user.rules", userRules).rules())
+        .isEqualTo(reached.ipv4Rules());
+    assertThat(dev.hostguard.ufw.UserRulesFile.parse("user6.rules", user6Rules).rules())
+        .isEqualTo(reached.ipv6Rules());
+    assertThat(reached.ipv4Rules().get(0).source()).isEqualTo("192.0.2.9");
+  }
+
+  @Test
   void checkModeChangesNothing() throws Exception {
     HostFiles files = stock();
     Path root = tmp.resolve("root");
