@@ -63,8 +63,33 @@ final class UfwRulePlanner {
     UfwRuleSet target = current.toBuilder().ipv4Rules(List.of()).ipv6Rules(List.of()).build();
     List<Group> groups = new ArrayList<>();
     int n = 0;
+    UfwRuleSet base = target;
+    List<UfwRule> t4 = new ArrayList<>();
+    List<UfwRule> t6 = new ArrayList<>();
+    Set<UfwRule> keys = new HashSet<>();
     for (UfwRule d : desired) {
       n++;
+      if (!d.isAppRule()) {
+        // ufw appends a rule that no earlier one matches, even in part (same but for action, log
+        // type or comment): its rows are those it gets in an empty set, found without rebuilding
+        // ufw's engine over every rule so far
+        List<UfwRule> rows = rows(base.add(d).after());
+        boolean clash = false;
+        for (UfwRule r : rows) {
+          clash |= keys.contains(key(r));
+        }
+        if (!clash) {
+          for (UfwRule r : rows) {
+            (r.v6() ? t6 : t4).add(r);
+            keys.add(key(r));
+          }
+          if (!rows.isEmpty()) {
+            groups.add(new Group(d, ImmutableList.copyOf(rows)));
+          }
+          continue;
+        }
+      }
+      target = base.toBuilder().ipv4Rules(t4).ipv6Rules(t6).build();
       UfwRuleSet.Change c = target.add(d);
       Set<UfwRule> before = new HashSet<>(rows(target));
       List<UfwRule> after = rows(c.after());
@@ -86,8 +111,13 @@ final class UfwRulePlanner {
       if (!added.isEmpty()) {
         groups.add(new Group(d, ImmutableList.copyOf(added)));
       }
-      target = c.after();
+      t4 = new ArrayList<>(c.after().ipv4Rules());
+      t6 = new ArrayList<>(c.after().ipv6Rules());
+      for (UfwRule r : after) {
+        keys.add(key(r));
+      }
     }
+    target = base.toBuilder().ipv4Rules(t4).ipv6Rules(t6).build();
     for (List<UfwRule> list : List.of(target.ipv4Rules(), target.ipv6Rules())) {
       for (int i = 0; i < list.size(); i++) {
         index.put(list.get(i), i);
@@ -135,6 +165,13 @@ final class UfwRulePlanner {
       // no command sequence: the bulk path
     }
     return new Result(ImmutableList.of(), merged, notDesired, true);
+  }
+
+  /** What ufw's rule match compares: everything but action, log type and comment. */
+  private static UfwRule key(UfwRule r) {
+    return r.withAction(dev.hostguard.ufw.UfwAction.ALLOW)
+        .withLogType(dev.hostguard.ufw.UfwLogType.NONE)
+        .withComment(java.util.Optional.empty());
   }
 
   /** Thrown when no ufw command reaches the next state. */
