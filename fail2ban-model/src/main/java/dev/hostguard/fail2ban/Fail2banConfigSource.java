@@ -70,6 +70,17 @@ public final class Fail2banConfigSource {
     return new Fail2banConfigSource(directory, new MemoryFiles(dir, byPath));
   }
 
+  /**
+   * The configuration directory {@code dir} as {@code access} answers for it, asked when a
+   * resolution needs a file (a {@link Fail2banConfig} built from it keeps what it read first), as
+   * {@link #directory} reads the disk.
+   */
+  public static Fail2banConfigSource over(Path dir, Fail2banFileAccess access) {
+    requireNonNull(dir, "dir");
+    requireNonNull(access, "access");
+    return new Fail2banConfigSource(dir, new AccessFiles(access));
+  }
+
   /** The configuration directory, as fail2ban's {@code -c} gets it. */
   public Path directory() {
     return directory;

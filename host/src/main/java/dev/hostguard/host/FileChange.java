@@ -98,6 +98,20 @@ public final class FileChange {
     return files.write(path, after);
   }
 
+  /** Equal when the path and both contents are. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof FileChange c
+        && c.path.equals(path)
+        && Arrays.equals(c.before, before)
+        && Arrays.equals(c.after, after);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * path.hashCode() + Arrays.hashCode(before)) + Arrays.hashCode(after);
+  }
+
   @Override
   public String toString() {
     return "FileChange[" + path + (isChange() ? "" : ", no change") + "]";
