@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * A real ufw with private files inside a {@link NetworkNamespace}, for tests: a copy of the stock
- * files ({@link UfwDataDir}) bind-mounted over {@code /etc/ufw} and {@code /etc/default/ufw}, an
+ * files ({@link UfwDataDir}) bind-mounted over {@code /etc/ufw} and {@code /etc/default} (which
+ * then holds only {@code ufw}), an
  * empty {@code sysctl.conf} and no module loading (nothing kernel-wide changes), and a private
  * {@code /etc/alternatives} pointing iptables at the legacy backend (about three times faster).
  * {@link #close()} removes the copied alternatives links (they point outside the temp dir).
@@ -49,7 +50,8 @@ final class PrivateUfw implements AutoCloseable {
         ns.mountTmpfs(Path.of("/run"));
       }
       ns.bindMount(etcUfw, Path.of("/etc/ufw"));
-      ns.bindMount(defaults, Path.of("/etc/default/ufw"));
+      // the directory, not the file: an atomic write renames over /etc/default/ufw
+      ns.bindMount(defaults.getParent(), Path.of("/etc/default"));
       ns.run("cp", "-a", "/etc/alternatives/.", alternatives + "/");
       for (String t : List.of("iptables", "ip6tables")) {
         for (String suffix : List.of("", "-restore", "-save")) {
