@@ -201,11 +201,10 @@ public final class SshExecutor extends ForwardingExecutor implements Closeable {
    * handshake and login, with {@code ConnectTimeout} of {@code timeout} (whole seconds, at least
    * one), and runs {@code true}. The check after a firewall change: a command through the master
    * rides on a connection that is already established and gets through even when new ones are
-   * dropped. The local client is killed if it is still running a few seconds after {@code
-   * timeout}.
+   * dropped. The local client is killed if it is still running a few seconds after {@code timeout}.
    *
-   * @throws SshConnectionException when ssh could not connect or log in (refused, timed out,
-   *     reset, host key, authentication)
+   * @throws SshConnectionException when ssh could not connect or log in (refused, timed out, reset,
+   *     host key, authentication)
    * @throws CommandTimeoutException when the client had to be killed
    * @throws CommandFailedException when {@code true} did not exit 0 on the other side
    */

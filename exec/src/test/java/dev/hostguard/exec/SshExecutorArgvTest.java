@@ -244,10 +244,7 @@ class SshExecutorArgvTest {
     RecordingExecutor dropped =
         RecordingExecutor.builder()
             .respond(
-                c -> true,
-                255,
-                "",
-                "ssh: connect to host web1 port 22: Connection timed out\n")
+                c -> true, 255, "", "ssh: connect to host web1 port 22: Connection timed out\n")
             .build();
     try (SshExecutor ssh = SshExecutor.builder("web1").via(dropped).build()) {
       assertThatThrownBy(() -> ssh.connectFresh(Duration.ofSeconds(5)))

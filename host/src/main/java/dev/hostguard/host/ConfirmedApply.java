@@ -32,19 +32,19 @@ import java.util.function.Supplier;
  * connections survive a ufw reload) and ufw is reloaded.
  *
  * <p>What is put back: the protected files ({@link #UFW_FILES} unless told: ufw's rules files,
- * {@code ufw.conf} and {@code /etc/default/ufw}, which ufw commands change behind {@link HostFiles}'
- * back) as they were read just before the apply (a file that was absent is deleted), and every
- * other file the apply changed through {@link HostFiles} from the backup its {@link AppliedChange}
- * names. Then {@code ufw reload}, or {@code ufw disable} when {@code ufw.conf} said the firewall was
- * off before.
+ * {@code ufw.conf} and {@code /etc/default/ufw}, which ufw commands change behind {@link
+ * HostFiles}' back) as they were read just before the apply (a file that was absent is deleted),
+ * and every other file the apply changed through {@link HostFiles} from the backup its {@link
+ * AppliedChange} names. Then {@code ufw reload}, or {@code ufw disable} when {@code ufw.conf} said
+ * the firewall was off before.
  *
  * <p>Where the target runs systemd ({@code /run/systemd/system} exists), a transient timer armed
  * before the apply ({@code systemd-run --on-active=SECONDS --unit=hostguard-rollback-…}) does the
  * same rollback even if hostguard loses the host: it copies the protected files ({@code cp
  * --archive}) to {@code /var/backups/hostguard/rollback-…/} first, restores them from there and
  * reloads ufw; the timer is stopped ({@code systemctl stop …timer}) once the proof or the rollback
- * through the session is done. Commands run through {@link #withCommands the command executor}
- * (the ssh executor itself unless told; give a {@code SudoExecutor} when the login is not root).
+ * through the session is done. Commands run through {@link #withCommands the command executor} (the
+ * ssh executor itself unless told; give a {@code SudoExecutor} when the login is not root).
  *
  * <pre>{@code
  * ConfirmedApply.Result r = ConfirmedApply.around(ssh, files, Duration.ofSeconds(30)).run(() -> plan.apply());
@@ -167,13 +167,7 @@ public final class ConfirmedApply {
    */
   public static ConfirmedApply around(SshExecutor ssh, HostFiles files, Duration proofTimeout) {
     return new ConfirmedApply(
-        ssh,
-        ssh,
-        files,
-        proofTimeout,
-        DEFAULT_TIMER_DELAY,
-        UFW_FILES,
-        Clock.systemDefaultZone());
+        ssh, ssh, files, proofTimeout, DEFAULT_TIMER_DELAY, UFW_FILES, Clock.systemDefaultZone());
   }
 
   /** This with commands (cp, systemd-run, systemctl, ufw) run through {@code executor}. */
@@ -225,7 +219,12 @@ public final class ConfirmedApply {
     if (proofFailure.isEmpty()) {
       result =
           new Result(
-              Outcome.CONFIRMED, ImmutableList.copyOf(applied), List.of(), List.of(), proofFailure, unit);
+              Outcome.CONFIRMED,
+              ImmutableList.copyOf(applied),
+              List.of(),
+              List.of(),
+              proofFailure,
+              unit);
     } else {
       result = rollBack(before, applied, proofFailure.get(), unit);
     }
@@ -234,7 +233,10 @@ public final class ConfirmedApply {
       if (result.outcome() == Outcome.ROLLED_BACK) {
         failure.addSuppressed(
             new IllegalStateException(
-                "rolled back: " + result.proofFailure().orElseThrow() + "; restored " + result.restored()));
+                "rolled back: "
+                    + result.proofFailure().orElseThrow()
+                    + "; restored "
+                    + result.restored()));
       }
       throw failure;
     }
@@ -318,7 +320,10 @@ public final class ConfirmedApply {
   private String arm(Map<Path, Optional<byte[]>> before) {
     String stamp = LocalDateTime.now(clock).format(STAMP);
     String id =
-        "hostguard-rollback-" + stamp + "-" + String.format(Locale.ROOT, "%04x", RANDOM.nextInt(0x10000));
+        "hostguard-rollback-"
+            + stamp
+            + "-"
+            + String.format(Locale.ROOT, "%04x", RANDOM.nextInt(0x10000));
     Path snapshot = SNAPSHOT_ROOT.resolve(id.substring("hostguard-".length()));
     List<String> argv = new ArrayList<>(timerArgv(id));
     for (Map.Entry<Path, Optional<byte[]>> e : before.entrySet()) {
@@ -327,7 +332,9 @@ public final class ConfirmedApply {
         Path copy = snapshot.resolve(p.getRoot().relativize(p));
         files.mkdirs(requireNonNull(copy.getParent()));
         exec(List.of("cp", "--archive", "--", p.toString(), copy.toString()));
-        argv.add("--property=ExecStartPre=" + unitCommand("/bin/cp", "--archive", "--", copy.toString(), p.toString()));
+        argv.add(
+            "--property=ExecStartPre="
+                + unitCommand("/bin/cp", "--archive", "--", copy.toString(), p.toString()));
       } else {
         argv.add("--property=ExecStartPre=" + unitCommand("/bin/rm", "-f", "--", p.toString()));
       }
@@ -368,7 +375,10 @@ public final class ConfirmedApply {
     }
     StringBuilder sb = new StringBuilder(program);
     for (String w : args) {
-      if (w.indexOf('%') >= 0 || w.indexOf('$') >= 0 || w.indexOf('\n') >= 0 || w.indexOf('\0') >= 0) {
+      if (w.indexOf('%') >= 0
+          || w.indexOf('$') >= 0
+          || w.indexOf('\n') >= 0
+          || w.indexOf('\0') >= 0) {
         throw new IllegalArgumentException("cannot pass to systemd unchanged: " + w);
       }
       sb.append(" \"");

@@ -64,8 +64,8 @@ public final class LockoutGuard {
   }
 
   /**
-   * The first new SSH connection that {@code after} would drop or reject, naming the rule or
-   * policy at fault; empty when every one checked gets in.
+   * The first new SSH connection that {@code after} would drop or reject, naming the rule or policy
+   * at fault; empty when every one checked gets in.
    *
    * @throws IllegalArgumentException when a rule still names an unexpanded application profile
    */

@@ -7,8 +7,8 @@ import dev.hostguard.ufw.UfwRuleFormat;
 
 /**
  * Why a change would lock the operator out: the new SSH connection that ufw would drop or reject
- * after it, and what decides that (a rule, a default policy, or IPv6 being off). {@link
- * #message()} names it, for a refusal.
+ * after it, and what decides that (a rule, a default policy, or IPv6 being off). {@link #message()}
+ * names it, for a refusal.
  *
  * <pre>{@code
  * LockoutGuard.check(after, access).ifPresent(r -> { throw new IllegalStateException(r.message()); });

@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
  * checks a value that no rule singles out.
  *
  * <p>{@link #discover} asks the target: {@code SSH_CONNECTION} (else {@code SSH_CLIENT}) of the
- * session the executor runs in gives the operator's address and the port it reached; else the
- * ports come from {@code sshd -T}, else from the {@code Port} lines of {@code
- * /etc/ssh/sshd_config} (and the files it includes), else 22.
+ * session the executor runs in gives the operator's address and the port it reached; else the ports
+ * come from {@code sshd -T}, else from the {@code Port} lines of {@code /etc/ssh/sshd_config} (and
+ * the files it includes), else 22.
  *
  * <pre>{@code
  * SshAccess access = SshAccess.discover(sshExecutor, HostFiles.over(sudo));
@@ -121,7 +121,14 @@ public record SshAccess(
     if (session.isPresent()) {
       SshAccess s = session.get();
       Optional<String> dev =
-          run(executor, List.of("ip", "-o", "route", "get", InetAddresses.toAddrString(s.source().orElseThrow())))
+          run(
+                  executor,
+                  List.of(
+                      "ip",
+                      "-o",
+                      "route",
+                      "get",
+                      InetAddresses.toAddrString(s.source().orElseThrow())))
               .flatMap(SshAccess::routeDevice);
       return dev.map(s::withInterface).orElse(s);
     }

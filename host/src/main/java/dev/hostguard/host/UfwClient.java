@@ -21,12 +21,12 @@ import org.jspecify.annotations.Nullable;
  * {@code ufw} on a host, typed: one method per command, each run once through the executor as
  * {@code ufw [--datadir=DIR] WORDS...} (an argv, no shell), the status commands' stdout parsed by
  * ufw-model ({@link UfwStatus}, {@link UfwAddedRules}). Rules are passed as the words {@link
- * UfwRuleFormat#argv} gives (a rule whose addresses are anywhere therefore goes to both IP versions,
- * as {@code ufw allow 22} does). Commands that would ask "Proceed with operation (y|n)?" are run
- * with {@code --force}. A command ufw refuses (its {@code ERROR:} line, exit 1) throws {@link
- * ToolRefusedException} whose message is ufw's, without {@code ERROR: }. The rule commands return
- * what ufw printed ({@code Rule added}, {@code Rule added (v6)}, …) without the final newline.
- * Immutable.
+ * UfwRuleFormat#argv} gives (a rule whose addresses are anywhere therefore goes to both IP
+ * versions, as {@code ufw allow 22} does). Commands that would ask "Proceed with operation (y|n)?"
+ * are run with {@code --force}. A command ufw refuses (its {@code ERROR:} line, exit 1) throws
+ * {@link ToolRefusedException} whose message is ufw's, without {@code ERROR: }. The rule commands
+ * return what ufw printed ({@code Rule added}, {@code Rule added (v6)}, …) without the final
+ * newline. Immutable.
  *
  * <pre>{@code
  * UfwClient ufw = UfwClient.on(executor);

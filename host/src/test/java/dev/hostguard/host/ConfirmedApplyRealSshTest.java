@@ -56,9 +56,11 @@ class ConfirmedApplyRealSshTest {
           .protocol(UfwProtocol.TCP)
           .destinationPort("22")
           .build();
+
   /** {@code deny 22}: not {@code deny 22/tcp}, which ufw would take for the allow's twin. */
   private static final UfwRule DENY_SSH =
       UfwRule.builder().action(UfwAction.DENY).destinationPort("22").build();
+
   private static final UfwRule ALLOW_WEB = ALLOW_SSH.withDestinationPort("80");
   private static final List<String> WATCHED =
       List.of("user.rules", "user6.rules", "ufw.conf", "after.rules", "after6.rules");
@@ -148,8 +150,7 @@ class ConfirmedApplyRealSshTest {
           assertThat(ufw.statusNumbered().rules())
               .containsExactly(
                   ALLOW_WEB, ALLOW_SSH, ALLOW_WEB.withV6(true), ALLOW_SSH.withV6(true));
-          assertThat(
-                  UserRulesFile.parse("user.rules", ufwFiles.read("user.rules")).rules())
+          assertThat(UserRulesFile.parse("user.rules", ufwFiles.read("user.rules")).rules())
               .containsExactly(ALLOW_WEB, ALLOW_SSH);
           assertThat(sshd.acceptedConnections()).isGreaterThanOrEqualTo(4);
         }

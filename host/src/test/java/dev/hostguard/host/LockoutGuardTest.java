@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The lock-out guard on the cases an operator meets: policies, rule order, limit, sources, IPv6. */
+/**
+ * The lock-out guard on the cases an operator meets: policies, rule order, limit, sources, IPv6.
+ */
 class LockoutGuardTest {
   private static final SshAccess ANYWHERE = SshAccess.onPort(22);
   private static final UfwRule ALLOW_22 =
@@ -120,7 +122,8 @@ class LockoutGuardTest {
     // rules are numbered as ufw status numbered shows them, IPv6 rules after every IPv4 rule
     LockoutRisk numbered =
         LockoutGuard.check(
-                v4Only(true, UfwPolicy.DENY, ALLOW_22.withSource("192.0.2.0/24"), DENY_22), ANYWHERE)
+                v4Only(true, UfwPolicy.DENY, ALLOW_22.withSource("192.0.2.0/24"), DENY_22),
+                ANYWHERE)
             .orElseThrow();
     assertThat(numbered.message()).endsWith("by rule 2 'deny 22'");
     UfwRuleSet v6Deny =
@@ -148,8 +151,7 @@ class LockoutGuardTest {
   @Test
   void aDisabledFirewallBlocksNothing() {
     UfwFirewallState on = both(UfwPolicy.DENY, DENY_22);
-    UfwFirewallState off =
-        new UfwFirewallState(false, on.rules(), on.incoming(), on.outgoing());
+    UfwFirewallState off = new UfwFirewallState(false, on.rules(), on.incoming(), on.outgoing());
     assertThat(LockoutGuard.check(on, ANYWHERE)).isPresent();
     assertThat(LockoutGuard.check(off, ANYWHERE)).isEmpty();
   }

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 /**
  * A real ufw with private files inside a {@link NetworkNamespace}, for tests: a copy of the stock
  * files ({@link UfwDataDir}) bind-mounted over {@code /etc/ufw} and {@code /etc/default} (which
- * then holds only {@code ufw}), an
- * empty {@code sysctl.conf} and no module loading (nothing kernel-wide changes), and a private
- * {@code /etc/alternatives} pointing iptables at the legacy backend (about three times faster).
- * {@link #close()} removes the copied alternatives links (they point outside the temp dir).
+ * then holds only {@code ufw}), an empty {@code sysctl.conf} and no module loading (nothing
+ * kernel-wide changes), and a private {@code /etc/alternatives} pointing iptables at the legacy
+ * backend (about three times faster). {@link #close()} removes the copied alternatives links (they
+ * point outside the temp dir).
  */
 final class PrivateUfw implements AutoCloseable {
   final Path etcUfw;

@@ -96,8 +96,19 @@ class UfwClientArgvTest {
             .respond(ufw("limit", "22/tcp"), 0, "Rule added\nRule added (v6)\n")
             .respond(
                 ufw(
-                    "insert", "2", "allow", "from", "192.0.2.0/24", "to", "any", "port", "80",
-                    "proto", "tcp", "comment", "web"),
+                    "insert",
+                    "2",
+                    "allow",
+                    "from",
+                    "192.0.2.0/24",
+                    "to",
+                    "any",
+                    "port",
+                    "80",
+                    "proto",
+                    "tcp",
+                    "comment",
+                    "web"),
                 0,
                 "Rule inserted\n")
             .respond(ufw("prepend", "limit", "22/tcp"), 0, "Rule inserted\nRule inserted (v6)\n")
@@ -119,7 +130,8 @@ class UfwClientArgvTest {
             .respond(ufw("default", "allow", "outgoing"), 0, "x\n")
             .respond(ufw("default", "reject", "routed"), 0, "y\n")
             .respond(ufw("logging", "medium"), 0, "Logging enabled\n")
-            .respond(ufw("--force", "enable"), 0, "Firewall is active and enabled on system startup\n")
+            .respond(
+                ufw("--force", "enable"), 0, "Firewall is active and enabled on system startup\n")
             .respond(ufw("disable"), 0, "Firewall stopped and disabled on system startup\n")
             .respond(ufw("reload"), 0, "Firewall reloaded\n")
             .respond(ufw("app", "list"), 0, "Available applications:\n  OpenSSH\n  WWW Full\n")
@@ -136,12 +148,7 @@ class UfwClientArgvTest {
     assertThat(verbose.render()).isEqualTo(VERBOSE);
     UfwStatus numbered = ufw.statusNumbered();
     assertThat(numbered.rules())
-        .containsExactly(
-            LIMIT_SSH,
-            WEB,
-            ROUTE,
-            LIMIT_SSH.withV6(true),
-            ROUTE.withV6(true));
+        .containsExactly(LIMIT_SSH, WEB, ROUTE, LIMIT_SSH.withV6(true), ROUTE.withV6(true));
     assertThat(ufw.showAdded().rules()).containsExactly(LIMIT_SSH, WEB, ROUTE);
     assertThat(ufw.add(LIMIT_SSH)).isEqualTo("Rule added\nRule added (v6)");
     assertThat(ufw.insert(2, WEB)).isEqualTo("Rule inserted");

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link UfwClient} against the real ufw, enabled in a private network and mount namespace
- * ({@link PrivateUfw}): every change command, then {@code status numbered} read back equals the
- * rules applied, in ufw's numbering, and the rules files ufw wrote; refusals carry ufw's message. N
- * = 1 namespace, 28 ufw commands (about 20 s here).
+ * {@link UfwClient} against the real ufw, enabled in a private network and mount namespace ({@link
+ * PrivateUfw}): every change command, then {@code status numbered} read back equals the rules
+ * applied, in ufw's numbering, and the rules files ufw wrote; refusals carry ufw's message. N = 1
+ * namespace, 28 ufw commands (about 20 s here).
  */
 @RequiresRealTool(
     value = {RealTool.UFW, RealTool.UNSHARE, RealTool.NSENTER, RealTool.IP},

@@ -39,13 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  * rule the evaluator names; when it names the default policy, no user row counts, the jump to the
  * user chain does and no ACCEPT of the before chain does (but its ICMPv6 ones, which neighbour
  * discovery crosses meanwhile, and its loopback one, which an outgoing reject's own error to the
- * local sender crosses). Incoming probes go from the client to the
- * server; outgoing ones from the server to the client, whose rule sets are {@code out} rules under
- * a random outgoing policy. The sender's outcome agrees too: an accepted probe is refused (nothing
- * listens); a dropped one times out; an outgoing datagram dropped or rejected fails with EPERM at
- * once; another rejected probe is refused or, for a TCP connect, which ignores ICMPv6
- * port-unreachable, times out. N = 24 rule sets (16 incoming, 8 outgoing) × 10 probes; {@code
- * -Dhostguard.seed=N} reproduces a run (the seed is printed).
+ * local sender crosses). Incoming probes go from the client to the server; outgoing ones from the
+ * server to the client, whose rule sets are {@code out} rules under a random outgoing policy. The
+ * sender's outcome agrees too: an accepted probe is refused (nothing listens); a dropped one times
+ * out; an outgoing datagram dropped or rejected fails with EPERM at once; another rejected probe is
+ * refused or, for a TCP connect, which ignores ICMPv6 port-unreachable, times out. N = 24 rule sets
+ * (16 incoming, 8 outgoing) × 10 probes; {@code -Dhostguard.seed=N} reproduces a run (the seed is
+ * printed).
  */
 @RequiresRealTool(
     value = {RealTool.UFW, RealTool.UNSHARE, RealTool.NSENTER, RealTool.IP},
@@ -64,6 +64,7 @@ class UfwEvaluatorKernelV6Test {
           "2001:db8::24",
           "2001:db8::42",
           "2001:db8::c8");
+
   /** Prefixes over the client addresses (as sources of IN rules, destinations of OUT rules). */
   private static final List<String> CLIENT_NETS =
       List.of(
@@ -74,16 +75,18 @@ class UfwEvaluatorKernelV6Test {
           "2001:db8::40/123",
           "2001:db8::3",
           "2001:db8::23");
+
   /** Prefixes over the server addresses. */
   private static final List<String> SERVER_NETS =
       List.of("2001:db8::1", "2001:db8::81", "2001:db8::80/121", "2001:db8::/121");
+
   private static final List<String> PORT_LISTS =
       List.of("1000:1003", "1002:1006", "1001,1004,1006", "1000,1005:1007");
   private static final List<String> INTERFACES = List.of(SERVER_IF, "hgv+", "other0");
   private static final int SPORT_A = 40001;
   private static final int SPORT_B = 40002;
-  private static final Pattern ROW = Pattern.compile(
-          "^\\s*(\\d+)\\s+\\d+\\s+(\\S*)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s");
+  private static final Pattern ROW =
+      Pattern.compile("^\\s*(\\d+)\\s+\\d+\\s+(\\S*)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s");
 
   /** ICMPv6 (58): neighbour discovery crosses the before chain's accepts beside any probe. */
   private static final String ICMPV6 = "58";

@@ -132,7 +132,8 @@ public final class NetworkNamespace implements AutoCloseable {
    * {@code 2001:db8::1/64}; no duplicate address detection, so IPv6 addresses are usable at once)
    * and set up. One link per pair of namespaces.
    */
-  public void link(NetworkNamespace other, List<String> addressesHere, List<String> addressesThere) {
+  public void link(
+      NetworkNamespace other, List<String> addressesHere, List<String> addressesThere) {
     String ip = RealTool.IP.require().toString();
     run(
         ip,
