@@ -60,6 +60,9 @@ public final class SshExecutor extends ForwardingExecutor implements Closeable {
   /** How often a master that is gone (not one refusing a session) is opened again per command. */
   private static final int MAX_MASTER_RESTARTS = 3;
 
+  /** How long past its ConnectTimeout a fresh connection's client may run before it is killed. */
+  private static final int FRESH_CONNECTION_GRACE_SECONDS = 5;
+
   private static final String KILLED =
       "the local ssh client was killed; the remote command may still be running";
 
@@ -189,6 +192,74 @@ public final class SshExecutor extends ForwardingExecutor implements Closeable {
       throw e.killed().isEmpty() ? CommandTimeoutException.of(e.partialResult(), KILLED) : e;
     } finally {
       sessions.release();
+    }
+  }
+
+  /**
+   * Proves that a new connection gets in now: a separate ssh client that neither uses nor becomes
+   * the master ({@code ControlPath=none}, {@code ControlMaster=no}) makes its own TCP connection,
+   * handshake and login, with {@code ConnectTimeout} of {@code timeout} (whole seconds, at least
+   * one), and runs {@code true}. The check after a firewall change: a command through the master
+   * rides on a connection that is already established and gets through even when new ones are
+   * dropped. The local client is killed if it is still running a few seconds after {@code timeout}.
+   *
+   * @throws SshConnectionException when ssh could not connect or log in (refused, timed out, reset,
+   *     host key, authentication)
+   * @throws CommandTimeoutException when the client had to be killed
+   * @throws CommandFailedException when {@code true} did not exit 0 on the other side
+   */
+  public void connectFresh(Duration timeout) {
+    checkOpen();
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
+    long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+    List<String> argv = new ArrayList<>();
+    argv.add(sshProgram);
+    if (configFile != null) {
+      argv.add("-F");
+      argv.add(configFile.toString());
+    }
+    // ssh takes the first value given for an option: these come before the builder's options
+    argv.addAll(
+        List.of(
+            "-o",
+            "BatchMode=yes",
+            "-T",
+            "-o",
+            "ControlPath=none",
+            "-o",
+            "ControlMaster=no",
+            "-o",
+            "ConnectTimeout=" + seconds));
+    for (String o : options) {
+      argv.add("-o");
+      argv.add(o);
+    }
+    if (port != null) {
+      argv.add("-p");
+      argv.add(port.toString());
+    }
+    if (identityFile != null) {
+      argv.add("-i");
+      argv.add(identityFile.toString());
+    }
+    argv.add(target());
+    argv.add("--");
+    argv.add("true");
+    Command probe =
+        Command.builder()
+            .args(argv)
+            .timeout(Duration.ofSeconds(seconds + FRESH_CONNECTION_GRACE_SECONDS))
+            .acceptAnyExitCode()
+            .build();
+    CommandResult r = delegate().execute(probe).ranBy(description, host);
+    if (r.exitCode() != 0) {
+      SshConnectionException e = SshConnectionException.recognise(r);
+      if (e != null) {
+        throw e;
+      }
+      throw CommandFailedException.of(r);
     }
   }
 

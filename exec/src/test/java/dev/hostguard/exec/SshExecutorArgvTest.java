@@ -201,6 +201,65 @@ class SshExecutorArgvTest {
   }
 
   @Test
+  void aFreshConnectionBypassesTheMasterWithItsOwnConnectTimeout() {
+    List<String> expected =
+        List.of(
+            "ssh",
+            "-F",
+            "/dev/null",
+            "-o",
+            "BatchMode=yes",
+            "-T",
+            "-o",
+            "ControlPath=none",
+            "-o",
+            "ControlMaster=no",
+            "-o",
+            "ConnectTimeout=5",
+            "-o",
+            "ConnectTimeout=10",
+            "-p",
+            "2222",
+            "-i",
+            "/k/id",
+            "root@web1",
+            "--",
+            "true");
+    RecordingExecutor ok = RecordingExecutor.builder().respond(expected, 0, "").build();
+    try (SshExecutor ssh =
+        SshExecutor.builder("web1")
+            .user("root")
+            .port(2222)
+            .configFile(Path.of("/dev/null"))
+            .identityFile(Path.of("/k/id"))
+            .option("ConnectTimeout", "10")
+            .via(ok)
+            .build()) {
+      ssh.connectFresh(Duration.ofMillis(4200));
+    }
+    ok.verifyAllResponsesUsed();
+    assertThat(ok.commands()).hasSize(1); // no master was opened, none stopped
+    assertThat(ok.commands().get(0).timeout()).isEqualTo(Duration.ofSeconds(10));
+
+    RecordingExecutor dropped =
+        RecordingExecutor.builder()
+            .respond(
+                c -> true, 255, "", "ssh: connect to host web1 port 22: Connection timed out\n")
+            .build();
+    try (SshExecutor ssh = SshExecutor.builder("web1").via(dropped).build()) {
+      assertThatThrownBy(() -> ssh.connectFresh(Duration.ofSeconds(5)))
+          .isInstanceOfSatisfying(
+              SshConnectionException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(SshConnectionException.Reason.CONNECTION_FAILED);
+                assertThat(e.getMessage()).contains("Connection timed out");
+              });
+      assertThatThrownBy(() -> ssh.connectFresh(Duration.ZERO))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void builderRefusesWhatSshWouldMisread() {
     assertThatThrownBy(() -> SshExecutor.builder("-oProxyCommand=x"))
         .isInstanceOf(IllegalArgumentException.class);

@@ -68,7 +68,11 @@ final class UfwRuleMatcher {
 
   /** iptables' {@code -i NAME}: exact, or a prefix when NAME ends in {@code +}. */
   private static boolean nameMatches(String name, Packet p) {
-    String actual = p.interfaceName();
+    return nameMatches(name, p.interfaceName());
+  }
+
+  /** iptables' {@code -i NAME} against an interface name. */
+  static boolean nameMatches(String name, String actual) {
     if (name.endsWith("+")) {
       return actual.startsWith(name.substring(0, name.length() - 1));
     }

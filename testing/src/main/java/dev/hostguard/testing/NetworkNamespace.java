@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * JVM dies, {@code cat} ends and so does the namespace). Its loopback is up; mounts made in it
  * ({@link #mountTmpfs}, {@link #bindMount}) never reach the host. Commands run inside through
  * {@link #executor()} ({@code nsenter}, never a shell). {@link #close()} kills every process whose
- * network namespace this is, by pid. Needs root, {@code unshare}, {@code nsenter} and {@code ip}. A
- * later test joins two of these with a veth pair; this class holds only what one needs.
+ * network namespace this is, by pid. Needs root, {@code unshare}, {@code nsenter} and {@code ip}.
+ * {@link #link} joins two of them with a veth pair, so that packets between them cross a firewall
+ * (over loopback ufw accepts everything).
  *
  * <pre>{@code
  * try (NetworkNamespace ns = NetworkNamespace.create()) {
@@ -117,6 +118,43 @@ public final class NetworkNamespace implements AutoCloseable {
   /** Runs one command inside (network and mount), which must exit 0. */
   public CommandResult run(String... argv) {
     return executor.execute(Command.of(java.util.Arrays.asList(argv)).withTimeout(SETUP_TIMEOUT));
+  }
+
+  /** The interface {@link #link} names on the namespace it is called on. */
+  public static final String LINK_HERE = "hgv0";
+
+  /** The interface {@link #link} names on the other namespace. */
+  public static final String LINK_THERE = "hgv1";
+
+  /**
+   * Joins this namespace to {@code other} with a veth pair: {@link #LINK_HERE} here, {@link
+   * #LINK_THERE} there, each given its addresses (CIDR, IPv4 or IPv6, e.g. {@code 192.0.2.1/24},
+   * {@code 2001:db8::1/64}; no duplicate address detection, so IPv6 addresses are usable at once)
+   * and set up. One link per pair of namespaces.
+   */
+  public void link(
+      NetworkNamespace other, List<String> addressesHere, List<String> addressesThere) {
+    String ip = RealTool.IP.require().toString();
+    run(
+        ip,
+        "link",
+        "add",
+        LINK_HERE,
+        "type",
+        "veth",
+        "peer",
+        "name",
+        LINK_THERE,
+        "netns",
+        Long.toString(other.pid()));
+    for (String a : addressesHere) {
+      run(ip, "addr", "add", a, "dev", LINK_HERE, "nodad");
+    }
+    for (String a : addressesThere) {
+      other.run(ip, "addr", "add", a, "dev", LINK_THERE, "nodad");
+    }
+    run(ip, "link", "set", LINK_HERE, "up");
+    other.run(ip, "link", "set", LINK_THERE, "up");
   }
 
   /** Mounts a fresh tmpfs (mode 0755) on {@code target}, inside only. */
