@@ -8,6 +8,7 @@ import dev.hostguard.ufw.UfwRule;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -345,14 +346,18 @@ final class MatchSpace {
     return s;
   }
 
-  /** The atoms (elementary intervals between consecutive cuts) inside [from, to). */
+  /**
+   * The atoms (elementary intervals between consecutive cuts) inside [from, to); both bounds are
+   * cuts.
+   */
   private static BitSet intervalAtoms(List<BigInteger> cuts, BigInteger from, BigInteger to) {
     BitSet s = new BitSet();
-    for (int i = 0; i + 1 < cuts.size(); i++) {
-      if (cuts.get(i).compareTo(from) >= 0 && cuts.get(i + 1).compareTo(to) <= 0) {
-        s.set(i);
-      }
+    int lo = Collections.binarySearch(cuts, from);
+    int hi = Collections.binarySearch(cuts, to);
+    if (lo < 0 || hi < 0) {
+      throw new IllegalStateException("bounds are not cuts: " + from + ", " + to);
     }
+    s.set(lo, hi);
     return s;
   }
 }

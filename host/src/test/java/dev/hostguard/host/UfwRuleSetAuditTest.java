@@ -370,4 +370,138 @@ class UfwRuleSetAuditTest {
                   .containsExactlyInAnyOrderElementsOf(s.expected());
             });
   }
+
+  // --- the evaluator agrees: no packet is ever decided by a rule reported unreachable ---
+
+  private static final List<String> ADDRS =
+      List.of("10.0.0.1", "10.0.0.130", "10.1.2.3", "192.0.2.9", "192.0.2.200", "198.51.100.1");
+  private static final List<String> PREFIXES =
+      List.of("10.0.0.0/8", "10.0.0.0/24", "10.0.0.128/25", "192.0.2.0/24", "10.0.0.1");
+  private static final List<String> IFACES = List.of("eth0", "eth1", "eth+", "wlan0");
+  private static final List<String> PORTS = List.of("5", "1:8", "4:12", "3,7,9", "2,10:14");
+
+  private static <T> T pick(Random r, List<T> values) {
+    return values.get(r.nextInt(values.size()));
+  }
+
+  private static UfwRule randomRule(Random r) {
+    UfwRule.Builder b = rule(pick(r, List.of(UfwAction.values())));
+    UfwProtocol proto =
+        pick(r, List.of(UfwProtocol.TCP, UfwProtocol.UDP, UfwProtocol.ANY, UfwProtocol.ESP));
+    b.protocol(proto);
+    if (proto != UfwProtocol.ESP && r.nextInt(4) != 0) {
+      String ports = pick(r, PORTS);
+      if (proto == UfwProtocol.ANY && (ports.contains(",") || ports.contains(":"))) {
+        b.protocol(UfwProtocol.TCP);
+      }
+      b.destinationPort(ports);
+    }
+    if (r.nextBoolean()) {
+      b.source(pick(r, PREFIXES));
+    }
+    if (r.nextInt(4) == 0) {
+      b.destination(pick(r, PREFIXES));
+    }
+    if (r.nextInt(3) == 0) {
+      b.direction(UfwDirection.OUT);
+    }
+    if (r.nextInt(3) == 0) {
+      if (r.nextInt(5) == 0) {
+        b.interfaceOut(pick(r, IFACES)); // on an input rule: matches nothing
+      } else {
+        b.interfaceIn(pick(r, IFACES));
+      }
+    }
+    UfwRule built = b.build();
+    if (built.direction() == UfwDirection.OUT && built.interfaceIn().isPresent()) {
+      built = built.withInterfaceIn(Optional.empty()).withInterfaceOut(built.interfaceIn());
+    }
+    return built;
+  }
+
+  private static Packet randomPacket(Random r) {
+    PacketProtocol proto =
+        pick(r, List.of(PacketProtocol.TCP, PacketProtocol.UDP, PacketProtocol.ESP));
+    Packet.Builder b =
+        Packet.builder()
+            .direction(r.nextBoolean() ? UfwDirection.IN : UfwDirection.OUT)
+            .interfaceName(pick(r, List.of("eth0", "eth1", "eth7", "wlan0", "ppp0")))
+            .protocol(proto)
+            .source(com.google.common.net.InetAddresses.forString(pick(r, ADDRS)))
+            .destination(com.google.common.net.InetAddresses.forString(pick(r, ADDRS)));
+    if (proto.hasPorts()) {
+      b.sourcePort(1 + r.nextInt(16)).destinationPort(1 + r.nextInt(16));
+    }
+    return b.build();
+  }
+
+  @Test
+  void noPacketIsEverDecidedByARuleReportedShadowedOrRedundant() {
+    java.util.concurrent.atomic.AtomicInteger reported =
+        new java.util.concurrent.atomic.AtomicInteger();
+    qt().withFixedSeed(14L)
+        .withExamples(400)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Random r = new Random(seed);
+              List<UfwRule> rules = new ArrayList<>();
+              int n = 2 + r.nextInt(10);
+              for (int i = 0; i < n; i++) {
+                rules.add(randomRule(r));
+              }
+              UfwRuleSet set = UfwRuleSet.builder().ipv4Rules(rules).ipv6Enabled(false).build();
+              UfwRuleSetAudit a =
+                  UfwRuleSetAudit.of(set, UfwPolicy.DENY, UfwPolicy.ALLOW, UfwPolicy.DENY);
+              List<Integer> unreachable =
+                  a.findings().stream()
+                      .filter(
+                          f ->
+                              f.kind() == AuditFindingKind.SHADOWED
+                                  || f.kind() == AuditFindingKind.REDUNDANT)
+                      .map(f -> f.ruleNumber().orElseThrow())
+                      .toList();
+              reported.addAndGet(unreachable.size());
+              UfwEvaluator e = UfwEvaluator.of(set, UfwPolicy.DENY, UfwPolicy.ALLOW);
+              for (int i = 0; i < 300; i++) {
+                Packet p = randomPacket(r);
+                Optional<Integer> by = e.evaluate(p).ruleNumber();
+                if (by.isPresent()) {
+                  assertThat(unreachable)
+                      .as("seed %d, %s decided by [%d]: %s", seed, p, by.get(), a.findings())
+                      .doesNotContain(by.get());
+                }
+              }
+            });
+    assertThat(reported.get()).as("rules reported over 400 sets").isGreaterThan(100);
+  }
+
+  @Test
+  void aLongBlockListIsAnalysedWithTheRightNumbers() {
+    List<UfwRule> v4 = new ArrayList<>(List.of(SSH));
+    for (int i = 0; i < 2000; i++) {
+      v4.add(rule(UfwAction.DENY).source("198.51." + (i / 250) + "." + (i % 250)).build());
+    }
+    v4.add(
+        rule(UfwAction.DENY)
+            .source("198.51.3.17")
+            .build()); // the 768th block again: [ 1] takes its 22/tcp
+    v4.add(rule(UfwAction.REJECT).source("198.51.4.0/24").build()); // 1001st..1250th blocks
+    v4.add(rule(UfwAction.REJECT).source("198.51.0.0/16").build());
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long start = System.nanoTime();
+    long cpu = threads.getCurrentThreadCpuTime();
+    UfwRuleSetAudit a = audit(v4, List.of(), false);
+    System.out.printf(
+        "UfwRuleSetAuditTest: %d rules analysed in %.0f ms (%.0f ms CPU)%n",
+        v4.size(),
+        (System.nanoTime() - start) / 1e6,
+        (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
+    assertThat(a.findings())
+        .extracting(AuditFinding::line)
+        .containsExactly(
+            "[2002] shadowed by [ 1] [769]: deny from 198.51.3.17 never applies: limit 22/tcp,"
+                + " deny from 198.51.3.17 match first");
+  }
 }
