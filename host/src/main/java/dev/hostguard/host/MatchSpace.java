@@ -11,6 +11,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -45,7 +46,6 @@ final class MatchSpace {
           UfwProtocol.IGMP,
           UfwProtocol.GRE,
           UfwProtocol.VRRP);
-  private static final int OTHER_PROTOCOL = PROTOCOLS.size();
 
   private final boolean v6;
   private final AppProfiles profiles;
@@ -59,7 +59,13 @@ final class MatchSpace {
   private record InterfaceAtom(Optional<String> exact, Optional<String> prefix) {}
 
   /** A set of atoms per dimension: the packets in their product. */
-  record Box(BitSet[] dims) {
+  static final class Box {
+    private final BitSet[] dims;
+
+    Box(BitSet[] dims) {
+      this.dims = dims;
+    }
+
     boolean isEmpty() {
       for (BitSet d : dims) {
         if (d.isEmpty()) {
@@ -228,13 +234,13 @@ final class MatchSpace {
     return List.of(Optional.of(text));
   }
 
-  private void addCuts(TreeSet<BigInteger> cuts, String address) {
+  private void addCuts(Set<BigInteger> cuts, String address) {
     BigInteger[] range = addressRange(address);
     cuts.add(range[0]);
     cuts.add(range[1]);
   }
 
-  private static void addCuts(TreeSet<BigInteger> cuts, UfwRuleMatcher.PortList ports) {
+  private static void addCuts(Set<BigInteger> cuts, UfwRuleMatcher.PortList ports) {
     for (UfwRuleMatcher.PortList.Range r : ports.ranges()) {
       cuts.add(BigInteger.valueOf(r.low()));
       cuts.add(BigInteger.valueOf(r.high() + 1L));
@@ -267,8 +273,8 @@ final class MatchSpace {
     BitSet out = interfaceAtoms(r.interfaceOut());
     if (!r.route()) {
       // an input rule with "out on" (or an output rule with "in on") matches no packet
-      if (r.direction() == UfwDirection.IN && r.interfaceOut().isPresent()
-          || r.direction() == UfwDirection.OUT && r.interfaceIn().isPresent()) {
+      if ((r.direction() == UfwDirection.IN && r.interfaceOut().isPresent())
+          || (r.direction() == UfwDirection.OUT && r.interfaceIn().isPresent())) {
         return List.of();
       }
     }

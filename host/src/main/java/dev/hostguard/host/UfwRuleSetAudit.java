@@ -40,6 +40,11 @@ import java.util.TreeSet;
  * UfwBuiltInRule}) are not counted as earlier rules. A rule whose match space would take more than
  * {@value #MAX_PIECES} pieces to decide is left unreported.
  *
+ * <p>The lock-out check asks {@link UfwEvaluator} about one new TCP connection to the SSH port on
+ * {@code eth0}, from {@code 203.0.113.7} to {@code 192.0.2.1} (and from {@code 2001:db8::7} to
+ * {@code 2001:db8::1} with IPv6 on): documentation addresses, so SSH allowed only from or to
+ * particular addresses counts as a risk, and the finding says which rule or policy drops it.
+ *
  * <pre>{@code
  * UfwRuleSetAudit a = UfwRuleSetAudit.of(ruleSet, UfwPolicy.DENY, UfwPolicy.ALLOW, UfwPolicy.DENY);
  * a.findings().forEach(f -> System.out.println(f.line())); // [ 3] shadowed by [ 1]: ...

@@ -30,8 +30,14 @@ class ChapterAuditTest {
   private static final ServicesDatabase SERVICES =
       ServicesDatabase.builder().add("ssh", 22, "tcp").build();
   private static final String BEFORE =
-      "*filter\n:ufw-before-input - [0:0]\n-A ufw-before-input -i lo -j ACCEPT\n\n"
-          + "# don't delete the 'COMMIT' line or these rules won't be processed\nCOMMIT\n";
+      """
+      *filter
+      :ufw-before-input - [0:0]
+      -A ufw-before-input -i lo -j ACCEPT
+
+      # don't delete the 'COMMIT' line or these rules won't be processed
+      COMMIT
+      """;
   private static final UfwRule SSH_LIMIT =
       UfwRule.builder()
           .action(UfwAction.LIMIT)
@@ -138,8 +144,15 @@ class ChapterAuditTest {
     files.put(Path.of("fail2ban.conf"), "[Definition]\n");
     files.put(
         Path.of("jail.conf"),
-        "[DEFAULT]\nbanaction = iptables-multiport\nmaxretry = 3\nsshd_log = /var/log/auth.log\n"
-            + "[sshd]\nport = ssh\nlogpath = %(sshd_log)s\n");
+        """
+        [DEFAULT]
+        banaction = iptables-multiport
+        maxretry = 3
+        sshd_log = /var/log/auth.log
+        [sshd]
+        port = ssh
+        logpath = %(sshd_log)s
+        """);
     files.put(Path.of("filter.d/sshd.conf"), "[Definition]\nfailregex = ^fail <HOST>$\n");
     files.put(Path.of("action.d/ufw.conf"), "[Definition]\nactionban = ufw <ip>\n");
     files.put(Path.of("action.d/iptables-multiport.conf"), "[Definition]\nactionban = ban <ip>\n");
@@ -150,8 +163,15 @@ class ChapterAuditTest {
   @Test
   void theSshdJailAsTheChapterSetsItHasNothingToReport() {
     String chapter =
-        "[sshd]\nenabled = true\nbanaction = ufw\nport = ssh\nfilter = sshd\n"
-            + "logpath = %(sshd_log)s\nmaxretry = 5\n";
+        """
+        [sshd]
+        enabled = true
+        banaction = ufw
+        port = ssh
+        filter = sshd
+        logpath = %(sshd_log)s
+        maxretry = 5
+        """;
     assertThat(ChapterAudit.fail2ban(fail2ban(chapter))).isEmpty();
   }
 

@@ -165,8 +165,13 @@ class UfwRuleSetAuditTest {
             UfwConf.parse("ufw.conf", "ENABLED=yes\nLOGLEVEL=low\n"),
             UfwDefaults.parse(
                 "ufw",
-                "IPV6=no\nDEFAULT_INPUT_POLICY=\"DROP\"\nDEFAULT_OUTPUT_POLICY=\"ACCEPT\"\n"
-                    + "DEFAULT_FORWARD_POLICY=\"DROP\"\nDEFAULT_APPLICATION_POLICY=\"SKIP\"\n"),
+                """
+                IPV6=no
+                DEFAULT_INPUT_POLICY="DROP"
+                DEFAULT_OUTPUT_POLICY="ACCEPT"
+                DEFAULT_FORWARD_POLICY="DROP"
+                DEFAULT_APPLICATION_POLICY="SKIP"
+                """),
             false);
     assertThat(StatusDerivation.status(StatusForm.NUMBERED, v4, header).entries()).hasSize(4);
   }
@@ -306,8 +311,6 @@ class UfwRuleSetAuditTest {
     List<UfwRule> cleanV4 = List.copyOf(v4);
     List<UfwRule> cleanV6 = List.copyOf(v6);
     // plant: a shadowed and a redundant rule after random v4 rules, a one-sided rule in each file
-    record Plant(boolean v6, int at, UfwRule rule, String kind, int over) {}
-    List<Plant> plants = new ArrayList<>();
     int k = 1 + r.nextInt(n);
     UfwRule over = v4.get(k);
     UfwAction other = over.action() == UfwAction.DENY ? UfwAction.ALLOW : UfwAction.DENY;
@@ -334,14 +337,15 @@ class UfwRuleSetAuditTest {
         "[%2d] redundant after [%2d]".formatted(v4.lastIndexOf(redundant) + 1, overNumber));
     // the v6 copies of the plants sit after the v6 twin of `over` (appended at the end): shadowed
     // too
-    for (UfwRule p : List.of(shadowed, redundant)) {
+    for (boolean isShadowed : List.of(true, false)) {
+      UfwRule p = isShadowed ? shadowed : redundant;
       int i6 = v6.lastIndexOf(p.withV6(true));
       if (i6 >= 0) {
         int over6 = v4.size() + v6.indexOf(over.withV6(true)) + 1;
         expected.add(
             "[%2d] %s [%2d]"
                 .formatted(
-                    v4.size() + i6 + 1, p == shadowed ? "shadowed by" : "redundant after", over6));
+                    v4.size() + i6 + 1, isShadowed ? "shadowed by" : "redundant after", over6));
       }
     }
     expected.add("[%2d] v4 without v6".formatted(v4.indexOf(lone4) + 1));
