@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -167,7 +168,13 @@ public final class ConfirmedApply {
    */
   public static ConfirmedApply around(SshExecutor ssh, HostFiles files, Duration proofTimeout) {
     return new ConfirmedApply(
-        ssh, ssh, files, proofTimeout, DEFAULT_TIMER_DELAY, UFW_FILES, Clock.systemDefaultZone());
+        ssh,
+        ssh,
+        files,
+        proofTimeout,
+        DEFAULT_TIMER_DELAY,
+        UFW_FILES,
+        Clock.system(ZoneId.systemDefault()));
   }
 
   /** This with commands (cp, systemd-run, systemctl, ufw) run through {@code executor}. */

@@ -253,7 +253,7 @@ public record SshAccess(
     Path p = pattern.startsWith("/") ? Path.of(pattern) : Path.of("/etc/ssh").resolve(pattern);
     Path dir = p.getParent();
     String name = String.valueOf(p.getFileName());
-    if (dir == null || name.indexOf('*') < 0 && name.indexOf('?') < 0 && name.indexOf('[') < 0) {
+    if (dir == null || (name.indexOf('*') < 0 && name.indexOf('?') < 0 && name.indexOf('[') < 0)) {
       return List.of(p);
     }
     if (!files.isDirectory(dir)) {

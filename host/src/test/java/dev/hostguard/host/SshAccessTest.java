@@ -71,11 +71,13 @@ class SshAccessTest {
     Path etcSsh = Files.createDirectories(root.resolve("etc/ssh/sshd_config.d"));
     Files.writeString(
         root.resolve("etc/ssh/sshd_config"),
-        "Include /etc/ssh/sshd_config.d/*.conf\n"
-            + "  port 2022  # comment\n"
-            + "#Port 9\n"
-            + "Match User backup\n"
-            + "Port 8\n",
+        """
+        Include /etc/ssh/sshd_config.d/*.conf
+          port 2022  # comment
+        #Port 9
+        Match User backup
+        Port 8
+        """,
         UTF_8);
     Files.writeString(etcSsh.resolve("b.conf"), "Port 2024\n", UTF_8);
     Files.writeString(etcSsh.resolve("a.conf"), "Port 2023\n", UTF_8);

@@ -125,8 +125,10 @@ class UfwClientArgvTest {
             .respond(
                 ufw("default", "deny", "incoming"),
                 0,
-                "Default incoming policy changed to 'deny'\n"
-                    + "(be sure to update your rules accordingly)\n")
+                """
+                Default incoming policy changed to 'deny'
+                (be sure to update your rules accordingly)
+                """)
             .respond(ufw("default", "allow", "outgoing"), 0, "x\n")
             .respond(ufw("default", "reject", "routed"), 0, "y\n")
             .respond(ufw("logging", "medium"), 0, "Logging enabled\n")
