@@ -26,7 +26,7 @@ print("%.3f" % (best * 1e6 / len(rules)))
 PYEOF
 )
 
-java -Djmh.ignoreLock=true -jar "$JAR" UfwRuleBenchmark -wi 3 -w 2 -i 5 -r 2 -f 1 -rf csv -rff "$TMP/jmh.csv" > "$TMP/jmh.log"
+java -Djmh.ignoreLock=true -jar "$JAR" UfwRuleBenchmark -p size=10000 -wi 3 -w 2 -i 5 -r 2 -f 1 -rf csv -rff "$TMP/jmh.csv" > "$TMP/jmh.log"
 JAVA_US=$(awk -F, 'NR==2 {gsub(/"/,"",$5); printf "%.3f", $5/10000}' "$TMP/jmh.csv")
 echo "ufw (Python) parser: ${PY_US} us/rule"
 echo "hostguard (Java):    ${JAVA_US} us/rule"

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Parse + validate + render (canonical command, tuple line, iptables lines) of 10,000 mixed ufw
- * rules; divide the score by 10,000 for the time a rule.
+ * Parse + validate + render (canonical command, tuple line, iptables lines) of 1,000 and 10,000
+ * mixed ufw rules; divide the score by the number of rules for the time a rule.
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar UfwRuleBenchmark
@@ -34,17 +35,20 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class UfwRuleBenchmark {
+  @Param({"1000", "10000"})
+  public int size;
+
   private List<List<String>> rules;
   private UfwRuleParser parser;
 
   @Setup
   public void setUp() {
-    rules = UfwRuleCorpus.rules(10_000);
+    rules = UfwRuleCorpus.rules(size);
     parser = UfwRuleParser.fromHost();
   }
 
   @Benchmark
-  public void parseValidateRender10k(Blackhole bh) {
+  public void parseValidateRender(Blackhole bh) {
     for (List<String> argv : rules) {
       UfwRule r = ((UfwCommand.RuleChange) parser.parse(argv)).rule();
       bh.consume(UfwRuleFormat.command(r));

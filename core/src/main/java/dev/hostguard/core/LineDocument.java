@@ -4,10 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +21,44 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class LineDocument implements LosslessDocument {
+  private static final LineTerminator[] TERMINATORS = LineTerminator.values();
+
   private final String sourceName;
-  private final ImmutableList<Line> lines;
+
+  /**
+   * The lines as objects: given, or made from {@link #content} the first time {@link #lines()} or
+   * an edit needs them.
+   */
+  private volatile @Nullable ImmutableList<Line> lines;
+
+  /**
+   * A document read from bytes keeps them as they are (about one byte a byte plus five a line, not
+   * a String and a {@link Line} a line): line {@code i} is {@code content[starts[i], ends[i])}
+   * followed by its terminator {@code TERMINATORS[terminators[i]]}. Null for other documents.
+   */
+  private final byte @Nullable [] content;
+
+  private final int @Nullable [] starts;
+  private final byte @Nullable [] terminators;
+  private final int size;
   private volatile long @Nullable [] lineStarts;
 
   private LineDocument(String sourceName, ImmutableList<Line> lines) {
     this.sourceName = sourceName;
     this.lines = lines;
+    this.content = null;
+    this.starts = null;
+    this.terminators = null;
+    this.size = lines.size();
+  }
+
+  private LineDocument(String sourceName, byte[] content, int[] starts, byte[] terminators) {
+    this.sourceName = sourceName;
+    this.lines = null;
+    this.content = content;
+    this.starts = starts;
+    this.terminators = terminators;
+    this.size = terminators.length;
   }
 
   /** Splits {@code text} into lines; nothing is lost. */
@@ -64,33 +91,54 @@ public final class LineDocument implements LosslessDocument {
   public static LineDocument parse(String sourceName, byte[] bytes) {
     requireNonNull(sourceName, "sourceName");
     requireNonNull(bytes, "bytes");
-    String decoded = decodeStrict(bytes);
-    if (decoded != null) {
-      return parse(sourceName, decoded);
+    byte[] content = bytes.clone();
+    int n = content.length;
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      if (content[i] == '\n') {
+        count++;
+      }
     }
-    ImmutableList.Builder<Line> out = ImmutableList.builder();
+    if (n > 0 && content[n - 1] != '\n') {
+      count++;
+    }
+    int[] starts = new int[count + 1];
+    byte[] terminators = new byte[count];
     int start = 0;
-    int n = bytes.length;
+    int line = 0;
     while (start < n) {
-      int nl = indexOf(bytes, (byte) '\n', start);
-      int end;
+      int nl = indexOf(content, (byte) '\n', start);
       LineTerminator terminator;
       if (nl < 0) {
-        end = n;
         terminator = LineTerminator.NONE;
-      } else if (nl > start && bytes[nl - 1] == '\r') {
-        end = nl - 1;
+      } else if (nl > start && content[nl - 1] == '\r') {
         terminator = LineTerminator.CRLF;
       } else {
-        end = nl;
         terminator = LineTerminator.LF;
       }
-      byte[] content = java.util.Arrays.copyOfRange(bytes, start, end);
-      String text = decodeStrict(content);
-      out.add(text != null ? Line.of(text, terminator) : Line.malformed(content, terminator));
+      starts[line] = start;
+      terminators[line] = (byte) terminator.ordinal();
+      line++;
       start = nl < 0 ? n : nl + 1;
     }
-    return new LineDocument(sourceName, out.build());
+    starts[count] = n;
+    return new LineDocument(sourceName, content, starts, terminators);
+  }
+
+  /** The end of line {@code i}'s text in {@link #content} (its terminator excluded). */
+  private int contentEnd(int i) {
+    return starts[i + 1] - TERMINATORS[terminators[i]].text().length();
+  }
+
+  /** Line {@code i} of a document read from bytes. */
+  private Line contentLine(int i) {
+    int from = starts[i];
+    int to = contentEnd(i);
+    LineTerminator t = TERMINATORS[terminators[i]];
+    if (Utf8.isWellFormed(content, from, to)) {
+      return Line.of(new String(content, from, to - from, StandardCharsets.UTF_8), t);
+    }
+    return Line.malformed(java.util.Arrays.copyOfRange(content, from, to), t);
   }
 
   /**
@@ -99,9 +147,9 @@ public final class LineDocument implements LosslessDocument {
    */
   public static LineDocument parseUtf8(String sourceName, byte[] bytes) {
     LineDocument doc = parse(sourceName, bytes);
-    for (int i = 0; i < doc.lines.size(); i++) {
-      Line line = doc.lines.get(i);
-      if (!line.isWellFormed()) {
+    for (int i = 0; i < doc.size; i++) {
+      if (!doc.isWellFormed(i)) {
+        Line line = doc.line(i);
         int col = line.text().indexOf('\uFFFD');
         throw ParseException.inLine(doc, i, Math.max(col, 0), "invalid UTF-8");
       }
@@ -121,19 +169,6 @@ public final class LineDocument implements LosslessDocument {
     return new LineDocument(sourceName, copy);
   }
 
-  private static @Nullable String decodeStrict(byte[] bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
-  }
-
   private static int indexOf(byte[] bytes, byte b, int from) {
     for (int i = from; i < bytes.length; i++) {
       if (bytes[i] == b) {
@@ -151,39 +186,63 @@ public final class LineDocument implements LosslessDocument {
 
   /** The lines, in order. */
   public ImmutableList<Line> lines() {
-    return lines;
+    ImmutableList<Line> l = lines;
+    if (l == null) {
+      ImmutableList.Builder<Line> b = ImmutableList.builderWithExpectedSize(size);
+      for (int i = 0; i < size; i++) {
+        b.add(contentLine(i));
+      }
+      l = b.build();
+      lines = l;
+    }
+    return l;
+  }
+
+  /** Whether line {@code i} is well-formed UTF-8, without making its {@link Line}. */
+  private boolean isWellFormed(int i) {
+    ImmutableList<Line> l = lines;
+    if (l != null) {
+      return l.get(i).isWellFormed();
+    }
+    return Utf8.isWellFormed(content, starts[i], contentEnd(i));
   }
 
   /** The number of lines (a text ending in a newline has no empty line after it). */
   public int size() {
-    return lines.size();
+    return size;
   }
 
   /** The line at a 0-based index. */
   public Line line(int index) {
-    return lines.get(index);
+    ImmutableList<Line> l = lines;
+    if (l != null) {
+      return l.get(index);
+    }
+    java.util.Objects.checkIndex(index, size);
+    return contentLine(index);
   }
 
   /** The text of the line at a 0-based index. */
   public String text(int index) {
-    return lines.get(index).text();
+    return line(index).text();
   }
 
   /** Whether every line was well-formed UTF-8. */
   public boolean isWellFormed() {
-    for (Line line : lines) {
-      if (!line.isWellFormed()) {
+    for (int i = 0; i < size; i++) {
+      if (!isWellFormed(i)) {
         return false;
       }
     }
     return true;
   }
 
-  /** The whole text. Exact for well-formed documents; see {@link #toBytes()} otherwise. */
+  /** The whole text (malformed bytes as U+FFFD). */
   @Override
   public String render() {
     StringBuilder sb = new StringBuilder();
-    for (Line line : lines) {
+    for (int i = 0; i < size; i++) {
+      Line line = line(i);
       sb.append(line.text()).append(line.terminator().text());
     }
     return sb.toString();
@@ -192,20 +251,20 @@ public final class LineDocument implements LosslessDocument {
   /** The whole text as bytes, exactly as read (malformed lines included). */
   @Override
   public byte[] toBytes() {
+    byte[] c = content;
+    if (c != null) {
+      return c.clone();
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (Line line : lines) {
+    for (Line line : lines()) {
       line.appendBytes(out);
     }
     return out.toByteArray();
   }
 
-  /**
-   * The position of a 0-based line index and 0-based char index inside it. An index one past the
-   * last line names the end of the text.
-   */
   public SourcePosition position(int lineIndex, int columnIndex) {
-    if (lineIndex < 0 || lineIndex > lines.size()) {
-      throw new IndexOutOfBoundsException("line " + lineIndex + " of " + lines.size());
+    if (lineIndex < 0 || lineIndex > size) {
+      throw new IndexOutOfBoundsException("line " + lineIndex + " of " + size);
     }
     if (columnIndex < 0) {
       throw new IndexOutOfBoundsException("column " + columnIndex);
@@ -217,14 +276,14 @@ public final class LineDocument implements LosslessDocument {
   private long[] lineStarts() {
     long[] starts = lineStarts;
     if (starts == null) {
-      starts = new long[lines.size() + 1];
+      starts = new long[size + 1];
       long offset = 0;
-      for (int i = 0; i < lines.size(); i++) {
+      for (int i = 0; i < size; i++) {
         starts[i] = offset;
-        Line line = lines.get(i);
+        Line line = line(i);
         offset += line.text().length() + line.terminator().text().length();
       }
-      starts[lines.size()] = offset;
+      starts[size] = offset;
       lineStarts = starts;
     }
     return starts;
@@ -232,9 +291,10 @@ public final class LineDocument implements LosslessDocument {
 
   /** The terminator new lines get: that of the first terminated line, or LF when there is none. */
   public LineTerminator defaultTerminator() {
-    for (Line line : lines) {
-      if (line.terminator() != LineTerminator.NONE) {
-        return line.terminator();
+    for (int i = 0; i < size; i++) {
+      LineTerminator t = lines == null ? TERMINATORS[terminators[i]] : lines().get(i).terminator();
+      if (t != LineTerminator.NONE) {
+        return t;
       }
     }
     return LineTerminator.LF;
@@ -242,7 +302,7 @@ public final class LineDocument implements LosslessDocument {
 
   /** This document with the text of one line replaced; its terminator is kept. */
   public LineDocument withLine(int index, String text) {
-    Line old = lines.get(index);
+    Line old = line(index);
     return withLinesReplaced(index, index + 1, ImmutableList.of(text), old.terminator());
   }
 
@@ -268,17 +328,16 @@ public final class LineDocument implements LosslessDocument {
 
   private LineDocument withLinesReplaced(
       int from, int to, List<String> texts, @Nullable LineTerminator lastTerminator) {
-    if (from < 0 || to < from || to > lines.size()) {
-      throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + lines.size());
+    if (from < 0 || to < from || to > size) {
+      throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + size);
     }
     LineTerminator term = defaultTerminator();
-    List<Line> out = new ArrayList<>(lines.size() - (to - from) + texts.size());
+    ImmutableList<Line> lines = lines();
+    List<Line> out = new ArrayList<>(size - (to - from) + texts.size());
     out.addAll(lines.subList(0, from));
-    boolean atEnd = to == lines.size();
+    boolean atEnd = to == size;
     boolean endUnterminated =
-        atEnd
-            && !lines.isEmpty()
-            && lines.get(lines.size() - 1).terminator() == LineTerminator.NONE;
+        atEnd && !lines.isEmpty() && lines.get(size - 1).terminator() == LineTerminator.NONE;
     if (atEnd && from == to && endUnterminated && !texts.isEmpty()) {
       // appending after an unterminated last line: terminate it, keep the new end unterminated
       Line last = out.get(out.size() - 1);
@@ -295,7 +354,7 @@ public final class LineDocument implements LosslessDocument {
       }
       out.add(Line.of(requireNonNull(texts.get(i), "text"), t));
     }
-    out.addAll(lines.subList(to, lines.size()));
+    out.addAll(lines.subList(to, size));
     if (!out.isEmpty() && endUnterminated && texts.isEmpty() && atEnd && from > 0) {
       // removed the unterminated tail: the new last line becomes the unterminated one
       int last = out.size() - 1;
@@ -307,12 +366,12 @@ public final class LineDocument implements LosslessDocument {
   /** Equal when the lines are equal; the source name does not count. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof LineDocument d && d.lines.equals(lines);
+    return o instanceof LineDocument d && d.lines().equals(lines());
   }
 
   @Override
   public int hashCode() {
-    return lines.hashCode();
+    return lines().hashCode();
   }
 
   /** The rendered text. */

@@ -118,4 +118,32 @@ class LineDocumentTest {
     assertThat(LineDocument.parse("a", "x\n")).isEqualTo(LineDocument.parse("b", "x\n"));
     assertThat(LineDocument.parse("a", "x\n")).isNotEqualTo(LineDocument.parse("a", "x\r\n"));
   }
+
+  @Test
+  void aDocumentReadFromBytesAgreesWithOneReadFromItsText() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(300_000);
+    String[] pieces = {"a", "b c", "é", "😀", "\n", "\r", "\r\n", "\t"};
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = r.nextInt(10); k > 0; k--) {
+        sb.append(pieces[r.nextInt(pieces.length)]);
+      }
+      String text = sb.toString();
+      byte[] bytes = text.getBytes(UTF_8);
+      LineDocument fromBytes = LineDocument.parse("f", bytes);
+      LineDocument fromText = LineDocument.parse("f", text);
+      assertThat(fromBytes.size()).isEqualTo(fromText.size());
+      for (int l = 0; l < fromText.size(); l++) {
+        assertThat(fromBytes.line(l)).isEqualTo(fromText.line(l));
+        assertThat(fromBytes.position(l, 0)).isEqualTo(fromText.position(l, 0));
+      }
+      assertThat(fromBytes.defaultTerminator()).isEqualTo(fromText.defaultTerminator());
+      assertThat(fromBytes.render()).isEqualTo(text);
+      assertThat(fromBytes.toBytes()).isEqualTo(bytes);
+      assertThat(fromBytes).isEqualTo(fromText);
+      assertThat(fromBytes.lines()).isEqualTo(fromText.lines());
+      assertThat(fromBytes.withLinesInserted(0, List.of("x")).render())
+          .isEqualTo(fromText.withLinesInserted(0, List.of("x")).render());
+    }
+  }
 }

@@ -177,6 +177,9 @@ abstract class AbstractUfwRule {
   }
 
   private static void checkAddress(String addr) {
+    if (addr.equals(ANYWHERE_V4) || addr.equals(ANYWHERE_V6)) {
+      return;
+    }
     if (!IpAddresses.validAddress(addr)) {
       throw new UfwRefusedException("Bad address '" + addr + "'");
     }

@@ -14,50 +14,61 @@ final class IpAddresses {
   /** glibc inet_pton(AF_INET): four decimal octets, no leading zeros. */
   static byte @Nullable [] pton4(String s) {
     byte[] out = new byte[4];
+    return pton4(s, 0, s.length(), out) ? out : null;
+  }
+
+  /** inet_pton(AF_INET) of {@code s[from, to)}, the octets into {@code out} when not null. */
+  private static boolean pton4(String s, int from, int to, byte @Nullable [] out) {
     int octets = 0;
     int cur = 0;
     boolean sawDigit = false;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = from; i < to; i++) {
       char ch = s.charAt(i);
       if (ch >= '0' && ch <= '9') {
         int nv = cur * 10 + (ch - '0');
         if (sawDigit && cur == 0) {
-          return null;
+          return false;
         }
         if (nv > 255) {
-          return null;
+          return false;
         }
         cur = nv;
         if (!sawDigit) {
           if (++octets > 4) {
-            return null;
+            return false;
           }
           sawDigit = true;
         }
-        out[octets - 1] = (byte) cur;
+        if (out != null) {
+          out[octets - 1] = (byte) cur;
+        }
       } else if (ch == '.' && sawDigit) {
         if (octets == 4) {
-          return null;
+          return false;
         }
         cur = 0;
         sawDigit = false;
       } else {
-        return null;
+        return false;
       }
     }
-    return octets < 4 ? null : out;
+    return octets == 4;
   }
 
   /** glibc inet_pton(AF_INET6) as 8 words. */
   static int @Nullable [] pton6(String s) {
     int[] words = new int[8];
+    return pton6(s, s.length(), words) ? words : null;
+  }
+
+  /** inet_pton(AF_INET6) of {@code s[0, n)} into {@code words}. */
+  private static boolean pton6(String s, int n, int[] words) {
     int tp = 0;
     int colonp = -1;
     int i = 0;
-    int n = s.length();
     if (n > 0 && s.charAt(0) == ':') {
       if (n < 2 || s.charAt(1) != ':') {
-        return null;
+        return false;
       }
       i = 1;
     }
@@ -71,7 +82,7 @@ final class IpAddresses {
       if (d >= 0 && ch < 128) {
         val = (val << 4) | d;
         if (++digits > 4) {
-          return null;
+          return false;
         }
         seen = true;
         continue;
@@ -80,15 +91,15 @@ final class IpAddresses {
         curtok = i;
         if (!seen) {
           if (colonp >= 0) {
-            return null;
+            return false;
           }
           colonp = tp;
           continue;
         } else if (i >= n) {
-          return null;
+          return false;
         }
         if (tp + 1 > 8) {
-          return null;
+          return false;
         }
         words[tp++] = val;
         seen = false;
@@ -97,9 +108,9 @@ final class IpAddresses {
         continue;
       }
       if (ch == '.' && tp + 2 <= 8) {
-        byte[] v4 = pton4(s.substring(curtok));
-        if (v4 == null) {
-          return null;
+        byte[] v4 = new byte[4];
+        if (!pton4(s, curtok, n, v4)) {
+          return false;
         }
         words[tp++] = ((v4[0] & 0xff) << 8) | (v4[1] & 0xff);
         words[tp++] = ((v4[2] & 0xff) << 8) | (v4[3] & 0xff);
@@ -107,17 +118,17 @@ final class IpAddresses {
         i = n;
         break;
       }
-      return null;
+      return false;
     }
     if (seen) {
       if (tp + 1 > 8) {
-        return null;
+        return false;
       }
       words[tp++] = val;
     }
     if (colonp >= 0) {
       if (tp == 8) {
-        return null;
+        return false;
       }
       int moved = tp - colonp;
       for (int k = 1; k <= moved; k++) {
@@ -126,7 +137,7 @@ final class IpAddresses {
       }
       tp = 8;
     }
-    return tp != 8 ? null : words;
+    return tp == 8;
   }
 
   /** glibc inet_ntop(AF_INET6). */
@@ -188,11 +199,16 @@ final class IpAddresses {
 
   /** The value of an ASCII decimal string (leading zeros allowed), -1 if not one or above 999. */
   static int smallNumber(String s) {
-    if (s.isEmpty()) {
+    return smallNumber(s, 0, s.length());
+  }
+
+  /** {@link #smallNumber(String)} of {@code s[from, to)}. */
+  private static int smallNumber(String s, int from, int to) {
+    if (from >= to) {
       return -1;
     }
     int v = 0;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
         return -1;
@@ -248,14 +264,14 @@ final class IpAddresses {
       return false;
     }
     int slash = addr.indexOf('/');
-    if (pton6(slash < 0 ? addr : addr.substring(0, slash)) == null) {
+    if (!pton6(addr, slash < 0 ? addr.length() : slash, new int[8])) {
       return false;
     }
     if (slash < 0) {
       return true;
     }
-    String mask = addr.substring(slash + 1);
-    return mask.indexOf('/') < 0 && validCidr(mask, true);
+    int mask = smallNumber(addr, slash + 1, addr.length());
+    return mask >= 0 && mask <= 128;
   }
 
   static boolean validAddress4(String addr) {
@@ -263,14 +279,18 @@ final class IpAddresses {
       return false;
     }
     int slash = addr.indexOf('/');
-    if (pton4(slash < 0 ? addr : addr.substring(0, slash)) == null) {
+    if (!pton4(addr, 0, slash < 0 ? addr.length() : slash, null)) {
       return false;
     }
     if (slash < 0) {
       return true;
     }
+    int cidr = smallNumber(addr, slash + 1, addr.length());
+    if (cidr >= 0) {
+      return cidr <= 32;
+    }
     String mask = addr.substring(slash + 1);
-    return mask.indexOf('/') < 0 && (validCidr(mask, false) || validDottedQuads(mask, false));
+    return mask.indexOf('/') < 0 && validDottedQuads(mask, false);
   }
 
   static boolean validAddress(String addr) {

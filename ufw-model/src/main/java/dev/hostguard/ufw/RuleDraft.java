@@ -141,7 +141,6 @@ final class RuleDraft {
 
   /** set_port; {@code dst} false means source. */
   void setPort(String port, boolean dstSide, ServicesDatabase services) {
-    String errMsg = "Bad port '" + port + "'";
     String value = port;
     if (port.equals("any")) {
       // keep
@@ -151,48 +150,29 @@ final class RuleDraft {
       // keep
     } else if (port.startsWith(",")
         || port.startsWith(":")
-        || PythonText.stripFinalNewline(port).equals(",")
-        || PythonText.stripFinalNewline(port).equals(":")) {
-      throw new UfwError(errMsg);
+        || port.equals(",")
+        || port.equals(":")
+        || port.equals(",\n")
+        || port.equals(":\n")) {
+      throw badPort(port);
     } else if (count(port, ',') + count(port, ':') > 14) {
-      throw new UfwError(errMsg);
+      throw badPort(port);
+    } else if (port.indexOf(',') < 0) {
+      value = portItem(port, port, services);
     } else {
-      String[] ports = port.split(",", -1);
-      StringBuilder tmp = new StringBuilder();
-      for (String p : ports) {
-        String out = p;
-        int colon = p.indexOf(':');
-        if (colon > 0 && isRange(p)) {
-          String[] ran = PythonText.stripFinalNewline(p).split(":", -1);
-          long lo = PythonText.parseInt(ran[0]).map(PythonText::clampToLong).orElse(-1L);
-          long hi = PythonText.parseInt(ran[1]).map(PythonText::clampToLong).orElse(-1L);
-          for (long q : new long[] {lo, hi}) {
-            if (q < 1 || q > 65535) {
-              throw new UfwError(errMsg);
-            }
-          }
-          if (lo >= hi) {
-            throw new UfwError(errMsg);
-          }
-        } else if (PythonText.isDigits(p)) {
-          long v = PythonText.parseInt(p).map(PythonText::clampToLong).orElse(-1L);
-          if (v < 1 || v > 65535) {
-            throw new UfwError(errMsg);
-          }
-        } else if (startsLikeService(p)) {
-          OptionalInt n = services.port(p);
-          if (n.isEmpty()) {
-            throw new UfwError(errMsg);
-          }
-          out = Integer.toString(n.getAsInt());
-        } else {
-          throw new UfwError(errMsg);
-        }
+      StringBuilder tmp = new StringBuilder(port.length() + 8);
+      int from = 0;
+      while (true) {
+        int comma = port.indexOf(',', from);
+        String p = port.substring(from, comma < 0 ? port.length() : comma);
         if (tmp.length() > 0) {
-          tmp.append(',').append(out);
-        } else {
-          tmp.append(out);
+          tmp.append(',');
         }
+        tmp.append(portItem(p, port, services));
+        if (comma < 0) {
+          break;
+        }
+        from = comma + 1;
       }
       value = tmp.toString();
     }
@@ -201,6 +181,55 @@ final class RuleDraft {
     } else {
       sport = value;
     }
+  }
+
+  private static UfwError badPort(String port) {
+    return new UfwError("Bad port '" + port + "'");
+  }
+
+  /** One item of a port list: a range, a number or a service name (resolved to its number). */
+  private static String portItem(String p, String port, ServicesDatabase services) {
+    int colon = p.indexOf(':');
+    if (colon > 0 && isRange(p)) {
+      String t = PythonText.stripFinalNewline(p);
+      int c = t.indexOf(':');
+      long lo = portNumber(t.substring(0, c));
+      long hi = portNumber(t.substring(c + 1));
+      if (lo < 1 || lo > 65535 || hi < 1 || hi > 65535 || lo >= hi) {
+        throw badPort(port);
+      }
+      return p;
+    } else if (PythonText.isDigits(p)) {
+      long v = portNumber(p);
+      if (v < 1 || v > 65535) {
+        throw badPort(port);
+      }
+      return p;
+    } else if (startsLikeService(p)) {
+      OptionalInt n = services.port(p);
+      if (n.isEmpty()) {
+        throw badPort(port);
+      }
+      return Integer.toString(n.getAsInt());
+    }
+    throw badPort(port);
+  }
+
+  /** Python's int() of a digit string, clamped; -1 where int() raises. */
+  private static long portNumber(String digits) {
+    int n = digits.length();
+    if (n > 0 && n <= 9) {
+      int v = 0;
+      for (int i = 0; i < n; i++) {
+        char c = digits.charAt(i);
+        if (c < '0' || c > '9') {
+          return PythonText.parseInt(digits).map(PythonText::clampToLong).orElse(-1L);
+        }
+        v = v * 10 + (c - '0');
+      }
+      return v;
+    }
+    return PythonText.parseInt(digits).map(PythonText::clampToLong).orElse(-1L);
   }
 
   private static boolean isRange(String p) {
@@ -269,6 +298,24 @@ final class RuleDraft {
       throw new UfwError("Bad source address");
     }
     src = tmp;
+    fixAnywhere();
+  }
+
+  /** {@link #setSrc} of a lower-case address the caller checked ({@code valid}). */
+  void setCheckedSrc(String lowered, boolean valid) {
+    if (!valid) {
+      throw new UfwError("Bad source address");
+    }
+    src = lowered;
+    fixAnywhere();
+  }
+
+  /** {@link #setDst} of a lower-case address the caller checked ({@code valid}). */
+  void setCheckedDst(String lowered, boolean valid) {
+    if (!valid) {
+      throw new UfwError("Bad destination address");
+    }
+    dst = lowered;
     fixAnywhere();
   }
 

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 /** The iptables lines ufw writes under a tuple (UFWRule.format_rule, _get_rules_from_formatted). */
 final class RuleIptables {
-  private static final Pattern REJECT = Pattern.compile("-j (REJECT(_log(-all)?)?)");
   private static final Pattern LOG = Pattern.compile("(.*)-j ([A-Z]+)_log(-all)?(.*)");
   private static final Pattern LOG_ALL = Pattern.compile("-j [A-Z]+_log-all");
   private static final Pattern CHAIN = Pattern.compile("(-A|-D) ([a-zA-Z0-9\\-]+)");
@@ -16,11 +15,17 @@ final class RuleIptables {
 
   /** format_rule(): the iptables match and target of a rule, without chain. */
   static String format(UfwRule r) {
+    StringBuilder s = new StringBuilder(96);
+    appendFormat(s, r);
+    return s.toString().strip();
+  }
+
+  /** Appends format_rule()'s text before its strip(): every piece starts with a space. */
+  private static void appendFormat(StringBuilder s, UfwRule r) {
     String ifIn = r.interfaceIn().orElse("");
     String ifOut = r.interfaceOut().orElse("");
     String dapp = r.destinationApp().orElse("");
     String sapp = r.sourceApp().orElse("");
-    StringBuilder s = new StringBuilder();
     if (!ifIn.isEmpty()) {
       s.append(" -i ").append(ifIn);
     }
@@ -57,7 +62,8 @@ final class RuleIptables {
     if (!multi && !sport.equals("any")) {
       s.append(" --sport ").append(sport);
     }
-    String lstr = r.logType() == UfwLogType.NONE ? "" : "_" + r.logType().word();
+    String lstr =
+        r.logType() == UfwLogType.NONE ? "" : r.logType() == UfwLogType.LOG ? "_log" : "_log-all";
     switch (r.action()) {
       case ALLOW -> s.append(" -j ACCEPT").append(lstr);
       case REJECT -> {
@@ -82,7 +88,6 @@ final class RuleIptables {
       }
       s.append('\'');
     }
-    return s.toString().strip();
   }
 
   static String chainSuffix(UfwRule r) {
@@ -91,10 +96,56 @@ final class RuleIptables {
 
   /** The lines (each ending in a newline) ufw writes for a rule in user.rules / user6.rules. */
   static List<String> lines(UfwRule r) {
+    List<String> lines = linesWithoutNewline(r);
+    lines.replaceAll(l -> l + "\n");
+    return lines;
+  }
+
+  /** {@link #lines} without their newlines. */
+  static List<String> linesWithoutNewline(UfwRule r) {
     String prefix = r.v6() ? "ufw6" : "ufw";
     String suffix = chainSuffix(r);
-    String frule = "-A " + prefix + "-user-" + suffix + " " + format(r) + "\n";
-    return expand(frule, prefix, suffix);
+    StringBuilder frule = new StringBuilder(128).append("-A ").append(prefix).append("-user-");
+    frule.append(suffix).append(' ');
+    int start = frule.length();
+    appendFormat(frule, r);
+    strip(frule, start);
+    return expand(frule.toString(), prefix, suffix);
+  }
+
+  /** Java's strip() of {@code b[start, end)} in place. */
+  private static void strip(StringBuilder b, int start) {
+    int end = b.length();
+    while (end > start && Character.isWhitespace(b.charAt(end - 1))) {
+      end--;
+    }
+    b.setLength(end);
+    int lead = start;
+    while (lead < end && Character.isWhitespace(b.charAt(lead))) {
+      lead++;
+    }
+    b.delete(start, lead);
+  }
+
+  /** re.sub('-j (REJECT(_log(-all)?)?)', '-j \\1 --reject-with tcp-reset', s) without regex. */
+  private static String rejectWithTcpReset(String s) {
+    StringBuilder b = null;
+    int from = 0;
+    int i;
+    while ((i = s.indexOf("-j REJECT", from)) >= 0) {
+      int end = i + "-j REJECT".length();
+      if (s.startsWith("_log-all", end)) {
+        end += "_log-all".length();
+      } else if (s.startsWith("_log", end)) {
+        end += "_log".length();
+      }
+      if (b == null) {
+        b = new StringBuilder(s.length() + 32);
+      }
+      b.append(s, from, end).append(" --reject-with tcp-reset");
+      from = end;
+    }
+    return b == null ? s : b.append(s, from, s.length()).toString();
   }
 
   private static String sub(Pattern p, String replacement, String s) {
@@ -111,8 +162,7 @@ final class RuleIptables {
     if (frule.contains("-p all ")) {
       if (frule.contains("port ")) {
         if (frule.contains("-j REJECT")) {
-          snippets.add(
-              sub(REJECT, "-j $1 --reject-with tcp-reset", frule).replace("-p all ", "-p tcp "));
+          snippets.add(rejectWithTcpReset(frule).replace("-p all ", "-p tcp "));
         } else {
           snippets.add(frule.replace("-p all ", "-p tcp "));
         }

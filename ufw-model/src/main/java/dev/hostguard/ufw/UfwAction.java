@@ -17,9 +17,11 @@ public enum UfwAction {
   REJECT,
   LIMIT;
 
+  private final String word = name().toLowerCase(Locale.ROOT);
+
   /** The word ufw uses ({@code allow}, {@code deny}, ...). */
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return word;
   }
 
   /** The action ufw's word names ({@code allow}, {@code deny}, {@code reject}, {@code limit}). */

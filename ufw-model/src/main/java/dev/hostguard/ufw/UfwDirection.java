@@ -15,9 +15,11 @@ public enum UfwDirection {
   IN,
   OUT;
 
+  private final String word = name().toLowerCase(Locale.ROOT);
+
   /** {@code in} or {@code out}. */
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return word;
   }
 
   /** The direction ufw's word names ({@code in} or {@code out}). */

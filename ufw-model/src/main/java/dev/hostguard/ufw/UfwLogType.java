@@ -28,11 +28,11 @@ public enum UfwLogType {
 
   /** The log type ufw's word names: {@code log}, {@code log-all}, or {@code ""} for none. */
   public static Optional<UfwLogType> fromWord(String word) {
-    for (UfwLogType t : values()) {
-      if (t.word.equals(word)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return switch (word) {
+      case "" -> Optional.of(NONE);
+      case "log" -> Optional.of(LOG);
+      case "log-all" -> Optional.of(LOG_ALL);
+      default -> Optional.empty();
+    };
   }
 }

@@ -22,9 +22,11 @@ public enum UfwProtocol {
   GRE,
   VRRP;
 
+  private final String word = name().toLowerCase(Locale.ROOT);
+
   /** The word ufw uses. */
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return word;
   }
 
   /** Whether the protocol carries ports (any, tcp, udp). */
@@ -39,11 +41,17 @@ public enum UfwProtocol {
 
   /** The protocol for an exact (case-sensitive) ufw word. */
   public static Optional<UfwProtocol> fromWord(String word) {
-    for (UfwProtocol p : values()) {
-      if (p.word().equals(word)) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
+    return switch (word) {
+      case "any" -> Optional.of(ANY);
+      case "tcp" -> Optional.of(TCP);
+      case "udp" -> Optional.of(UDP);
+      case "ipv6" -> Optional.of(IPV6);
+      case "esp" -> Optional.of(ESP);
+      case "ah" -> Optional.of(AH);
+      case "igmp" -> Optional.of(IGMP);
+      case "gre" -> Optional.of(GRE);
+      case "vrrp" -> Optional.of(VRRP);
+      default -> Optional.empty();
+    };
   }
 }

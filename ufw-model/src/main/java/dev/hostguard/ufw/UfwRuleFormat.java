@@ -6,6 +6,7 @@ import dev.hostguard.core.internal.PythonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a {@link UfwRule} as ufw command text: the canonical command {@code ufw show added}
@@ -25,13 +26,16 @@ public final class UfwRuleFormat {
 
   /** The command as {@code ufw show added} prints it after {@code ufw } (with {@code route }). */
   public static String command(UfwRule r) {
-    List<String> words = words(r, true);
-    return String.join(" ", words);
+    StringBuilder text = new StringBuilder(64);
+    words(r, true, new WordSink(text, null));
+    return text.toString();
   }
 
   /** Words that, given to {@code ufw}, make this rule (what {@link UfwRuleParser} reads back). */
   public static ImmutableList<String> argv(UfwRule r) {
-    return ImmutableList.copyOf(words(r, false));
+    List<String> list = new ArrayList<>(16);
+    words(r, false, new WordSink(null, list));
+    return ImmutableList.copyOf(list);
   }
 
   /**
@@ -62,17 +66,60 @@ public final class UfwRuleFormat {
       ImmutableSet.of("all", "in", "out", "log", "log-all", "comment");
   private static final Pattern PROFILE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9 _\\-.+]*");
 
-  private static String quoted(String s, boolean display) {
-    return display ? "'" + s + "'" : s;
+  /** Where the words go: joined by spaces into text, or into a list. */
+  private static final class WordSink {
+    private final @Nullable StringBuilder text;
+    private final @Nullable List<String> list;
+
+    WordSink(@Nullable StringBuilder text, @Nullable List<String> list) {
+      this.text = text;
+      this.list = list;
+    }
+
+    void add(String word) {
+      if (list != null) {
+        list.add(word);
+      } else if (text != null) {
+        if (text.length() > 0) {
+          text.append(' ');
+        }
+        text.append(word);
+      }
+    }
+
+    /** The word {@code a + "/" + b} without building it for text. */
+    void add(String a, String b) {
+      if (list != null) {
+        list.add(a + "/" + b);
+      } else if (text != null) {
+        if (text.length() > 0) {
+          text.append(' ');
+        }
+        text.append(a).append('/').append(b);
+      }
+    }
+
+    /** The word in single quotes for display, else as it is. */
+    void addQuoted(String word, boolean display) {
+      if (!display) {
+        add(word);
+      } else if (list != null) {
+        list.add("'" + word + "'");
+      } else if (text != null) {
+        if (text.length() > 0) {
+          text.append(' ');
+        }
+        text.append('\'').append(word).append('\'');
+      }
+    }
   }
 
-  private static List<String> words(UfwRule r, boolean display) {
+  private static void words(UfwRule r, boolean display, WordSink w) {
     String ifIn = r.interfaceIn().orElse("");
     String ifOut = r.interfaceOut().orElse("");
     String dapp = r.destinationApp().orElse("");
     String sapp = r.sourceApp().orElse("");
     String comment = r.comment().orElse("");
-    List<String> w = new ArrayList<>();
     if (r.route()) {
       w.add("route");
     }
@@ -92,13 +139,13 @@ public final class UfwRuleFormat {
         w.add(r.logType().word());
       }
       if (!dapp.isEmpty()) {
-        w.add(dapp.contains(" ") ? quoted(dapp, display) : dapp);
+        w.addQuoted(dapp, display && dapp.contains(" "));
       } else {
-        String p = r.destinationPort();
         if (r.protocol() != UfwProtocol.ANY) {
-          p += "/" + r.protocol().word();
+          w.add(r.destinationPort(), r.protocol().word());
+        } else {
+          w.add(r.destinationPort());
         }
-        w.add(p);
       }
     } else {
       boolean outFirst =
@@ -149,7 +196,7 @@ public final class UfwRuleFormat {
           w.add(loc);
           if (!app.isEmpty()) {
             w.add("app");
-            w.add(app.contains(" ") ? quoted(app, display) : app);
+            w.addQuoted(app, display && app.contains(" "));
           } else if (!port.equals("any")) {
             w.add("port");
             w.add(port);
@@ -167,8 +214,7 @@ public final class UfwRuleFormat {
     }
     if (!comment.isEmpty()) {
       w.add("comment");
-      w.add(quoted(comment, display));
+      w.addQuoted(comment, display);
     }
-    return w;
   }
 }

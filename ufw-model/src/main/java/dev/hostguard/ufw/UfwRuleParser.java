@@ -4,11 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.hostguard.core.internal.PythonText;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Parses ufw 0.36.2 command lines (the words after {@code ufw}) with ufw's own grammar, order of
@@ -23,9 +22,14 @@ import java.util.regex.Pattern;
 public final class UfwRuleParser {
   private static final Set<String> RULE_COMMANDS =
       Set.of("allow", "limit", "deny", "reject", "insert", "delete", "prepend");
-  private static final List<String> KEYS =
-      List.of("proto", "from", "to", "port", "app", "in", "out");
-  private static final Pattern PROFILE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9 _\\-.+]*\n?");
+
+  /** A clause keyword of the extended syntax. */
+  private static boolean isKey(String word) {
+    return switch (word) {
+      case "proto", "from", "to", "port", "app", "in", "out" -> true;
+      default -> false;
+    };
+  }
 
   private final ServicesDatabase services;
 
@@ -59,10 +63,26 @@ public final class UfwRuleParser {
     if (name.equals("all")) {
       return false;
     }
-    if (PythonText.parseInt(name).isPresent()) {
+    return matchesProfileName(name) && PythonText.parseInt(name).isEmpty();
+  }
+
+  /** re.match(r'^[a-zA-Z0-9][a-zA-Z0-9 _\-\.+]*$', name), '$' allowing one final newline. */
+  private static boolean matchesProfileName(String name) {
+    int end = name.endsWith("\n") ? name.length() - 1 : name.length();
+    if (end == 0 || !isAsciiAlnum(name.charAt(0))) {
       return false;
     }
-    return PROFILE_NAME.matcher(name).matches();
+    for (int i = 1; i < end; i++) {
+      char c = name.charAt(i);
+      if (!isAsciiAlnum(c) && c != ' ' && c != '_' && c != '-' && c != '.' && c != '+') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   /**
@@ -77,92 +97,203 @@ public final class UfwRuleParser {
   /** A parsed command line with its flags. */
   record Invocation(boolean dryRun, boolean force, boolean appAction, UfwCommand command) {}
 
-  /** The argv words with their original indexes, mutated the way ufw mutates its list. */
+  /**
+   * The argv words with their original indexes, mutated the way ufw mutates its list (two parallel
+   * arrays: no boxing, no list copies).
+   */
   private static final class Words {
-    final List<String> w = new ArrayList<>();
-    final List<Integer> at = new ArrayList<>();
+    private String[] w;
+    private int[] at;
 
-    int size() {
-      return w.size();
+    /** {@link #kind} of each word: the keyword scans compare small numbers, not strings. */
+    private byte[] kinds;
+
+    private int n;
+
+    Words(int capacity) {
+      w = new String[Math.max(capacity, 4)];
+      at = new int[w.length];
+      kinds = new byte[w.length];
     }
 
-    String get(int i) {
-      return w.get(i);
+    static final byte OTHER = 0;
+    static final byte DRY_RUN = 1;
+    static final byte DELETE = 2;
+    static final byte IN = 3;
+    static final byte OUT = 4;
+    static final byte LOG = 5;
+    static final byte LOG_ALL = 6;
+    static final byte COMMENT = 7;
+    static final byte FROM = 8;
+    static final byte TO = 9;
+    static final byte PROTO = 10;
+    static final byte PORT = 11;
+    static final byte APP = 12;
+
+    /** A number for each word the parser looks for, {@link #OTHER} for any other word. */
+    static byte kind(String word) {
+      return switch (word) {
+        case "--dry-run" -> DRY_RUN;
+        case "delete" -> DELETE;
+        case "in" -> IN;
+        case "out" -> OUT;
+        case "log" -> LOG;
+        case "log-all" -> LOG_ALL;
+        case "comment" -> COMMENT;
+        case "from" -> FROM;
+        case "to" -> TO;
+        case "proto" -> PROTO;
+        case "port" -> PORT;
+        case "app" -> APP;
+        default -> OTHER;
+      };
     }
 
-    int at(int i) {
-      return i < at.size() && i >= 0 ? at.get(i) : (at.isEmpty() ? -1 : at.get(at.size() - 1));
-    }
-
-    void del(int i) {
-      w.remove(i);
-      at.remove(i);
-    }
-
-    int count(String s) {
-      int n = 0;
-      for (String x : w) {
-        if (x.equals(s)) {
-          n++;
-        }
-      }
-      return n;
-    }
-
-    int index(String s) {
-      return w.indexOf(s);
-    }
-
-    Words slice(int from, int to) {
-      Words o = new Words();
-      for (int i = from; i < to && i < w.size(); i++) {
-        o.w.add(w.get(i));
-        o.at.add(at.get(i));
+    /** The command line words, each at its own index, with room for the inserted 'rule'. */
+    static Words of(List<String> orig) {
+      Words o = new Words(orig.size() + 1);
+      for (int i = 0; i < orig.size(); i++) {
+        o.add(orig.get(i), i);
       }
       return o;
     }
 
-    void addAll(Words other) {
-      w.addAll(other.w);
-      at.addAll(other.at);
+    int size() {
+      return n;
+    }
+
+    String get(int i) {
+      if (i < 0 || i >= n) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return w[i];
+    }
+
+    void set(int i, String word) {
+      w[i] = word;
+      kinds[i] = kind(word);
+    }
+
+    int at(int i) {
+      return i < n && i >= 0 ? at[i] : (n == 0 ? -1 : at[n - 1]);
+    }
+
+    void add(String word, int index) {
+      insert(n, word, index);
+    }
+
+    void insert(int i, String word, int index) {
+      if (n == w.length) {
+        w = java.util.Arrays.copyOf(w, n * 2);
+        at = java.util.Arrays.copyOf(at, n * 2);
+        kinds = java.util.Arrays.copyOf(kinds, n * 2);
+      }
+      System.arraycopy(w, i, w, i + 1, n - i);
+      System.arraycopy(at, i, at, i + 1, n - i);
+      System.arraycopy(kinds, i, kinds, i + 1, n - i);
+      w[i] = word;
+      at[i] = index;
+      kinds[i] = kind(word);
+      n++;
+    }
+
+    void del(int i) {
+      if (i < 0 || i >= n) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      System.arraycopy(w, i + 1, w, i, n - i - 1);
+      System.arraycopy(at, i + 1, at, i, n - i - 1);
+      System.arraycopy(kinds, i + 1, kinds, i, n - i - 1);
+      w[--n] = null;
+    }
+
+    int count(String s) {
+      byte k = kind(s);
+      int c = 0;
+      for (int i = 0; i < n; i++) {
+        if (k != OTHER ? kinds[i] == k : w[i].equals(s)) {
+          c++;
+        }
+      }
+      return c;
+    }
+
+    int index(String s) {
+      byte k = kind(s);
+      for (int i = 0; i < n; i++) {
+        if (k != OTHER ? kinds[i] == k : w[i].equals(s)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** The kind of word {@code i}. */
+    byte kindAt(int i) {
+      return kinds[i];
+    }
+
+    boolean contains(String s) {
+      return index(s) >= 0;
+    }
+
+    /** The words joined by single spaces, as Python's {@code ' '.join(argv)}. */
+    String joined() {
+      StringBuilder b = new StringBuilder(n * 8);
+      for (int i = 0; i < n; i++) {
+        if (i > 0) {
+          b.append(' ');
+        }
+        b.append(w[i]);
+      }
+      return b.toString();
+    }
+
+    /** These words without the three from {@code i} ({@code in on IFACE}). */
+    Words without3(int i) {
+      Words o = new Words(n);
+      for (int k = 0; k < n; k++) {
+        if (k < i || k >= i + 3) {
+          o.add(w[k], at[k]);
+        }
+      }
+      return o;
     }
   }
 
   Invocation parseInvocation(List<String> originalArgs) {
-    List<String> orig = List.copyOf(originalArgs);
+    for (String word : originalArgs) {
+      requireNonNull(word, "argv word");
+    }
+    // the exceptions copy what they quote; no copy on the way through
+    List<String> orig =
+        originalArgs instanceof RandomAccess ? originalArgs : List.copyOf(originalArgs);
     // /usr/sbin/ufw: app action detection
     int idx = 0;
-    if (orig.size() > 0 && PythonText.lower(orig.get(0)).equals("--dry-run")) {
+    if (orig.size() > 0 && eqLower(orig.get(0), "--dry-run")) {
       idx++;
     }
-    boolean appAction = orig.size() > idx && PythonText.lower(orig.get(idx)).equals("app");
+    boolean appAction = orig.size() > idx && eqLower(orig.get(idx), "app");
 
-    Words argv = new Words();
-    for (int i = 0; i < orig.size(); i++) {
-      argv.w.add(orig.get(i));
-      argv.at.add(i);
-    }
+    Words argv = Words.of(orig);
     // frontend.parse_command: insert 'rule' (argv here lacks the program name)
     if (argv.size() > 1) {
-      int k = PythonText.lower(argv.get(0)).equals("--dry-run") ? 1 : 0;
+      int k = eqLower(argv.get(0), "--dry-run") ? 1 : 0;
       String word = PythonText.lower(argv.get(k));
       if (!word.equals("default") && !word.equals("route") && RULE_COMMANDS.contains(word)) {
-        argv.w.add(k, "rule");
-        argv.at.add(k, argv.at(k));
+        argv.insert(k, "rule", argv.at(k));
       }
     }
-    if (argv.size() < 1 || (argv.w.contains("--dry-run") && argv.size() < 2)) {
+    if (argv.size() < 1 || (argv.contains("--dry-run") && argv.size() < 2)) {
       throw UfwRuleException.usage(orig, 0, "not enough args");
     }
     boolean dryRun = false;
-    if (argv.size() > 0 && PythonText.lower(argv.get(0)).equals("--dry-run")) {
+    if (argv.size() > 0 && eqLower(argv.get(0), "--dry-run")) {
       dryRun = true;
       argv.del(0);
     }
     boolean force = false;
-    if (argv.size() > 0
-        && (PythonText.lower(argv.get(0)).equals("--force")
-            || PythonText.lower(argv.get(0)).equals("-f"))) {
+    if (argv.size() > 0 && (eqLower(argv.get(0), "--force") || eqLower(argv.get(0), "-f"))) {
       force = true;
       argv.del(0);
     }
@@ -370,7 +501,7 @@ public final class UfwRuleParser {
             orig, argv.at(di + 1), "'route delete NUM' unsupported. Use 'delete NUM' instead.");
       }
     }
-    String s = String.join(" ", argv.w);
+    String s = argv.joined();
     Words ruleArgv;
     String strip = null;
     String iface = null;
@@ -386,8 +517,7 @@ public final class UfwRuleParser {
         throw UfwRuleException.syntax(orig, argv.at(si), "missing interface");
       }
       iface = argv.get(si + 2);
-      ruleArgv = argv.slice(0, si);
-      ruleArgv.addAll(argv.slice(si + 3, argv.size()));
+      ruleArgv = argv.without3(si);
     } else if (!s.contains(" in on ")
         && !s.contains(" out on ")
         && !s.contains(" app in ")
@@ -398,7 +528,7 @@ public final class UfwRuleParser {
     } else {
       ruleArgv = argv;
     }
-    ruleArgv.w.set(0, "rule");
+    ruleArgv.set(0, "rule");
     UfwCommand c = parseRule(orig, ruleArgv, true);
     if (c instanceof UfwCommand.RuleChange rc && strip != null) {
       RuleDraft d = RuleDraft.of(rc.rule());
@@ -415,6 +545,9 @@ public final class UfwRuleParser {
 
   /** Python's {@code s.lower() == v} for an ASCII lower-case {@code v}. */
   private static boolean eqLower(String s, String v) {
+    if (s.equals(v)) {
+      return true;
+    }
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) >= 128) {
         return PythonText.lower(s).equals(v);
@@ -590,11 +723,11 @@ public final class UfwRuleParser {
       c.logtype = PythonText.lower(argv.get(logIdx));
       argv.del(logIdx);
     }
-    if (argv.w.contains("log")) {
+    if (argv.contains("log")) {
       throw UfwRuleException.error(
           c.orig, argv.at(argv.index("log")), "Option 'log' not allowed here");
     }
-    if (argv.w.contains("log-all")) {
+    if (argv.contains("log-all")) {
       throw UfwRuleException.error(
           c.orig, argv.at(argv.index("log-all")), "Option 'log-all' not allowed here");
     }
@@ -603,7 +736,7 @@ public final class UfwRuleParser {
   /** {@code comment TEXT} anywhere; the text may not hold {@code '}. */
   private static void readComment(RuleClauses c) {
     Words argv = c.argv;
-    if (!argv.w.contains("comment")) {
+    if (!argv.contains("comment")) {
       return;
     }
     int ci = argv.index("comment");
@@ -645,7 +778,6 @@ public final class UfwRuleParser {
   }
 
   /** Simple syntax: one word, an application profile or {@code PORT[/PROTO]}. */
-  @SuppressWarnings("StringSplitter")
   private void readSimpleSyntax(RuleClauses c) {
     RuleDraft rule = c.rule;
     String word = c.argv.get(1);
@@ -660,13 +792,13 @@ public final class UfwRuleParser {
     }
     String port;
     String proto;
-    String[] tmp = word.split("/", -1);
-    if (tmp.length == 1) {
-      port = tmp[0];
+    int slash = word.indexOf('/');
+    if (slash < 0) {
+      port = word;
       proto = "any";
-    } else if (tmp.length == 2) {
-      port = tmp[0];
-      proto = tmp[1];
+    } else if (word.indexOf('/', slash + 1) < 0) {
+      port = word.substring(0, slash);
+      proto = word.substring(slash + 1);
       if (PORTLESS.contains(proto)) {
         throw UfwRuleException.error(c.orig, wordAt, "Invalid port with protocol '" + proto + "'");
       }
@@ -695,7 +827,7 @@ public final class UfwRuleParser {
     int nargs = argv.size();
     for (int i = 0; i < nargs; i++) {
       String arg = argv.get(i);
-      if (i % 2 != 0 && !KEYS.contains(arg)) {
+      if (i % 2 != 0 && !isKey(arg)) {
         throw UfwRuleException.error(c.orig, argv.at(i), "Invalid token '" + arg + "'");
       }
       boolean hasNext = i + 1 < nargs;
@@ -731,20 +863,41 @@ public final class UfwRuleParser {
     if ((nargs + 1) % 2 != 0) {
       throw UfwRuleException.error(c.orig, argv.at(nargs - 1), "Wrong number of arguments");
     }
-    if (!argv.w.contains("from")
-        && !argv.w.contains("to")
-        && !argv.w.contains("in")
-        && !argv.w.contains("out")) {
+    if (!argv.contains("from")
+        && !argv.contains("to")
+        && !argv.contains("in")
+        && !argv.contains("out")) {
       throw UfwRuleException.error(c.orig, argv.at(1), "Need 'to' or 'from' clause");
     }
-    if (argv.count("to") > 1
-        || argv.count("from") > 1
-        || argv.count("proto") > 1
-        || argv.count("port") > 2
-        || argv.count("in") > 1
-        || argv.count("out") > 1
-        || argv.count("app") > 2
-        || (argv.count("app") > 0 && argv.count("proto") > 0)) {
+    int to = 0;
+    int from = 0;
+    int proto = 0;
+    int port = 0;
+    int in = 0;
+    int out = 0;
+    int app = 0;
+    for (int i = 0; i < nargs; i++) {
+      switch (argv.kindAt(i)) {
+        case Words.TO -> to++;
+        case Words.FROM -> from++;
+        case Words.PROTO -> proto++;
+        case Words.PORT -> port++;
+        case Words.IN -> in++;
+        case Words.OUT -> out++;
+        case Words.APP -> app++;
+        default -> {
+          // a value
+        }
+      }
+    }
+    if (to > 1
+        || from > 1
+        || proto > 1
+        || port > 2
+        || in > 1
+        || out > 1
+        || app > 2
+        || (app > 0 && proto > 0)) {
       throw UfwRuleException.error(c.orig, argv.at(1), "Improper rule syntax");
     }
   }
@@ -762,19 +915,24 @@ public final class UfwRuleParser {
     requireValue(c, i, hasNext, arg);
     String addr = PythonText.lower(next);
     String t;
+    boolean valid;
     if (addr.equals("any")) {
       addr = "0.0.0.0/0";
       t = "any";
+      valid = true;
     } else {
-      t = IpAddresses.validAddress6(addr) ? "v6" : "v4";
+      boolean v6 = IpAddresses.validAddress6(addr);
+      t = v6 ? "v6" : "v4";
+      valid = v6 || IpAddresses.validAddress4(addr);
     }
+    // addr is lower-case and checked once: the draft takes it as it is
     if (arg.equals("from")) {
       c.fromType = t;
-      c.rule.setSrc(addr);
+      c.rule.setCheckedSrc(addr, valid);
       c.loc = "src";
     } else {
       c.toType = t;
-      c.rule.setDst(addr);
+      c.rule.setCheckedDst(addr, valid);
       c.loc = "dst";
     }
   }

@@ -225,47 +225,64 @@ public final class UserRulesFile implements LosslessDocument {
 
   /** The {@code ### tuple ###} line ufw writes for a rule (no newline). */
   public static String tupleLine(UfwRule r) {
+    StringBuilder t = new StringBuilder(96);
+    appendTupleLine(t, r);
+    return t.toString();
+  }
+
+  /** Appends {@link #tupleLine} to {@code t}. */
+  static void appendTupleLine(StringBuilder t, UfwRule r) {
     String ifIn = r.interfaceIn().orElse("");
     String ifOut = r.interfaceOut().orElse("");
-    String dapp = r.destinationApp().orElse("");
-    String sapp = r.sourceApp().orElse("");
-    String comment = r.comment().orElse("");
-    String action = r.route() ? "route:" + r.action().word() : r.action().word();
+    t.append(TUPLE).append(' ');
+    if (r.route()) {
+      t.append("route:");
+    }
+    t.append(r.action().word());
     if (r.logType() != UfwLogType.NONE) {
-      action += "_" + r.logType().word();
+      t.append('_').append(r.logType().word());
     }
-    String ifaces;
-    if (ifIn.isEmpty() && ifOut.isEmpty()) {
-      ifaces = r.direction().word();
-    } else if (!ifIn.isEmpty() && !ifOut.isEmpty()) {
-      ifaces = "in_" + ifIn + "!out_" + ifOut;
-    } else {
-      ifaces = r.direction().word() + "_" + (ifIn.isEmpty() ? ifOut : ifIn);
-    }
-    StringBuilder t = new StringBuilder(TUPLE).append(' ');
-    t.append(action).append(' ').append(r.protocol().word()).append(' ');
+    t.append(' ').append(r.protocol().word()).append(' ');
     t.append(r.destinationPort()).append(' ').append(r.destination()).append(' ');
     t.append(r.sourcePort()).append(' ').append(r.source()).append(' ');
     if (r.isAppRule()) {
+      String dapp = r.destinationApp().orElse("");
+      String sapp = r.sourceApp().orElse("");
       t.append(dapp.isEmpty() ? "-" : dapp.replace(" ", "%20"));
       t.append(' ');
       t.append(sapp.isEmpty() ? "-" : sapp.replace(" ", "%20"));
       t.append(' ');
     }
-    t.append(ifaces);
-    if (!comment.isEmpty()) {
-      t.append(" comment=").append(encodeHex(comment));
+    if (ifIn.isEmpty() && ifOut.isEmpty()) {
+      t.append(r.direction().word());
+    } else if (!ifIn.isEmpty() && !ifOut.isEmpty()) {
+      t.append("in_").append(ifIn).append("!out_").append(ifOut);
+    } else {
+      t.append(r.direction().word()).append('_').append(ifIn.isEmpty() ? ifOut : ifIn);
     }
-    return t.toString();
+    if (r.comment().isPresent() && !r.comment().get().isEmpty()) {
+      t.append(" comment=");
+      appendHex(t, r.comment().get());
+    }
+  }
+
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+  /** The UTF-8 bytes of {@code comment} in lower-case hex, as ufw stores a comment. */
+  private static void appendHex(StringBuilder t, String comment) {
+    for (int i = 0; i < comment.length(); i++) {
+      char c = comment.charAt(i);
+      if (c >= 128) {
+        t.append(encodeHex(comment.substring(i)));
+        return;
+      }
+      t.append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xf]);
+    }
   }
 
   /** The iptables lines ufw writes under a rule's tuple line (each without newline). */
   public static ImmutableList<String> iptablesLines(UfwRule r) {
-    ImmutableList.Builder<String> b = ImmutableList.builder();
-    for (String s : RuleIptables.lines(r)) {
-      b.add(s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
-    }
-    return b.build();
+    return ImmutableList.copyOf(RuleIptables.linesWithoutNewline(r));
   }
 
   /**

@@ -19,21 +19,23 @@ public record IptablesLine(IptablesLineKind kind, String text) {
 
   /** Classifies {@code text} as iptables-restore does. */
   static IptablesLine of(String text) {
-    IptablesLineKind kind;
+    return new IptablesLine(kindOf(text), text);
+  }
+
+  /** The kind of line {@code text} is. */
+  static IptablesLineKind kindOf(String text) {
     if (text.isEmpty()) {
-      kind = IptablesLineKind.BLANK;
+      return IptablesLineKind.BLANK;
     } else if (text.charAt(0) == '#') {
-      kind = IptablesLineKind.COMMENT;
+      return IptablesLineKind.COMMENT;
     } else if (text.charAt(0) == '*') {
-      kind = IptablesLineKind.TABLE;
+      return IptablesLineKind.TABLE;
     } else if (text.charAt(0) == ':') {
-      kind = IptablesLineKind.CHAIN;
+      return IptablesLineKind.CHAIN;
     } else if (text.equals("COMMIT")) {
-      kind = IptablesLineKind.COMMIT;
-    } else {
-      kind = IptablesLineKind.RULE;
+      return IptablesLineKind.COMMIT;
     }
-    return new IptablesLine(kind, text);
+    return IptablesLineKind.RULE;
   }
 
   /** The table name of a {@code *table} line. */

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.hostguard.core.Diagnostic;
-import dev.hostguard.core.Line;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LineTerminator;
 import dev.hostguard.core.LosslessDocument;
@@ -27,16 +26,36 @@ public final class IptablesRestoreDocument implements LosslessDocument {
   private static final ImmutableSet<String> TABLES =
       ImmutableSet.of("filter", "nat", "mangle", "raw", "security");
 
+  private static final IptablesLineKind[] KINDS = IptablesLineKind.values();
+
   private final LineDocument document;
-  private final ImmutableList<IptablesLine> lines;
+
+  /**
+   * The kind of each line; the lines themselves stay in the document (a file of 300,000 lines costs
+   * about its own size, not a String and two objects a line).
+   */
+  private final byte[] kinds;
+
+  private volatile @Nullable ImmutableList<IptablesLine> lines;
 
   private IptablesRestoreDocument(LineDocument document) {
     this.document = document;
-    ImmutableList.Builder<IptablesLine> b = ImmutableList.builderWithExpectedSize(document.size());
-    for (Line l : document.lines()) {
-      b.add(IptablesLine.of(l.text()));
+    this.kinds = new byte[document.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      kinds[i] = (byte) IptablesLine.kindOf(document.text(i)).ordinal();
     }
-    this.lines = b.build();
+  }
+
+  private int size() {
+    return kinds.length;
+  }
+
+  private IptablesLineKind kind(int i) {
+    return KINDS[kinds[i]];
+  }
+
+  private IptablesLine line(int i) {
+    return new IptablesLine(kind(i), document.text(i));
   }
 
   /** Reads any text losslessly; {@link #validate()} says what iptables-restore would refuse. */
@@ -82,7 +101,16 @@ public final class IptablesRestoreDocument implements LosslessDocument {
 
   /** Every line, classified. */
   public ImmutableList<IptablesLine> lines() {
-    return lines;
+    ImmutableList<IptablesLine> l = lines;
+    if (l == null) {
+      ImmutableList.Builder<IptablesLine> b = ImmutableList.builderWithExpectedSize(size());
+      for (int i = 0; i < size(); i++) {
+        b.add(line(i));
+      }
+      l = b.build();
+      lines = l;
+    }
+    return l;
   }
 
   /** The text exactly as read (plus edits). */
@@ -115,9 +143,9 @@ public final class IptablesRestoreDocument implements LosslessDocument {
   /** The table names in order of their {@code *table} lines. */
   public ImmutableList<String> tables() {
     ImmutableList.Builder<String> b = ImmutableList.builder();
-    for (IptablesLine l : lines) {
-      if (l.kind() == IptablesLineKind.TABLE) {
-        b.add(l.tableName());
+    for (int i = 0; i < size(); i++) {
+      if (kind(i) == IptablesLineKind.TABLE) {
+        b.add(line(i).tableName());
       }
     }
     return b.build();
@@ -128,8 +156,8 @@ public final class IptablesRestoreDocument implements LosslessDocument {
     int[] span = span(table);
     ImmutableList.Builder<IptablesChain> b = ImmutableList.builder();
     for (int i = span[0] + 1; i < span[1]; i++) {
-      if (lines.get(i).kind() == IptablesLineKind.CHAIN) {
-        b.add(lines.get(i).chain());
+      if (kind(i) == IptablesLineKind.CHAIN) {
+        b.add(line(i).chain());
       }
     }
     return b.build();
@@ -140,8 +168,8 @@ public final class IptablesRestoreDocument implements LosslessDocument {
     int[] span = span(table);
     ImmutableList.Builder<IptablesRule> b = ImmutableList.builder();
     for (int i = span[0] + 1; i < span[1]; i++) {
-      if (lines.get(i).kind() == IptablesLineKind.RULE) {
-        b.add(lines.get(i).rule());
+      if (kind(i) == IptablesLineKind.RULE) {
+        b.add(line(i).rule());
       }
     }
     return b.build();
@@ -154,8 +182,8 @@ public final class IptablesRestoreDocument implements LosslessDocument {
   public ImmutableList<Diagnostic> validate() {
     List<Diagnostic> out = new ArrayList<>();
     boolean inTable = false;
-    for (int i = 0; i < lines.size(); i++) {
-      IptablesLine l = lines.get(i);
+    for (int i = 0; i < size(); i++) {
+      IptablesLine l = line(i);
       String text = l.text();
       if (document.line(i).terminator() == LineTerminator.CRLF) {
         out.add(problem(i, text.length(), "carriage return at end of line"));
@@ -203,9 +231,9 @@ public final class IptablesRestoreDocument implements LosslessDocument {
       out.add(
           Diagnostic.error(
               document.sourceName(),
-              document.position(lines.size(), 0),
+              document.position(size(), 0),
               "",
-              "COMMIT expected at line " + (lines.size() + 1)));
+              "COMMIT expected at line " + (size() + 1)));
     }
     return ImmutableList.copyOf(out);
   }
@@ -260,16 +288,16 @@ public final class IptablesRestoreDocument implements LosslessDocument {
 
   private Diagnostic problem(int i, int column, String message) {
     return Diagnostic.error(
-        document.sourceName(), document.position(i, column), lines.get(i).text(), message);
+        document.sourceName(), document.position(i, column), line(i).text(), message);
   }
 
   /** {@code [tableLine, commitLine]} of the first table named so; commit = size if none. */
   private int[] span(String table) {
-    for (int i = 0; i < lines.size(); i++) {
-      IptablesLine l = lines.get(i);
+    for (int i = 0; i < size(); i++) {
+      IptablesLine l = line(i);
       if (l.kind() == IptablesLineKind.TABLE && l.tableName().equals(table)) {
         int j = i + 1;
-        while (j < lines.size() && lines.get(j).kind() != IptablesLineKind.COMMIT) {
+        while (j < size() && kind(j) != IptablesLineKind.COMMIT) {
           j++;
         }
         return new int[] {i, j};
@@ -284,7 +312,7 @@ public final class IptablesRestoreDocument implements LosslessDocument {
     outer:
     for (int i = span[0] + 1; i + block.size() <= span[1]; i++) {
       for (int k = 0; k < block.size(); k++) {
-        if (!lines.get(i + k).text().equals(block.get(k))) {
+        if (!line(i + k).text().equals(block.get(k))) {
           continue outer;
         }
       }
@@ -309,9 +337,9 @@ public final class IptablesRestoreDocument implements LosslessDocument {
       return this;
     }
     int[] span = span(table);
-    checkArgument(span[1] < lines.size(), "table '%s' has no COMMIT", table);
+    checkArgument(span[1] < size(), "table '%s' has no COMMIT", table);
     int at = span[1];
-    while (at - 1 > span[0] && lines.get(at - 1).kind() == IptablesLineKind.COMMENT) {
+    while (at - 1 > span[0] && kind(at - 1) == IptablesLineKind.COMMENT) {
       at--;
     }
     List<String> inserted = new ArrayList<>(block);
@@ -332,13 +360,13 @@ public final class IptablesRestoreDocument implements LosslessDocument {
       return this;
     }
     int end = at + block.size();
-    if (end < lines.size() && lines.get(end).kind() == IptablesLineKind.BLANK) {
+    if (end < size() && kind(end) == IptablesLineKind.BLANK) {
       // the blank line withLinesBeforeCommit puts between the block and the comments above COMMIT
       int k = end + 1;
-      while (k < lines.size() && lines.get(k).kind() == IptablesLineKind.COMMENT) {
+      while (k < size() && kind(k) == IptablesLineKind.COMMENT) {
         k++;
       }
-      if (k > end + 1 && k < lines.size() && lines.get(k).kind() == IptablesLineKind.COMMIT) {
+      if (k > end + 1 && k < size() && kind(k) == IptablesLineKind.COMMIT) {
         end++;
       }
     }
