@@ -154,7 +154,9 @@ class AppProfileLawsTest {
                   gone.add(header + i);
                 }
                 gone.add(header + oldLen); // every section is followed by one blank line here
-                if (header + oldLen + 1 == lines.size() && header > 0 && lines.get(header - 1).isBlank()) {
+                if (header + oldLen + 1 == lines.size()
+                    && header > 0
+                    && lines.get(header - 1).isBlank()) {
                   gone.add(header - 1); // the last section takes the blank line before it too
                 }
                 RoundTripAssertions.assertOnlyLinesRemoved(text, removed.render(), gone);
