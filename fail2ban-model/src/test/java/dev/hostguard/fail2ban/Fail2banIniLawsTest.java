@@ -42,7 +42,7 @@ class Fail2banIniLawsTest {
   @Test
   void anOptionSetReadsBackAndChangesExactlyItsLines() {
     for (long seed : Exploration.seeds("Fail2banIniLaws.set", 71L)) {
-      Exploration.Floor replaced = Exploration.floor("replaced options seed " + seed, 100);
+      Exploration.Floor replaced = Exploration.floor("replaced options seed " + seed, 25);
       Exploration.Floor added = Exploration.floor("added options seed " + seed, 100);
       qt().withFixedSeed(seed)
           .withExamples(Exploration.examples())
