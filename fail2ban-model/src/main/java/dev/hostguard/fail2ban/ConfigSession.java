@@ -4,6 +4,7 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.SourcePosition;
+import dev.hostguard.core.internal.InputLimits;
 import dev.hostguard.core.internal.PythonText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -108,6 +109,16 @@ final class ConfigSession {
     if (bytes.isEmpty()) {
       result = Optional.empty();
     } else {
+      InputLimits.check(filename, bytes.get())
+          .ifPresent(
+              d -> {
+                throw new ConfigError(
+                    ConfigError.Kind.PARSING,
+                    d.message(),
+                    filename,
+                    d.position().line(),
+                    d.lineText());
+              });
       result = Optional.of(parseBytes(filename, bytes.get()));
     }
     parsed.put(filename, result);
@@ -192,7 +203,21 @@ final class ConfigSession {
     return full;
   }
 
+  /**
+   * The deepest chain of {@code before}/{@code after} includes fail2ban 1.0.2 reads below {@code
+   * jail.conf} ({@code fail2ban-client -d}): one more and Python's recursion limit stops it with
+   * {@link #TOO_DEEP}. Deeper chains are refused the same way here, long before the Java stack or
+   * the {@code seen} lists could grow without bound.
+   */
+  static final int MAX_INCLUDE_DEPTH = 489;
+
+  /** What fail2ban says when an include chain exhausts Python's recursion limit. */
+  static final String TOO_DEEP = "maximum recursion depth exceeded while calling a Python object";
+
   private List<String> getIncludesUncached(String resource, List<String> seen) {
+    if (seen.size() > MAX_INCLUDE_DEPTH) {
+      throw new ConfigError(ConfigError.Kind.OTHER, TOO_DEEP);
+    }
     Optional<IniParser.Result> parser;
     try {
       parser = parseFile(resource);

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LosslessDocument;
 import dev.hostguard.core.ParseException;
+import dev.hostguard.core.internal.InputLimits;
 import dev.hostguard.core.internal.PythonText;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class Fail2banIniDocument implements LosslessDocument {
   /** Parses UTF-8 bytes; bad UTF-8 is refused as fail2ban refuses it. */
   public static Fail2banIniDocument parse(String sourceName, byte[] content) {
     requireNonNull(content, "content");
+    InputLimits.check(sourceName, content).ifPresent(Fail2banIniDocument::refuse);
     LineDocument doc;
     try {
       doc = LineDocument.parseUtf8(sourceName, content);
@@ -64,7 +66,12 @@ public final class Fail2banIniDocument implements LosslessDocument {
 
   /** Parses text. */
   public static Fail2banIniDocument parse(String sourceName, String text) {
+    InputLimits.check(sourceName, text).ifPresent(Fail2banIniDocument::refuse);
     return of(LineDocument.parse(requireNonNull(sourceName, "sourceName"), text));
+  }
+
+  private static void refuse(dev.hostguard.core.Diagnostic d) {
+    throw Fail2banIniParseException.of(d.sourceName(), d.position(), d.lineText(), d.message());
   }
 
   private static Fail2banIniDocument of(LineDocument doc) {
@@ -175,8 +182,18 @@ public final class Fail2banIniDocument implements LosslessDocument {
     if (value.contains("\r")) {
       throw new Fail2banRefusedException("value contains a carriage return");
     }
-    for (String part : value.split("\n", -1)) {
-      if (!PythonText.strip(part).equals(part) || part.contains(" ;") || part.startsWith(";")) {
+    String[] parts = value.split("\n", -1);
+    if (parts.length > 1 && parts[parts.length - 1].isEmpty()) {
+      // configparser drops the empty lines that end a value: fail2ban would read it shorter
+      throw new Fail2banRefusedException(
+          "value cannot end with an empty line (fail2ban drops it): " + value);
+    }
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      if (!PythonText.strip(part).equals(part)
+          || part.contains(" ;")
+          || part.startsWith(";")
+          || (i > 0 && part.startsWith("#"))) {
         throw new Fail2banRefusedException(
             "value line cannot be written so that fail2ban reads it back unchanged: " + part);
       }
@@ -187,6 +204,10 @@ public final class Fail2banIniDocument implements LosslessDocument {
    * This file with {@code key = value} in {@code section}: an existing option is rewritten in place
    * (keeping its key spelling and separator), a new one goes after the section's last option, a new
    * section is appended at the end. Everything else is kept byte for byte.
+   *
+   * @throws Fail2banRefusedException for a name or value fail2ban would not read back as given, or
+   *     where the new lines would change how fail2ban reads the lines around them (an indented line
+   *     after them would become part of the value)
    */
   public Fail2banIniDocument withOption(String section, String key, String value) {
     requireNonNull(section, "section");
@@ -242,7 +263,33 @@ public final class Fail2banIniDocument implements LosslessDocument {
       add.addAll(optionLines(key, value, key + " = "));
       out = lines.withLinesInserted(lines.size(), add);
     }
-    return of(out);
+    Fail2banIniDocument result = of(out);
+    if (!result.value(section, key).equals(Optional.of(value))
+        || !keepsOtherOptions(result, section, key)) {
+      // e.g. an indented line after the insertion point would become a continuation line
+      throw new Fail2banRefusedException(
+          lines.sourceName()
+              + ": "
+              + key
+              + " cannot be written in ["
+              + section
+              + "] without changing how fail2ban reads the lines around it");
+    }
+    return result;
+  }
+
+  /** Whether every option but {@code section}/{@code key} reads the same in {@code edited}. */
+  private boolean keepsOtherOptions(Fail2banIniDocument edited, String section, String key) {
+    String k = PythonText.lower(key);
+    for (IniOption o : options) {
+      if (o.section().equals(section) && o.key().equals(k)) {
+        continue;
+      }
+      if (!edited.value(o.section(), o.key()).equals(value(o.section(), o.key()))) {
+        return false;
+      }
+    }
+    return edited.sections().containsAll(sections);
   }
 
   /** This file without {@code key} in {@code section} (its continuation lines included). */

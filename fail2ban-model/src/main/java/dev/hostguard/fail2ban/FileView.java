@@ -1,5 +1,6 @@
 package dev.hostguard.fail2ban;
 
+import dev.hostguard.core.internal.InputLimits;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -57,6 +58,12 @@ interface FileView {
       try {
         if (path.isEmpty() || path.indexOf('\0') >= 0 || Files.isDirectory(Path.of(path))) {
           return Optional.empty();
+        }
+        if (Files.size(Path.of(path)) > InputLimits.MAX_BYTES) {
+          // refused by ConfigSession with the size (InputLimits): read only the start
+          try (java.io.InputStream in = Files.newInputStream(Path.of(path))) {
+            return Optional.of(in.readNBytes(InputLimits.MAX_BYTES + 1));
+          }
         }
         return Optional.of(Files.readAllBytes(Path.of(path)));
       } catch (IOException | RuntimeException e) {

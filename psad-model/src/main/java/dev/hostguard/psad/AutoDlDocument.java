@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableSet;
 import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LosslessDocument;
+import dev.hostguard.core.internal.InputLimits;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,8 +52,16 @@ public final class AutoDlDocument implements LosslessDocument {
     this.warnings = warn.build();
   }
 
-  /** Reads a text; nothing is refused (psad skips the lines it rejects, see {@link #validate}). */
+  /**
+   * Reads a text; nothing psad reads is refused (psad skips the lines it rejects, see {@link
+   * #validate}); text past hostguard's input limits is a {@link PsadConfParseException}.
+   */
   public static AutoDlDocument parse(String sourceName, String text) {
+    InputLimits.check(sourceName, text)
+        .ifPresent(
+            d -> {
+              throw PsadConfParseException.beyondLimit(d);
+            });
     return new AutoDlDocument(LineDocument.parse(sourceName, text), StandardCharsets.UTF_8);
   }
 
@@ -61,6 +70,11 @@ public final class AutoDlDocument implements LosslessDocument {
    * psad's Perl sees them), so {@link #toBytes()} always gives the same bytes back.
    */
   public static AutoDlDocument parse(String sourceName, byte[] bytes) {
+    InputLimits.check(sourceName, bytes)
+        .ifPresent(
+            d -> {
+              throw PsadConfParseException.beyondLimit(d);
+            });
     DecodedText decoded = DecodedText.of(bytes);
     return new AutoDlDocument(LineDocument.parse(sourceName, decoded.text()), decoded.charset());
   }

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LosslessDocument;
+import dev.hostguard.core.internal.InputLimits;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -92,8 +93,16 @@ public final class PsadConfDocument implements LosslessDocument {
     return false;
   }
 
-  /** Reads a text; nothing is refused (psad skips what it cannot read, see {@link #validate}). */
+  /**
+   * Reads a text; nothing psad reads is refused (psad skips what it cannot read, see {@link
+   * #validate}); text past hostguard's input limits is a {@link PsadConfParseException}.
+   */
   public static PsadConfDocument parse(String sourceName, String text) {
+    InputLimits.check(sourceName, text)
+        .ifPresent(
+            d -> {
+              throw PsadConfParseException.beyondLimit(d);
+            });
     return new PsadConfDocument(LineDocument.parse(sourceName, text), StandardCharsets.UTF_8);
   }
 
@@ -102,6 +111,11 @@ public final class PsadConfDocument implements LosslessDocument {
    * psad's Perl sees them), so {@link #toBytes()} always gives the same bytes back.
    */
   public static PsadConfDocument parse(String sourceName, byte[] bytes) {
+    InputLimits.check(sourceName, bytes)
+        .ifPresent(
+            d -> {
+              throw PsadConfParseException.beyondLimit(d);
+            });
     DecodedText decoded = DecodedText.of(bytes);
     return new PsadConfDocument(LineDocument.parse(sourceName, decoded.text()), decoded.charset());
   }

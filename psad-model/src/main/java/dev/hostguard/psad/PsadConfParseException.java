@@ -1,5 +1,6 @@
 package dev.hostguard.psad;
 
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.ParseException;
 import dev.hostguard.core.SourcePosition;
@@ -8,7 +9,8 @@ import dev.hostguard.core.SourcePosition;
  * A psad.conf that psad 2.4.6 refuses: psad would {@code die} with {@link #reason()} (its own
  * wording, without Perl's {@code at ... line N.}) and exit with {@link #exitStatus()} before
  * printing anything. The position names the line that causes it (the end of the file for a missing
- * key).
+ * key). Also thrown for a psad file past hostguard's input limits (16 MiB, 64 Ki characters a
+ * line), which psad has none of.
  *
  * <pre>{@code
  * try { PsadConfig.of(doc, PsadHost.local()); }
@@ -33,6 +35,14 @@ public final class PsadConfParseException extends ParseException {
     }
     return new PsadConfParseException(
         doc.sourceName(), doc.position(lineIndex, column), doc.text(lineIndex), reason, exitStatus);
+  }
+
+  /**
+   * Input past hostguard's limits (docs/reliability.md): psad itself reads any size, so this is
+   * ours; the exit status is Perl's {@code die} status, 255.
+   */
+  static PsadConfParseException beyondLimit(Diagnostic d) {
+    return new PsadConfParseException(d.sourceName(), d.position(), d.lineText(), d.message(), 255);
   }
 
   static PsadConfParseException atEnd(LineDocument doc, String reason, int exitStatus) {

@@ -25,6 +25,11 @@ import java.util.function.Function;
  * RoundTripAssertions.assertLossless(Path.of("/etc/ufw/user.rules"), UserRulesFile::parse);
  * RoundTripAssertions.assertEditLocality(before, after, Set.of(41));
  * }</pre>
+ *
+ * <p>Edit locality comes in four strengths: {@link #assertEditLocality} (the changed lines are
+ * among those allowed), {@link #assertOnlyLinesChanged} (exactly these lines changed in place),
+ * {@link #assertOnlyLinesAdded} and {@link #assertOnlyLinesRemoved} (exactly these lines added or
+ * removed, every other line byte for byte the same).
  */
 public final class RoundTripAssertions {
   private RoundTripAssertions() {}
@@ -148,6 +153,83 @@ public final class RoundTripAssertions {
               + diff.removedFromBefore
               + " and added/changed "
               + diff.addedInAfter);
+    }
+  }
+
+  /**
+   * Fails unless {@code after} is {@code before} with new lines at exactly {@code addedLineIndexes}
+   * (0-based, of {@code after}) and nothing else changed: every line of {@code before} is still
+   * there, byte for byte (terminator included), in order.
+   *
+   * <pre>{@code
+   * String after = doc.withLinesBeforeCommit("filter", block).render();
+   * RoundTripAssertions.assertOnlyLinesAdded(doc.render(), after, Set.of(7, 8));
+   * }</pre>
+   */
+  public static void assertOnlyLinesAdded(
+      String before, String after, Set<Integer> addedLineIndexes) {
+    List<String> b = lines(before);
+    List<String> a = lines(after);
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      if (!addedLineIndexes.contains(i)) {
+        kept.add(a.get(i));
+      }
+    }
+    if (a.size() != b.size() + addedLineIndexes.size() || !kept.equals(b)) {
+      LineDiff diff = LineDiff.of(b, a);
+      throw new AssertionError(
+          "expected only lines "
+              + new TreeSet<>(addedLineIndexes)
+              + " added, but removed "
+              + diff.removedFromBefore
+              + describe(b, diff.removedFromBefore)
+              + "\nand added/changed "
+              + diff.addedInAfter
+              + describe(a, diff.addedInAfter));
+    }
+  }
+
+  /**
+   * Fails unless {@code after} has as many lines as {@code before} and differs from it in exactly
+   * the lines at {@code changedLineIndexes} (0-based): each of those differs, every other line is
+   * byte for byte the same (terminator included). The check for an edit in place, such as setting a
+   * value whose line exists.
+   *
+   * <pre>{@code
+   * String after = conf.withLogLevel("high").render();
+   * RoundTripAssertions.assertOnlyLinesChanged(conf.render(), after, Set.of(3));
+   * }</pre>
+   */
+  public static void assertOnlyLinesChanged(
+      String before, String after, Set<Integer> changedLineIndexes) {
+    List<String> b = lines(before);
+    List<String> a = lines(after);
+    if (a.size() != b.size()) {
+      throw new AssertionError(
+          "expected lines "
+              + new TreeSet<>(changedLineIndexes)
+              + " changed in place, but the line count went from "
+              + b.size()
+              + " to "
+              + a.size()
+              + ": "
+              + firstDifference(before, after));
+    }
+    Set<Integer> changed = new TreeSet<>();
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).equals(b.get(i))) {
+        changed.add(i);
+      }
+    }
+    if (!changed.equals(new TreeSet<>(changedLineIndexes))) {
+      throw new AssertionError(
+          "expected lines "
+              + new TreeSet<>(changedLineIndexes)
+              + " changed, but lines "
+              + changed
+              + " changed:"
+              + describe(a, changed));
     }
   }
 

@@ -43,12 +43,14 @@ public final class UfwSandbox {
   }
 
   private final ImmutableMap<String, String> applicationProfiles;
+  private final ImmutableMap<String, String> etcUfwFiles;
   private final Backend backend;
   private final Duration timeout;
   private final boolean ipForwarding;
 
   private UfwSandbox(Builder b) {
     this.applicationProfiles = ImmutableMap.copyOf(b.applicationProfiles);
+    this.etcUfwFiles = ImmutableMap.copyOf(b.etcUfwFiles);
     this.backend = b.backend;
     this.timeout = b.timeout;
     this.ipForwarding = b.ipForwarding;
@@ -71,7 +73,9 @@ public final class UfwSandbox {
   /**
    * What one {@link #runCollecting} left behind: each command's result, every file of the private
    * {@code /etc/ufw} after the last command, by path relative to it ({@code user.rules}, {@code
-   * applications.d/openssh-server}), and the private {@code /etc/default/ufw}, read as UTF-8.
+   * applications.d/openssh-server}), the private {@code /etc/default/ufw}, read as UTF-8, and what
+   * {@code iptables -S} and {@code ip6tables -S} print in the namespace after the last command (the
+   * filter table's chains and rules as the kernel holds them, one line each).
    *
    * <pre>{@code
    * String userRules = sandbox.runCollecting(cmds).etcUfwFiles().get("user.rules");
@@ -80,12 +84,16 @@ public final class UfwSandbox {
   public record Run(
       ImmutableList<CommandResult> results,
       ImmutableMap<String, String> etcUfwFiles,
-      String defaultUfw) {
+      String defaultUfw,
+      ImmutableList<String> iptablesRules,
+      ImmutableList<String> ip6tablesRules) {
     /** Checks non-null parts. */
     public Run {
       java.util.Objects.requireNonNull(results, "results");
       java.util.Objects.requireNonNull(etcUfwFiles, "etcUfwFiles");
       java.util.Objects.requireNonNull(defaultUfw, "defaultUfw");
+      java.util.Objects.requireNonNull(iptablesRules, "iptablesRules");
+      java.util.Objects.requireNonNull(ip6tablesRules, "ip6tablesRules");
     }
   }
 
@@ -104,6 +112,9 @@ public final class UfwSandbox {
       String defaultsText = Files.readString(defaults, UTF_8);
       Files.writeString(
           defaults, defaultsText.replaceAll("(?m)^IPT_MODULES=.*$", "IPT_MODULES=\"\""), UTF_8);
+      for (Map.Entry<String, String> f : etcUfwFiles.entrySet()) {
+        Files.writeString(etcUfw.resolve(f.getKey()), f.getValue(), UTF_8);
+      }
       for (Map.Entry<String, String> p : applicationProfiles.entrySet()) {
         Files.writeString(
             etcUfw.resolve("applications.d").resolve(p.getKey()), p.getValue(), UTF_8);
@@ -180,7 +191,9 @@ public final class UfwSandbox {
       return new Run(
           ImmutableList.copyOf(results),
           readTree(work.resolve("etc-ufw")),
-          Files.readString(work.resolve("default-ufw"), UTF_8));
+          Files.readString(work.resolve("default-ufw"), UTF_8),
+          ruleLines(out.resolve("iptables-S")),
+          ruleLines(out.resolve("ip6tables-S")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -188,6 +201,15 @@ public final class UfwSandbox {
         deleteTree(work);
       }
     }
+  }
+
+  private static ImmutableList<String> ruleLines(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new IllegalStateException("the ufw sandbox did not list the rules: " + file);
+    }
+    return Files.readAllLines(file, UTF_8).stream()
+        .filter(l -> !l.isEmpty())
+        .collect(ImmutableList.toImmutableList());
   }
 
   private static ImmutableMap<String, String> readTree(Path root) throws IOException {
@@ -213,6 +235,7 @@ public final class UfwSandbox {
   /** Builds a {@link UfwSandbox}. */
   public static final class Builder {
     private final Map<String, String> applicationProfiles = new LinkedHashMap<>();
+    private final Map<String, String> etcUfwFiles = new LinkedHashMap<>();
     private Backend backend = Backend.LEGACY;
     private Duration timeout = Duration.ofMinutes(10);
     private boolean ipForwarding;
@@ -225,6 +248,24 @@ public final class UfwSandbox {
         throw new IllegalArgumentException("bad profile file name: " + fileName);
       }
       applicationProfiles.put(fileName, content);
+      return this;
+    }
+
+    /**
+     * Replaces (or adds) a file directly in {@code /etc/ufw} before the first command: an edited
+     * {@code before.rules}, a written {@code user6.rules}. {@code ufw enable} then loads it as it
+     * loads the stock one, and {@link Run#iptablesRules()} shows what the kernel took.
+     *
+     * <pre>{@code
+     * UfwSandbox.builder().etcUfwFile("before.rules", edited.render()).build()
+     *     .runCollecting(List.of(List.of("--force", "enable"))).iptablesRules();
+     * }</pre>
+     */
+    public Builder etcUfwFile(String fileName, String content) {
+      if (fileName.isEmpty() || fileName.contains("/")) {
+        throw new IllegalArgumentException("bad /etc/ufw file name: " + fileName);
+      }
+      etcUfwFiles.put(fileName, content);
       return this;
     }
 

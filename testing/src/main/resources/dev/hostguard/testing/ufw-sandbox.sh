@@ -3,7 +3,8 @@
 # network namespace, so ufw's iptables calls never reach the host's firewall, and a private mount
 # namespace, so /etc/ufw, /etc/default/ufw, /run and /etc/alternatives are private copies.
 # $1: work dir with etc-ufw/, default-ufw, cmds/N (NUL-separated ufw arguments), backend,
-# and forwarding if IP forwarding is to be on.
+# and forwarding if IP forwarding is to be on. Leaves out/N.{stdout,stderr,rc} per command and
+# out/iptables-S, out/ip6tables-S: the rules after the last command.
 set -u
 W=$1
 mount -t tmpfs tmpfs /run || exit 90
@@ -32,4 +33,7 @@ while [ -e "$W/cmds/$n" ]; do
   echo $? > "$W/out/$n.rc"
   n=$((n + 1))
 done
+# the filter table as the kernel holds it after the last command
+iptables -S > "$W/out/iptables-S" 2> "$W/out/iptables-S.err" || true
+ip6tables -S > "$W/out/ip6tables-S" 2> "$W/out/ip6tables-S.err" || true
 exit 0

@@ -114,4 +114,46 @@ class RoundTripAssertionsTest {
             () -> RoundTripAssertions.assertOnlyLinesRemoved(before, "a\nx\nd\n", Set.of(1, 2)))
         .isInstanceOf(AssertionError.class);
   }
+
+  @Test
+  void onlyLinesAdded() {
+    String before = "a\nb\nc\n";
+    assertThatCode(
+            () -> RoundTripAssertions.assertOnlyLinesAdded(before, "a\nx\nb\nc\ny\n", Set.of(1, 4)))
+        .doesNotThrowAnyException();
+    // the right lines added, but a kept line lost its terminator style
+    assertThatThrownBy(
+            () -> RoundTripAssertions.assertOnlyLinesAdded(before, "a\nx\nb\r\nc\n", Set.of(1)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("removed [1]");
+    // added elsewhere than said
+    assertThatThrownBy(
+            () -> RoundTripAssertions.assertOnlyLinesAdded(before, "a\nb\nx\nc\n", Set.of(1)))
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void onlyLinesChanged() {
+    String before = "K=1\nL=2\nM=3";
+    assertThatCode(
+            () -> RoundTripAssertions.assertOnlyLinesChanged(before, "K=1\nL=9\nM=3", Set.of(1)))
+        .doesNotThrowAnyException();
+    // a second line changed too
+    assertThatThrownBy(
+            () -> RoundTripAssertions.assertOnlyLinesChanged(before, "K=1\nL=9\nM=4", Set.of(1)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("[1, 2]");
+    // the named line did not change
+    assertThatThrownBy(() -> RoundTripAssertions.assertOnlyLinesChanged(before, before, Set.of(1)))
+        .isInstanceOf(AssertionError.class);
+    // a final newline added to the last line is a change of that line
+    assertThatThrownBy(
+            () -> RoundTripAssertions.assertOnlyLinesChanged(before, "K=1\nL=9\nM=3\n", Set.of(1)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("[1, 2]");
+    assertThatThrownBy(
+            () -> RoundTripAssertions.assertOnlyLinesChanged(before, "K=1\nL=2\n", Set.of()))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("line count");
+  }
 }

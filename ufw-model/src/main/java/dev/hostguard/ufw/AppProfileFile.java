@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LosslessDocument;
+import dev.hostguard.core.internal.InputLimits;
 import dev.hostguard.core.internal.PythonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,11 +43,21 @@ public final class AppProfileFile implements LosslessDocument {
    * @throws AppProfileParseException where RawConfigParser would raise
    */
   public static AppProfileFile parse(String sourceName, String text) {
+    InputLimits.check(sourceName, text)
+        .ifPresent(
+            d -> {
+              throw AppProfileParseException.of(d);
+            });
     return parse(LineDocument.parse(sourceName, text));
   }
 
   /** Parses file bytes; text that is not UTF-8 is refused as Python's reader refuses it. */
   public static AppProfileFile parse(String sourceName, byte[] content) {
+    InputLimits.check(sourceName, content)
+        .ifPresent(
+            d -> {
+              throw AppProfileParseException.of(d);
+            });
     LineDocument doc = LineDocument.parse(sourceName, content);
     for (int i = 0; i < doc.size(); i++) {
       if (!doc.line(i).isWellFormed()) {

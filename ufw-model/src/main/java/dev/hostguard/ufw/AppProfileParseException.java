@@ -1,5 +1,6 @@
 package dev.hostguard.ufw;
 
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.ParseException;
 
@@ -35,5 +36,14 @@ public final class AppProfileParseException extends ParseException {
   static AppProfileParseException atLine(
       LineDocument document, int lineIndex, int columnIndex, String reason) {
     return new AppProfileParseException(document, lineIndex, columnIndex, reason);
+  }
+
+  private AppProfileParseException(Diagnostic d) {
+    super(d.sourceName(), d.position(), d.lineText(), d.message(), null);
+  }
+
+  /** Input past hostguard's limits (docs/reliability.md), as {@code InputLimits} reports it. */
+  static AppProfileParseException of(Diagnostic d) {
+    return new AppProfileParseException(d);
   }
 }

@@ -3,6 +3,7 @@ package dev.hostguard.ufw;
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LosslessDocument;
+import dev.hostguard.core.internal.InputLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -144,6 +145,11 @@ public final class ServicesDatabase implements LosslessDocument {
   /** Reads a services file (lines that are not UTF-8 are kept byte for byte). */
   public static ServicesDatabase load(Path file) {
     try {
+      InputLimits.checkSize(file.toString(), Files.size(file))
+          .ifPresent(
+              d -> {
+                throw ServicesParseException.of(d);
+              });
       return parse(file.toString(), Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -155,6 +161,11 @@ public final class ServicesDatabase implements LosslessDocument {
    * only a port that is not a number in 0..65535 is refused.
    */
   public static ServicesDatabase parse(String sourceName, String text) {
+    InputLimits.check(sourceName, text)
+        .ifPresent(
+            d -> {
+              throw ServicesParseException.of(d);
+            });
     return parse(LineDocument.parse(sourceName, text));
   }
 
@@ -163,6 +174,11 @@ public final class ServicesDatabase implements LosslessDocument {
    * ({@link #toBytes()} gives the bytes back).
    */
   public static ServicesDatabase parse(String sourceName, byte[] bytes) {
+    InputLimits.check(sourceName, bytes)
+        .ifPresent(
+            d -> {
+              throw ServicesParseException.of(d);
+            });
     return parse(LineDocument.parse(sourceName, bytes));
   }
 

@@ -3,6 +3,7 @@ package dev.hostguard.ufw;
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LosslessDocument;
+import dev.hostguard.core.internal.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -36,6 +37,11 @@ public final class UserRulesFile implements LosslessDocument {
    * IP version is that of the {@code *filter} chains ({@code :ufw6-} means user6.rules).
    */
   public static UserRulesFile parse(String sourceName, String text) {
+    InputLimits.check(sourceName, text)
+        .ifPresent(
+            d -> {
+              throw UserRulesParseException.of(d);
+            });
     LineDocument doc = LineDocument.parse(sourceName, text);
     boolean v6 = false;
     for (int i = 0; i < doc.size(); i++) {
@@ -49,6 +55,11 @@ public final class UserRulesFile implements LosslessDocument {
 
   /** Parses file bytes strictly (lines that are not UTF-8 are kept byte for byte). */
   public static UserRulesFile parse(String sourceName, byte[] content) {
+    InputLimits.check(sourceName, content)
+        .ifPresent(
+            d -> {
+              throw UserRulesParseException.of(d);
+            });
     LineDocument doc = LineDocument.parse(sourceName, content);
     boolean v6 = false;
     for (int i = 0; i < doc.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.hostguard.ufw;
 
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.ParseException;
 
@@ -34,5 +35,14 @@ public final class UserRulesParseException extends ParseException {
   static UserRulesParseException atLine(
       LineDocument document, int lineIndex, int columnIndex, String reason) {
     return new UserRulesParseException(document, lineIndex, columnIndex, reason);
+  }
+
+  private UserRulesParseException(Diagnostic d) {
+    super(d.sourceName(), d.position(), d.lineText(), d.message(), null);
+  }
+
+  /** Input past hostguard's limits (docs/reliability.md), as {@code InputLimits} reports it. */
+  static UserRulesParseException of(Diagnostic d) {
+    return new UserRulesParseException(d);
   }
 }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LosslessDocument;
+import dev.hostguard.core.internal.InputLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,13 +47,28 @@ public final class UfwShellFile implements LosslessDocument {
     this.assignments = b.build();
   }
 
-  /** Reads any text losslessly. */
+  /**
+   * Reads any text losslessly.
+   *
+   * @throws ConfParseException for text past hostguard's input limits (16 MiB, 64 Ki characters a
+   *     line)
+   */
   public static UfwShellFile parse(String sourceName, String text) {
+    InputLimits.check(sourceName, text)
+        .ifPresent(
+            d -> {
+              throw ConfParseException.of(d);
+            });
     return new UfwShellFile(LineDocument.parse(sourceName, text));
   }
 
   /** Reads bytes losslessly. */
   public static UfwShellFile parse(String sourceName, byte[] bytes) {
+    InputLimits.check(sourceName, bytes)
+        .ifPresent(
+            d -> {
+              throw ConfParseException.of(d);
+            });
     return new UfwShellFile(LineDocument.parse(sourceName, bytes));
   }
 

@@ -15,7 +15,10 @@ import org.quicktheories.impl.Constraint;
  * QuickTheories generators of {@link UfwRule} models as ufw stores them in {@code user.rules} and
  * {@code user6.rules}: every action, log type and protocol, single ports, ranges and port lists
  * (with tcp or udp, as ufw requires), normalised IPv4 and IPv6 networks, interfaces, route rules,
- * application rules with their resolved ports, and comments with spaces and non-ASCII text.
+ * application rules with their resolved ports, and comments with spaces and non-ASCII text. Half
+ * the addresses, ports, port lists, interfaces and comments come from a table of typical values,
+ * half are drawn (any network with its host bits cleared, any port, interface names of Linux's
+ * alphabet, text from a wide character set).
  *
  * <pre>{@code
  * qt().forAll(UfwRuleGens.ruleLists(false, 8)).checkAssert(rules ->
@@ -83,6 +86,7 @@ public final class UfwRuleGens {
   }
 
   private static UfwRule rule(RandomnessSource in, boolean v6) {
+    Draws d = new Draws(in);
     UfwRule.Builder b = UfwRule.builder().v6(v6);
     b.action(pick(in, UfwAction.values()));
     b.logType(pick(in, UfwLogType.values()));
@@ -90,8 +94,8 @@ public final class UfwRuleGens {
     b.route(route);
     String anywhere = v6 ? "::/0" : "0.0.0.0/0";
     String[] nets = v6 ? V6_NETS : V4_NETS;
-    b.source(bool(in, 40) ? pick(in, nets) : anywhere);
-    b.destination(bool(in, 30) ? pick(in, nets) : anywhere);
+    b.source(bool(in, 40) ? network(in, d, nets, v6) : anywhere);
+    b.destination(bool(in, 30) ? network(in, d, nets, v6) : anywhere);
     int kind = n(in, 10);
     if (kind < 2) {
       // an application rule: ufw stores the profile's ports with the profile name
@@ -111,14 +115,14 @@ public final class UfwRuleGens {
               ? pick(in, new UfwProtocol[] {UfwProtocol.TCP, UfwProtocol.UDP})
               : pick(in, new UfwProtocol[] {UfwProtocol.ANY, UfwProtocol.TCP, UfwProtocol.UDP});
       b.protocol(p);
-      String port = list ? pick(in, LISTS) : pick(in, SINGLE);
+      String port = list ? portList(in, d) : port(in, d);
       if (bool(in, 75)) {
         b.destinationPort(port);
       } else {
         b.sourcePort(port);
       }
       if (bool(in, 15)) {
-        b.sourcePort(pick(in, SINGLE));
+        b.sourcePort(port(in, d));
         b.protocol(list ? p : pick(in, new UfwProtocol[] {UfwProtocol.TCP, UfwProtocol.UDP}));
       }
     } else {
@@ -138,8 +142,8 @@ public final class UfwRuleGens {
               };
       b.protocol(pick(in, portless));
     }
-    String ifIn = bool(in, route ? 60 : 20) ? pick(in, IFACES) : "";
-    String ifOut = bool(in, route ? 60 : 10) ? pick(in, IFACES) : "";
+    String ifIn = bool(in, route ? 60 : 20) ? iface(in, d) : "";
+    String ifOut = bool(in, route ? 60 : 10) ? iface(in, d) : "";
     if (!route && !ifIn.isEmpty() && !ifOut.isEmpty()) {
       ifOut = "";
     }
@@ -160,8 +164,66 @@ public final class UfwRuleGens {
     }
     b.direction(dir);
     if (bool(in, 35)) {
-      b.comment(pick(in, COMMENTS));
+      // ufw refuses a comment with a single quote
+      b.comment(bool(in, 50) ? pick(in, COMMENTS) : d.text(40).replace('\'', '"'));
     }
     return b.build();
+  }
+
+  /** A table entry or, half the time, a drawn network. */
+  private static String network(RandomnessSource in, Draws d, String[] table, boolean v6) {
+    if (bool(in, 50)) {
+      return pick(in, table);
+    }
+    return v6 ? d.ipv6Network() : d.ipv4Network();
+  }
+
+  private static String port(RandomnessSource in, Draws d) {
+    return bool(in, 50) ? pick(in, SINGLE) : String.valueOf(d.port());
+  }
+
+  private static String iface(RandomnessSource in, Draws d) {
+    return bool(in, 50) ? pick(in, IFACES) : d.interfaceName();
+  }
+
+  /**
+   * A table entry or a drawn list of up to 15 ports and ranges (a range counts as two), in the
+   * order ufw stores a list: human-sorted (by first port, a port before a range starting with it).
+   */
+  private static String portList(RandomnessSource in, Draws d) {
+    if (bool(in, 50)) {
+      return pick(in, LISTS);
+    }
+    List<int[]> parts = new ArrayList<>();
+    int weight = 0;
+    int n = 2 + n(in, 6);
+    for (int i = 0; i < n && weight < 14; i++) {
+      if (bool(in, 30)) {
+        String[] r = d.portRange().split(":", -1);
+        parts.add(new int[] {Integer.parseInt(r[0]), Integer.parseInt(r[1])});
+        weight += 2;
+      } else {
+        parts.add(new int[] {d.port()});
+        weight++;
+      }
+    }
+    parts.sort(
+        (a, b) ->
+            a[0] != b[0]
+                ? Integer.compare(a[0], b[0])
+                : a.length != b.length
+                    ? Integer.compare(a.length, b.length)
+                    : Integer.compare(a[a.length - 1], b[b.length - 1]));
+    StringBuilder sb = new StringBuilder();
+    for (int[] p : parts) {
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      sb.append(p[0]);
+      if (p.length == 2) {
+        sb.append(':').append(p[1]);
+      }
+    }
+    return sb.toString();
   }
 }

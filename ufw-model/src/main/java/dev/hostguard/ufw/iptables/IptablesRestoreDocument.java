@@ -8,6 +8,7 @@ import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LineTerminator;
 import dev.hostguard.core.LosslessDocument;
+import dev.hostguard.core.internal.InputLimits;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -58,13 +59,28 @@ public final class IptablesRestoreDocument implements LosslessDocument {
     return new IptablesLine(kind(i), document.text(i));
   }
 
-  /** Reads any text losslessly; {@link #validate()} says what iptables-restore would refuse. */
+  /**
+   * Reads any text losslessly; {@link #validate()} says what iptables-restore would refuse.
+   *
+   * @throws IptablesParseException for text past hostguard's input limits (16 MiB, 64 Ki characters
+   *     a line)
+   */
   public static IptablesRestoreDocument parse(String sourceName, String text) {
+    InputLimits.check(sourceName, text)
+        .ifPresent(
+            d -> {
+              throw IptablesParseException.of(d);
+            });
     return new IptablesRestoreDocument(LineDocument.parse(sourceName, text));
   }
 
   /** Reads bytes losslessly (invalid UTF-8 kept as bytes). */
   public static IptablesRestoreDocument parse(String sourceName, byte[] bytes) {
+    InputLimits.check(sourceName, bytes)
+        .ifPresent(
+            d -> {
+              throw IptablesParseException.of(d);
+            });
     return new IptablesRestoreDocument(LineDocument.parse(sourceName, bytes));
   }
 

@@ -1,5 +1,6 @@
 package dev.hostguard.ufw.status;
 
+import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.ParseException;
 
@@ -25,5 +26,14 @@ public final class StatusParseException extends ParseException {
 
   static StatusParseException at(LineDocument doc, int lineIndex, int column, String reason) {
     return new StatusParseException(doc, lineIndex, column, reason);
+  }
+
+  private StatusParseException(Diagnostic d) {
+    super(d.sourceName(), d.position(), d.lineText(), d.message(), null);
+  }
+
+  /** Input past hostguard's limits (docs/reliability.md), as {@code InputLimits} reports it. */
+  static StatusParseException of(Diagnostic d) {
+    return new StatusParseException(d);
   }
 }

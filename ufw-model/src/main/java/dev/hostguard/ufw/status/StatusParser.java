@@ -2,6 +2,7 @@ package dev.hostguard.ufw.status;
 
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LineTerminator;
+import dev.hostguard.core.internal.InputLimits;
 import dev.hostguard.ufw.UfwAction;
 import dev.hostguard.ufw.UfwDirection;
 import dev.hostguard.ufw.UfwLogType;
@@ -43,6 +44,11 @@ final class StatusParser {
   }
 
   static UfwStatusOutput parse(String sourceName, String text) {
+    InputLimits.check(sourceName, text)
+        .ifPresent(
+            d -> {
+              throw StatusParseException.of(d);
+            });
     LineDocument doc = LineDocument.parse(sourceName, text);
     return new StatusParser(doc).parseDocument();
   }

@@ -30,7 +30,7 @@ class IptablesRestoreDocumentTest {
   @Test
   @RequiresRealTool(RealTool.UFW)
   void everyShippedRulesFileRoundTripsAndIsValid() throws Exception {
-    List<Path> files = IptablesRestoreDifferentialTest.shippedRules();
+    List<Path> files = ShippedRulesLoadTest.shippedRules();
     assertThat(files).isNotEmpty();
     for (Path f : files) {
       byte[] bytes = Files.readAllBytes(f);

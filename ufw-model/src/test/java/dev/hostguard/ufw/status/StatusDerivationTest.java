@@ -3,6 +3,8 @@ package dev.hostguard.ufw.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.hostguard.testing.Exploration;
+import dev.hostguard.testing.gen.NetworkGens;
 import dev.hostguard.ufw.UfwAction;
 import dev.hostguard.ufw.UfwDirection;
 import dev.hostguard.ufw.UfwLogType;
@@ -29,6 +31,12 @@ class StatusDerivationTest {
           .routed(UfwPolicy.DENY)
           .newProfiles(UfwPolicy.SKIP)
           .build();
+
+  /** A table entry, or a third of the time a drawn network. */
+  private static Gen<String> address(boolean v6, List<String> table) {
+    return Generate.pick(table)
+        .mix(v6 ? NetworkGens.ipv6Networks() : NetworkGens.ipv4Networks(), 33);
+  }
 
   static Gen<UfwRule> rules() {
     return in -> {
@@ -72,15 +80,18 @@ class StatusDerivationTest {
           in1 = "";
         }
       }
-      String comment = Generate.pick(List.of("", "hi", "caf\u00e9", "# (log)")).generate(in);
+      String comment =
+          Generate.pick(List.of("", "hi", "caf\u00e9", "# (log)"))
+              .mix(NetworkGens.text(30).map(t -> t.replace('\'', '"')), 25) // ufw refuses '
+              .generate(in);
       return UfwRule.builder()
           .action(Generate.enumValues(UfwAction.class).generate(in))
           .logType(Generate.enumValues(UfwLogType.class).generate(in))
           .protocol(UfwProtocol.fromWord(proto).orElseThrow())
           .destinationPort(dport)
-          .destination(Generate.pick(addrs).generate(in))
+          .destination(address(v6, addrs).generate(in))
           .sourcePort(sport)
-          .source(Generate.pick(addrs).generate(in))
+          .source(address(v6, addrs).generate(in))
           .destinationApp(dapp)
           .direction(dir)
           .interfaceIn(in1.isEmpty() ? Optional.empty() : Optional.of(in1))
@@ -130,37 +141,41 @@ class StatusDerivationTest {
 
   @Test
   void derivedStatusesParseBackToTheSameModel() {
-    qt().withFixedSeed(7L)
-        .withExamples(300)
-        .forAll(ruleSets())
-        .checkAssert(
-            rules -> {
-              for (StatusForm form : StatusForm.values()) {
-                UfwStatus s = StatusDerivation.status(form, rules, HEADER);
-                UfwStatus parsed = UfwStatus.parse("derived", s.render());
-                assertThat(parsed.render()).isEqualTo(s.render());
-                if (!s.entries().isEmpty()) {
-                  // with no rules, numbered and plain print the same "Status: active"
-                  assertThat(parsed).isEqualTo(s);
+    for (long seed : Exploration.seeds("StatusDerivation.parseBack", 7L)) {
+      qt().withFixedSeed(seed)
+          .withExamples(Exploration.examples())
+          .forAll(ruleSets())
+          .checkAssert(
+              rules -> {
+                for (StatusForm form : StatusForm.values()) {
+                  UfwStatus s = StatusDerivation.status(form, rules, HEADER);
+                  UfwStatus parsed = UfwStatus.parse("derived", s.render());
+                  assertThat(parsed.render()).isEqualTo(s.render());
+                  if (!s.entries().isEmpty()) {
+                    // with no rules, numbered and plain print the same "Status: active"
+                    assertThat(parsed).isEqualTo(s);
+                  }
                 }
-              }
-              UfwAddedRules added = StatusDerivation.showAdded(rules);
-              assertThat(UfwStatusOutput.parse("added", added.render())).isEqualTo(added);
-            });
+                UfwAddedRules added = StatusDerivation.showAdded(rules);
+                assertThat(UfwStatusOutput.parse("added", added.render())).isEqualTo(added);
+              });
+    }
   }
 
   @Test
   void numberedMapsBackToShowAdded() {
-    qt().withFixedSeed(8L)
-        .withExamples(300)
-        .forAll(ruleSets())
-        .checkAssert(
-            rules -> {
-              UfwStatus numbered =
-                  UfwStatus.parse(
-                      "n", StatusDerivation.status(StatusForm.NUMBERED, rules, HEADER).render());
-              assertThat(StatusDerivation.showAdded(numbered.rules()).commands())
-                  .isEqualTo(StatusDerivation.showAdded(rules).commands());
-            });
+    for (long seed : Exploration.seeds("StatusDerivation.showAdded", 8L)) {
+      qt().withFixedSeed(seed)
+          .withExamples(Exploration.examples())
+          .forAll(ruleSets())
+          .checkAssert(
+              rules -> {
+                UfwStatus numbered =
+                    UfwStatus.parse(
+                        "n", StatusDerivation.status(StatusForm.NUMBERED, rules, HEADER).render());
+                assertThat(StatusDerivation.showAdded(numbered.rules()).commands())
+                    .isEqualTo(StatusDerivation.showAdded(rules).commands());
+              });
+    }
   }
 }
