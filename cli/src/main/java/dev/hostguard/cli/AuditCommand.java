@@ -115,6 +115,8 @@ final class AuditCommand implements Callable<Integer> {
           e);
     } catch (UncheckedIOException e) {
       return unreadable(name + ": " + TargetFailure.oneLine(e.getCause().getMessage()), e);
+    } catch (dev.hostguard.ufw.UfwRefusedException e) {
+      return unreadable(name + ": " + TargetFailure.oneLine(e.getMessage()), e);
     } catch (Fail2banConfigException e) {
       return unreadable(name + ": " + TargetFailure.oneLine(e.getMessage()), e);
     } catch (RuntimeException e) {
