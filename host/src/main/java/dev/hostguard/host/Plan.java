@@ -47,11 +47,17 @@ public final class Plan {
   private final ImmutableList<PlanStep> steps;
   private final ImmutableList<String> unmanagedRules;
   private final boolean bulk;
+  private final Optional<UfwFirewallState> firewallAfter;
 
-  private Plan(List<PlanStep> steps, List<String> unmanagedRules, boolean bulk) {
+  private Plan(
+      List<PlanStep> steps,
+      List<String> unmanagedRules,
+      boolean bulk,
+      Optional<UfwFirewallState> firewallAfter) {
     this.steps = ImmutableList.copyOf(steps);
     this.unmanagedRules = ImmutableList.copyOf(unmanagedRules);
     this.bulk = bulk;
+    this.firewallAfter = requireNonNull(firewallAfter, "firewallAfter");
   }
 
   /** The plan from {@code actual} to {@code desired}, with {@link PlanOptions#defaults()}. */
@@ -73,7 +79,36 @@ public final class Plan {
 
   /** A plan of these steps (e.g. read back from storage, or composed by a caller). */
   public static Plan of(List<PlanStep> steps, List<String> unmanagedRules, boolean bulk) {
-    return new Plan(steps, unmanagedRules, bulk);
+    return new Plan(steps, unmanagedRules, bulk, Optional.empty());
+  }
+
+  /** A computed plan, with the firewall its complete apply leaves. */
+  static Plan computed(
+      List<PlanStep> steps,
+      List<String> unmanagedRules,
+      boolean bulk,
+      UfwFirewallState firewallAfter) {
+    return new Plan(steps, unmanagedRules, bulk, Optional.of(firewallAfter));
+  }
+
+  /**
+   * The firewall a complete apply leaves (enabled or not, rules, default policies): known for a
+   * plan {@link #of(DesiredState, HostState) computed} here, empty for one {@link #fromJson read
+   * back} or composed by a caller (it is not part of the JSON, nor of {@link #equals}).
+   */
+  public Optional<UfwFirewallState> firewallAfter() {
+    return firewallAfter;
+  }
+
+  /**
+   * What {@link LockoutGuard} says of the firewall this plan leaves: a new SSH connection (from
+   * where {@code access} says the operator is, else from anywhere) that it would drop or reject,
+   * naming the rule or policy at fault. Callers refuse such a plan unless forced; empty also when
+   * {@link #firewallAfter()} is unknown.
+   */
+  public Optional<LockoutRisk> lockoutRisk(SshAccess access) {
+    requireNonNull(access, "access");
+    return firewallAfter.flatMap(after -> LockoutGuard.check(after, access));
   }
 
   /** The steps, in the order {@link #apply} runs them. */
@@ -108,7 +143,10 @@ public final class Plan {
   /** This plan with more steps after its own (e.g. service reloads). */
   public Plan withStepsAfter(List<PlanStep> more) {
     return new Plan(
-        ImmutableList.<PlanStep>builder().addAll(steps).addAll(more).build(), unmanagedRules, bulk);
+        ImmutableList.<PlanStep>builder().addAll(steps).addAll(more).build(),
+        unmanagedRules,
+        bulk,
+        firewallAfter);
   }
 
   /**

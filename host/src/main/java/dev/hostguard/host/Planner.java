@@ -181,7 +181,18 @@ final class Planner {
     } else if (enabled && reload) {
       steps.add(ufw(List.of("reload")));
     }
-    return Plan.of(steps, r.unmanaged(), bulk);
+    UfwFirewallState after =
+        new UfwFirewallState(
+            want.orElse(enabled),
+            r.after(),
+            chainPolicy(wanted.inputPolicy()),
+            chainPolicy(wanted.outputPolicy()));
+    return Plan.computed(steps, r.unmanaged(), bulk, after);
+  }
+
+  /** A chain's policy as ufw applies it ({@code skip} is no chain policy: it counts as deny). */
+  private static UfwPolicy chainPolicy(UfwPolicy p) {
+    return p == UfwPolicy.SKIP ? UfwPolicy.DENY : p;
   }
 
   private static PlanStep ufw(List<String> args) {

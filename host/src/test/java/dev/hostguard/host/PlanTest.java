@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,39 @@ class PlanTest {
     assertThat(plan.usesBulkPath()).isFalse();
     assertThat(((PlanStep.RunCommand) plan.steps().get(1)).argv())
         .containsExactly("ufw", "limit", "22/tcp", "comment", "allow SSH connections in");
+  }
+
+  /**
+   * The plan knows the firewall it leaves, so the lock-out guard judges it before anything runs:
+   * enabling ufw with default deny incoming and no SSH rule would cut the operator off (the policy
+   * is named); with the chapter's {@code limit ssh} it would not; a plan read back from JSON does
+   * not know (empty).
+   */
+  @Test
+  void theGuardJudgesTheFirewallAPlanLeaves() throws Exception {
+    HostFiles files = stock();
+    DesiredState noSsh =
+        DesiredState.builder()
+            .incomingPolicy(UfwPolicy.DENY)
+            .ufwEnabled(true)
+            .addRules(rule("allow", "80/tcp"))
+            .build();
+    Plan risky = Plan.of(noSsh, HostState.read(files, noSsh));
+    assertThat(risky.firewallAfter()).hasValueSatisfying(f -> assertThat(f.enabled()).isTrue());
+    Optional<LockoutRisk> risk = risky.lockoutRisk(SshAccess.onPort(22));
+    assertThat(risk).isPresent();
+    assertThat(risk.get().message()).contains("default");
+
+    DesiredState seed = seedUfw().withUfwEnabled(true);
+    Plan safe = Plan.of(seed, HostState.read(files, seed));
+    assertThat(safe.lockoutRisk(SshAccess.onPort(22))).isEmpty();
+    // the same desired state with ssh on another port: 2222 is not let in
+    assertThat(safe.lockoutRisk(SshAccess.onPort(2222))).isPresent();
+
+    Plan readBack = Plan.fromJson(risky.toJson());
+    assertThat(readBack).isEqualTo(risky);
+    assertThat(readBack.firewallAfter()).isEmpty();
+    assertThat(readBack.lockoutRisk(SshAccess.onPort(22))).isEmpty();
   }
 
   private HostFiles withRules(String... commands) throws Exception {
