@@ -10,6 +10,7 @@ import dev.hostguard.host.PlanOptions;
 import dev.hostguard.host.PlanStep;
 import dev.hostguard.ufw.ServicesDatabase;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,13 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "harden",
-    description = "The seed chapter as one desired state (work in progress: --root DIR only).")
+    description =
+        "The seed chapter as one desired state (a dry run unless --apply; --apply needs --root DIR).")
 final class HardenCommand implements Callable<Integer> {
-  @Option(names = "--root", paramLabel = "DIR", required = true, description = "The tree to edit.")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description = "The tree to edit (files only). Without it: a dry run on this host's files.")
   @Nullable Path root;
 
   @Option(names = "--email", defaultValue = "root@localhost", description = "Mail address.")
@@ -61,8 +66,15 @@ final class HardenCommand implements Callable<Integer> {
         throw new IllegalStateException("--root runs no command: " + command);
       };
 
+  /** The directories a dry run on this host needs. */
+  private static final List<Path> HOST_TREES =
+      List.of(Path.of("/etc/ufw"), Path.of("/etc/psad"), Path.of("/etc/fail2ban"));
+
   @Override
   public Integer call() {
+    if (root == null) {
+      return onThisHost();
+    }
     try {
       HostFiles files = HostFiles.local().withRoot(java.util.Objects.requireNonNull(root));
       List<List<String>> specs = new ArrayList<>();
@@ -117,5 +129,63 @@ final class HardenCommand implements Callable<Integer> {
       Streams.err().println("hostguard harden: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * No {@code --root}: a dry run on this host's own files (read only; the plan's commands are
+   * printed, none runs). Applying to the live host is refused: this release applies to a tree.
+   */
+  private int onThisHost() {
+    if (apply) {
+      Streams.err()
+          .println(
+              "hostguard harden: --apply on the live host is not available yet: apply to a tree"
+                  + " with --root DIR (nothing was changed)");
+      return 1;
+    }
+    for (Path dir : HOST_TREES) {
+      if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
+        Streams.err()
+            .println(
+                "hostguard harden: "
+                    + dir
+                    + " is not a readable directory here: install ufw, psad and fail2ban, or pass"
+                    + " --root DIR (a copy of a server's files)");
+        return 1;
+      }
+    }
+    try {
+      HostFiles files = HostFiles.local();
+      HardenProfile profile =
+          HardenProfile.of(email, hostname)
+              .withLan(lan)
+              .withAllowOutgoing(allowOutgoing)
+              .withAllowIn(specsOf(allowIn));
+      DesiredState desired = profile.desiredState(ServicesDatabase.fromHost());
+      Plan plan = Plan.of(desired, HostState.read(files, desired));
+      StringBuilder out = new StringBuilder();
+      if (!json) {
+        out.append("tree: / (this host's files; a dry run: nothing is changed, no command runs)\n");
+        if (lan.isEmpty()) {
+          out.append("fail2ban ignoreip: 127.0.0.1/8 alone (no --lan)\n");
+        }
+      }
+      out.append(json ? plan.toJson() + "\n" : plan.isEmpty() ? "nothing to change\n" : plan);
+      byte[] b = out.toString().getBytes(StandardCharsets.UTF_8);
+      Streams.out().write(b, 0, b.length);
+      Streams.out().flush();
+      return check && plan.hasChanges() ? 2 : 0;
+    } catch (RuntimeException e) {
+      Streams.err().println("hostguard harden: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static List<List<String>> specsOf(List<String> allowIn) {
+    List<List<String>> specs = new ArrayList<>();
+    for (String s : allowIn) {
+      specs.add(List.of(s.trim().split("\\s+")));
+    }
+    return specs;
   }
 }
