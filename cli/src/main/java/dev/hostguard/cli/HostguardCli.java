@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       RoundtripCommand.class,
       StatusCommand.class,
       UnbanCommand.class,
+      HardenCommand.class,
       AuditCommand.class,
     })
 public final class HostguardCli implements Runnable {

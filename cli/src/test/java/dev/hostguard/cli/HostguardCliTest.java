@@ -54,9 +54,10 @@ class HostguardCliTest {
 
   @Test
   void anUnknownSubcommandIsOneLineAndExitsTwo() {
-    assertThat(run("harden")).isEqualTo(2);
+    assertThat(run("frobnicate")).isEqualTo(2);
     assertThat(err.toString(UTF_8))
-        .isEqualTo("hostguard: Unmatched argument at index 0: 'harden' (see hostguard --help)\n");
+        .isEqualTo(
+            "hostguard: Unmatched argument at index 0: 'frobnicate' (see hostguard --help)\n");
     assertThat(out.size()).isZero();
   }
 
