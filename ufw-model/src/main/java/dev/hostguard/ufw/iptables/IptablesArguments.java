@@ -94,7 +94,7 @@ record IptablesArguments(
       if (sb.length() > 0) {
         sb.append(' ');
       }
-      if (needsQuotes(a)) {
+      if (needsQuotes(a) || (sb.length() == 0 && startsAnotherKind(a))) {
         sb.append('"');
         for (int i = 0; i < a.length(); i++) {
           char c = a.charAt(i);
@@ -109,6 +109,15 @@ record IptablesArguments(
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * Whether a line starting with this word would read as another kind of line (a table, a chain
+   * policy, a comment or COMMIT) rather than a rule: as the first word it is quoted (found by
+   * fuzzing).
+   */
+  private static boolean startsAnotherKind(String a) {
+    return a.startsWith("*") || a.startsWith(":") || a.startsWith("COMMIT");
   }
 
   private static boolean needsQuotes(String a) {
