@@ -415,6 +415,11 @@ final class StatusParser {
       if (!line.startsWith("ufw ")) {
         throw StatusParseException.at(doc, i, 0, "expected 'ufw COMMAND' or '(None)'");
       }
+      int cr = line.indexOf('\r');
+      if (cr >= 0) {
+        // ufw prints one command a line; found by fuzzing (was an IllegalArgumentException)
+        throw StatusParseException.at(doc, i, cr, "carriage return inside a command line");
+      }
       commands.add(line.substring(4));
     }
     if (commands.isEmpty()) {
