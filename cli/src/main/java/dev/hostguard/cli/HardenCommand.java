@@ -77,21 +77,13 @@ final class HardenCommand implements Callable<Integer> {
     }
     try {
       HostFiles files = HostFiles.local().withRoot(java.util.Objects.requireNonNull(root));
-      List<List<String>> specs = new ArrayList<>();
-      for (String s : allowIn) {
-        specs.add(List.of(s.trim().split("\\s+")));
-      }
-      HardenProfile profile =
-          HardenProfile.of(email, hostname)
-              .withLan(lan)
-              .withAllowOutgoing(allowOutgoing)
-              .withAllowIn(specs);
       Path etcServices = Path.of("/etc/services");
       ServicesDatabase services =
           files
               .read(etcServices)
               .map(b -> ServicesDatabase.parse(etcServices.toString(), b))
               .orElseGet(ServicesDatabase::fromHost);
+      HardenProfile profile = profile();
       DesiredState desired = profile.desiredState(services);
       // --root: files only. The bulk path writes ufw's files; its commands (ufw reload) are
       // dropped, so nothing that changes the live system can run.
@@ -156,12 +148,7 @@ final class HardenCommand implements Callable<Integer> {
     }
     try {
       HostFiles files = HostFiles.local();
-      HardenProfile profile =
-          HardenProfile.of(email, hostname)
-              .withLan(lan)
-              .withAllowOutgoing(allowOutgoing)
-              .withAllowIn(specsOf(allowIn));
-      DesiredState desired = profile.desiredState(ServicesDatabase.fromHost());
+      DesiredState desired = profile().desiredState(ServicesDatabase.fromHost());
       Plan plan = Plan.of(desired, HostState.read(files, desired));
       StringBuilder out = new StringBuilder();
       if (!json) {
@@ -181,11 +168,15 @@ final class HardenCommand implements Callable<Integer> {
     }
   }
 
-  private static List<List<String>> specsOf(List<String> allowIn) {
+  /** The chapter with this run's options. */
+  private HardenProfile profile() {
     List<List<String>> specs = new ArrayList<>();
     for (String s : allowIn) {
       specs.add(List.of(s.trim().split("\\s+")));
     }
-    return specs;
+    return HardenProfile.of(email, hostname)
+        .withLan(lan)
+        .withAllowOutgoing(allowOutgoing)
+        .withAllowIn(specs);
   }
 }

@@ -185,14 +185,9 @@ final class Planner {
         new UfwFirewallState(
             want.orElse(enabled),
             r.after(),
-            chainPolicy(wanted.inputPolicy()),
-            chainPolicy(wanted.outputPolicy()));
+            UfwFirewallState.chain(wanted.inputPolicy()),
+            UfwFirewallState.chain(wanted.outputPolicy()));
     return Plan.computed(steps, r.unmanaged(), bulk, after);
-  }
-
-  /** A chain's policy as ufw applies it ({@code skip} is no chain policy: it counts as deny). */
-  private static UfwPolicy chainPolicy(UfwPolicy p) {
-    return p == UfwPolicy.SKIP ? UfwPolicy.DENY : p;
   }
 
   private static PlanStep ufw(List<String> args) {

@@ -49,7 +49,8 @@ public record UfwFirewallState(
         chain(tree.defaults().outputPolicy()));
   }
 
-  private static UfwPolicy chain(UfwPolicy p) {
+  /** A chain policy as ufw applies it: allow and reject as they are, anything else deny. */
+  static UfwPolicy chain(UfwPolicy p) {
     return p == UfwPolicy.ALLOW || p == UfwPolicy.REJECT ? p : UfwPolicy.DENY;
   }
 
