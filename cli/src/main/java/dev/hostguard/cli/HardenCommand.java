@@ -1,46 +1,70 @@
 package dev.hostguard.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.hostguard.core.ParseException;
+import dev.hostguard.exec.CommandExecutor;
+import dev.hostguard.host.AppliedChange;
 import dev.hostguard.host.ApplyResult;
+import dev.hostguard.host.ConfirmedApply;
 import dev.hostguard.host.DesiredState;
+import dev.hostguard.host.Fail2banClient;
 import dev.hostguard.host.HardenProfile;
 import dev.hostguard.host.HostFiles;
 import dev.hostguard.host.HostState;
+import dev.hostguard.host.LockoutRisk;
 import dev.hostguard.host.Plan;
 import dev.hostguard.host.PlanOptions;
 import dev.hostguard.host.PlanStep;
+import dev.hostguard.host.PsadClient;
+import dev.hostguard.host.SshAccess;
+import dev.hostguard.host.StepOutcome;
+import dev.hostguard.host.UfwClient;
+import dev.hostguard.psad.PsadStatus;
+import dev.hostguard.ufw.AppProfileFile;
 import dev.hostguard.ufw.ServicesDatabase;
-import java.nio.charset.StandardCharsets;
+import dev.hostguard.ufw.UfwRefusedException;
+import dev.hostguard.ufw.UfwRuleParser;
+import dev.hostguard.ufw.status.UfwStatus;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
- * {@code hostguard harden --root DIR [--apply | --check] [--json]}: the seed chapter ({@link
- * HardenProfile}) planned against the files under DIR and, with {@code --apply}, written there (no
- * command runs). Exit 0 applied or nothing to change, 1 an error, 2 {@code --check} with changes.
- * Work in progress: the live host, the bundled sample tree and service steps are not wired yet.
+ * {@code hostguard harden}: the seed chapter ({@link HardenProfile}) planned against a host (this
+ * machine, or {@code --executor ssh --host H}), a tree ({@code --root DIR}, files only) or, on a
+ * machine without the three tools, the bundled sample tree ({@link SampleTree}); a dry run unless
+ * {@code --apply}. Exit 0 applied or nothing to change, 1 an error, 2 {@code --check} with changes.
  */
 @Command(
     name = "harden",
     description =
-        "The seed chapter as one desired state (a dry run unless --apply; --apply needs --root DIR).")
+        "The seed chapter as one desired state: a dry run that prints the plan unless --apply.")
 final class HardenCommand implements Callable<Integer> {
+  @Mixin TargetOptions target;
+
   @Option(
       names = "--root",
       paramLabel = "DIR",
-      description = "The tree to edit (files only). Without it: a dry run on this host's files.")
+      description = "A tree to edit (files only, no command runs).")
   @Nullable Path root;
 
   @Option(names = "--email", defaultValue = "root@localhost", description = "Mail address.")
   String email = "root@localhost";
 
-  @Option(names = "--hostname", defaultValue = "localhost", description = "psad's HOSTNAME.")
-  String hostname = "localhost";
+  @Option(names = "--hostname", description = "psad's HOSTNAME (default: the target's host name).")
+  @Nullable String hostname;
 
   @Option(names = "--lan", paramLabel = "CIDR", description = "LAN fail2ban ignores.")
   List<String> lan = new ArrayList<>();
@@ -48,8 +72,17 @@ final class HardenCommand implements Callable<Integer> {
   @Option(names = "--allow-outgoing", description = "Allow outgoing traffic by default.")
   boolean allowOutgoing;
 
-  @Option(names = "--allow-in", paramLabel = "SPEC", description = "Extra inbound service.")
+  @Option(
+      names = "--allow-in",
+      paramLabel = "SPEC",
+      description = "Extra inbound rule: what follows 'ufw allow in' (443/tcp, 'WWW Full').")
   List<String> allowIn = new ArrayList<>();
+
+  @Option(
+      names = "--app-profile",
+      paramLabel = "FILE",
+      description = "A ufw application profile file to install in applications.d.")
+  List<Path> appProfiles = new ArrayList<>();
 
   @Option(names = "--apply", description = "Carry the plan out.")
   boolean apply;
@@ -57,126 +90,428 @@ final class HardenCommand implements Callable<Integer> {
   @Option(names = "--check", description = "Exit 2 when changes are pending.")
   boolean check;
 
+  @Option(
+      names = "--no-services",
+      description = "Change files and ufw rules only: no psad or fail2ban reload or restart.")
+  boolean noServices;
+
+  @Option(names = "--force", description = "Apply even when the plan would lock SSH out.")
+  boolean force;
+
   @Option(names = "--json", description = "The plan or result as JSON.")
   boolean json;
 
   /** The executor of a files-only run: any command is refused (never runs on the live system). */
-  private static final dev.hostguard.exec.CommandExecutor NO_COMMANDS =
+  private static final CommandExecutor NO_COMMANDS =
       command -> {
-        throw new IllegalStateException("--root runs no command: " + command);
+        throw new IllegalStateException("a files-only run runs no command: " + command);
       };
 
-  /** The directories a dry run on this host needs. */
+  /** The directories a run on a host needs. */
   private static final List<Path> HOST_TREES =
       List.of(Path.of("/etc/ufw"), Path.of("/etc/psad"), Path.of("/etc/fail2ban"));
 
+  private static final Path ETC_SERVICES = Path.of("/etc/services");
+  private static final Path ETC_HOSTNAME = Path.of("/etc/hostname");
+
+  private final StringBuilder out = new StringBuilder();
+
   @Override
   public Integer call() {
-    if (root == null) {
-      return onThisHost();
+    if (apply && check) {
+      return fail("--apply and --check exclude each other (nothing was changed)");
     }
-    try {
-      HostFiles files = HostFiles.local().withRoot(java.util.Objects.requireNonNull(root));
-      Path etcServices = Path.of("/etc/services");
-      ServicesDatabase services =
-          files
-              .read(etcServices)
-              .map(b -> ServicesDatabase.parse(etcServices.toString(), b))
-              .orElseGet(ServicesDatabase::fromHost);
-      HardenProfile profile = profile();
-      DesiredState desired = profile.desiredState(services);
-      // --root: files only. The bulk path writes ufw's files; its commands (ufw reload) are
-      // dropped, so nothing that changes the live system can run.
-      Plan planned =
-          Plan.of(
-              desired, HostState.read(files, desired), PlanOptions.defaults().withAlwaysBulk(true));
-      List<PlanStep> fileSteps = new ArrayList<>();
-      for (PlanStep step : planned.steps()) {
-        if (step instanceof PlanStep.WriteFile) {
-          fileSteps.add(step);
-        }
+    if (root != null) {
+      if (!"local".equals(target.executor) || target.sudo || target.host != null) {
+        return fail(
+            "--root DIR is a tree on this machine: it takes no --executor, --host or --sudo");
       }
-      Plan plan = Plan.of(fileSteps, planned.unmanagedRules(), true);
-      StringBuilder out = new StringBuilder();
-      if (!json) {
-        out.append("tree: ").append(root).append('\n');
-        if (lan.isEmpty()) {
-          out.append("fail2ban ignoreip: 127.0.0.1/8 alone (no --lan)\n");
-        }
-      }
-      int exit = 0;
-      if (apply && plan.hasChanges()) {
-        ApplyResult r = plan.apply(NO_COMMANDS, files);
-        out.append(json ? r.toJson() + "\n" : plan.toString());
-        exit = r.isComplete() ? 0 : 1;
-      } else {
-        out.append(json ? plan.toJson() + "\n" : plan.isEmpty() ? "nothing to change\n" : plan);
-        exit = check && plan.hasChanges() ? 2 : 0;
-      }
-      byte[] b = out.toString().getBytes(StandardCharsets.UTF_8);
-      Streams.out().write(b, 0, b.length);
-      Streams.out().flush();
+      int exit = guarded("localhost", () -> onTree(java.util.Objects.requireNonNull(root)));
+      flush();
       return exit;
-    } catch (RuntimeException e) {
-      Streams.err().println("hostguard harden: " + e.getMessage());
-      return 1;
+    }
+    TargetOptions.Target t = target.open(); // a usage mistake is picocli's (exit 2)
+    try (t) {
+      int exit = guarded(t.name(), () -> onHost(t));
+      flush();
+      return exit;
     }
   }
 
-  /**
-   * No {@code --root}: a dry run on this host's own files (read only; the plan's commands are
-   * printed, none runs). Applying to the live host is refused: this release applies to a tree.
-   */
-  private int onThisHost() {
-    if (apply) {
-      Streams.err()
-          .println(
-              "hostguard harden: --apply on the live host is not available yet: apply to a tree"
-                  + " with --root DIR (nothing was changed)");
-      return 1;
-    }
-    for (Path dir : HOST_TREES) {
-      if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
-        Streams.err()
-            .println(
-                "hostguard harden: "
-                    + dir
-                    + " is not a readable directory here: install ufw, psad and fail2ban, or pass"
-                    + " --root DIR (a copy of a server's files)");
-        return 1;
-      }
-    }
+  /** A run whose failures on the target or in the input are one line and exit 1. */
+  private int guarded(String host, Callable<Integer> run) {
     try {
-      HostFiles files = HostFiles.local();
-      DesiredState desired = profile().desiredState(ServicesDatabase.fromHost());
-      Plan plan = Plan.of(desired, HostState.read(files, desired));
-      StringBuilder out = new StringBuilder();
-      if (!json) {
-        out.append("tree: / (this host's files; a dry run: nothing is changed, no command runs)\n");
-        if (lan.isEmpty()) {
-          out.append("fail2ban ignoreip: 127.0.0.1/8 alone (no --lan)\n");
-        }
-      }
-      out.append(json ? plan.toJson() + "\n" : plan.isEmpty() ? "nothing to change\n" : plan);
-      byte[] b = out.toString().getBytes(StandardCharsets.UTF_8);
-      Streams.out().write(b, 0, b.length);
-      Streams.out().flush();
-      return check && plan.hasChanges() ? 2 : 0;
+      return run.call();
+    } catch (ParameterException e) {
+      throw e;
+    } catch (ParseException | UfwRefusedException e) {
+      return fail(TargetFailure.oneLine(e.getMessage()));
     } catch (RuntimeException e) {
-      Streams.err().println("hostguard harden: " + e.getMessage());
-      return 1;
+      Optional<TargetFailure> f = TargetFailure.of(e, host);
+      if (f.isPresent()) {
+        return fail(f.get().line());
+      }
+      if (e instanceof NullPointerException || e instanceof ClassCastException) {
+        throw e; // a bug of ours: the internal-error handler (exit 70)
+      }
+      return fail(host + ": " + TargetFailure.oneLine(String.valueOf(e.getMessage())));
+    } catch (Exception e) {
+      return fail(host + ": " + TargetFailure.oneLine(String.valueOf(e.getMessage())));
     }
+  }
+
+  /** {@code --root DIR}: every path under DIR, ufw's rules written as files, no command. */
+  private int onTree(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return fail(dir + ": not a directory (give --root the directory holding etc/ufw)");
+    }
+    HostFiles files = HostFiles.local().withRoot(dir);
+    String name = hostname != null ? hostname : hostnameFile(files).orElse("localhost");
+    note("tree: " + dir);
+    return filesOnly(files, name);
+  }
+
+  /** The bundled sample: a dry run only. */
+  private int onSample() {
+    if (apply) {
+      return fail(
+          "this machine has no readable /etc/ufw, /etc/psad and /etc/fail2ban: install ufw, psad"
+              + " and fail2ban (apt-get install ufw psad fail2ban), or pass --root DIR"
+              + " (nothing was changed)");
+    }
+    try (SampleTree sample = SampleTree.create()) {
+      note(
+          "tree: the sample bundled in hostguard (this machine has no readable /etc/ufw,"
+              + " /etc/psad and /etc/fail2ban; install ufw, psad and fail2ban to harden it;"
+              + " a dry run: nothing is changed, no command runs)");
+      return filesOnly(
+          HostFiles.local().withRoot(sample.root()), hostname != null ? hostname : "localhost");
+    }
+  }
+
+  /** A tree: the bulk path, file steps only (ufw reload dropped), applied with no command. */
+  private int filesOnly(HostFiles files, String name) {
+    ServicesDatabase services = services(files);
+    DesiredState desired = profile(services, name).desiredState(services);
+    Plan planned =
+        Plan.of(
+            desired, HostState.read(files, desired), PlanOptions.defaults().withAlwaysBulk(true));
+    List<PlanStep> fileSteps = new ArrayList<>();
+    for (PlanStep step : planned.steps()) {
+      if (step instanceof PlanStep.WriteFile) {
+        fileSteps.add(step);
+      }
+    }
+    Plan plan = Plan.of(fileSteps, planned.unmanagedRules(), true);
+    lanNote();
+    if (apply && plan.hasChanges()) {
+      ApplyResult r = plan.apply(NO_COMMANDS, files);
+      printResult(r);
+      return r.isComplete() ? 0 : failedStep(r);
+    }
+    printPlan(plan);
+    return check && plan.hasChanges() ? 2 : 0;
+  }
+
+  /** This machine or the ssh target: read-only commands in a dry run, the plan with --apply. */
+  private int onHost(TargetOptions.Target t) {
+    CommandExecutor exec = t.executor();
+    HostFiles files = t.isLocalDirect() ? HostFiles.local() : HostFiles.over(exec);
+    List<Path> missing = new ArrayList<>();
+    for (Path dir : HOST_TREES) {
+      if (!files.isDirectory(dir) || (t.isLocalDirect() && !Files.isReadable(dir))) {
+        missing.add(dir);
+      }
+    }
+    if (!missing.isEmpty()) {
+      if (apply || !t.isLocalDirect() || !"local".equals(target.executor)) {
+        return fail(
+            t.name()
+                + ": no readable "
+                + String.join(", ", missing.stream().map(Path::toString).toList())
+                + ": install ufw, psad and fail2ban (apt-get install ufw psad fail2ban), or pass"
+                + " --root DIR (nothing was changed)");
+      }
+      return onSample();
+    }
+    String name = hostname != null ? hostname : targetHostname(exec, files);
+    ServicesDatabase services = services(files);
+    DesiredState desired = profile(services, name).desiredState(services);
+    Plan plan = Plan.of(desired, HostState.read(files, desired));
+    if (plan.hasChanges() && !noServices) {
+      plan = plan.withStepsAfter(HardenProfile.serviceSteps(fail2banRunning(exec)));
+    }
+    CommandExecutor sessionExec = t.ssh().<CommandExecutor>map(s -> s).orElse(exec);
+    Optional<LockoutRisk> risk = plan.lockoutRisk(SshAccess.discover(sessionExec, files));
+    note(
+        (t.ssh().isPresent() ? "host: " + t.name() + " (over ssh" : "tree: / (this host's files")
+            + (apply
+                ? "; applying)"
+                : "; a dry run: nothing is changed, only read-only commands run)"));
+    lanNote();
+    if (noServices) {
+      note("services: psad and fail2ban are not reloaded or restarted (--no-services)");
+    }
+    if (!apply) {
+      risk.ifPresent(r -> note("lock-out risk: " + r.message()));
+      printPlan(plan);
+      return check && plan.hasChanges() ? 2 : 0;
+    }
+    if (risk.isPresent() && !force) {
+      return fail(
+          t.name()
+              + ": lock-out risk: "
+              + risk.get().message()
+              + " (nothing was changed; --force applies anyway)");
+    }
+    if (!plan.hasChanges()) {
+      printPlan(plan);
+      readBack(exec);
+      return 0;
+    }
+    ApplyResult result;
+    if (t.ssh().isPresent()) {
+      ApplyResult[] holder = new ApplyResult[1];
+      Plan p = plan;
+      ConfirmedApply.Result confirmed =
+          ConfirmedApply.around(t.ssh().get(), files, ConfirmedApply.DEFAULT_PROOF_TIMEOUT)
+              .withCommands(exec)
+              .run(
+                  () -> {
+                    holder[0] = p.apply(exec, files);
+                    return appliedFiles(holder[0]);
+                  });
+      result = holder[0];
+      if (confirmed.outcome() == ConfirmedApply.Outcome.ROLLED_BACK) {
+        printResult(result);
+        return fail(
+            t.name()
+                + ": no new ssh connection got in after the apply ("
+                + TargetFailure.oneLine(confirmed.proofFailure().orElse("no reason given"))
+                + "): ufw's files were put back and ufw reloaded");
+      }
+    } else {
+      result = plan.apply(exec, files);
+    }
+    printResult(result);
+    if (!result.isComplete()) {
+      return failedStep(result);
+    }
+    readBack(exec);
+    return 0;
+  }
+
+  /** The file changes an apply made, for {@link ConfirmedApply} to put back. */
+  private static List<AppliedChange> appliedFiles(ApplyResult r) {
+    List<AppliedChange> changes = new ArrayList<>();
+    for (StepOutcome o : r.outcomes()) {
+      if (o.status() == StepOutcome.Status.DONE && o.step() instanceof PlanStep.WriteFile w) {
+        changes.add(new AppliedChange(w.change().path(), true, o.backup()));
+      }
+    }
+    return changes;
+  }
+
+  /** Prints what ran, then the one line on stderr naming the failed step; returns 1. */
+  private int failedStep(ApplyResult r) {
+    StepOutcome f = r.failure().orElseThrow();
+    String why =
+        f.exitCode().isPresent()
+            ? "exited "
+                + f.exitCode().get()
+                + (f.output().isBlank() ? "" : ": " + TargetFailure.oneLine(f.output().strip()))
+            : TargetFailure.oneLine(f.error().orElse("no reason given"));
+    flush();
+    return fail(
+        "step '"
+            + f.step().description()
+            + "' failed: "
+            + why
+            + " (the steps before it stay applied; "
+            + r.notRun().size()
+            + " later step(s) did not run)");
+  }
+
+  /** Whether fail2ban's server answers (reload) or not (start). */
+  private static boolean fail2banRunning(CommandExecutor exec) {
+    try {
+      Fail2banClient.on(exec).ping();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The target's host name: {@code hostname}, else {@code /etc/hostname}, else localhost. */
+  private static String targetHostname(CommandExecutor exec, HostFiles files) {
+    try {
+      String h = exec.execute(dev.hostguard.exec.Command.of(List.of("hostname"))).stdout().strip();
+      if (!h.isEmpty() && h.chars().noneMatch(Character::isWhitespace)) {
+        return h;
+      }
+    } catch (RuntimeException e) {
+      // fall back to the file
+    }
+    return hostnameFile(files).orElse("localhost");
+  }
+
+  private static Optional<String> hostnameFile(HostFiles files) {
+    return files
+        .read(ETC_HOSTNAME)
+        .map(b -> new String(b, UTF_8).strip())
+        .filter(h -> !h.isEmpty() && h.chars().noneMatch(Character::isWhitespace));
+  }
+
+  private static ServicesDatabase services(HostFiles files) {
+    return files
+        .read(ETC_SERVICES)
+        .map(b -> ServicesDatabase.parse(ETC_SERVICES.toString(), b))
+        .orElseGet(ServicesDatabase::fromHost);
   }
 
   /** The chapter with this run's options. */
-  private HardenProfile profile() {
+  private HardenProfile profile(ServicesDatabase services, String name) {
+    UfwRuleParser parser = UfwRuleParser.of(services);
     List<List<String>> specs = new ArrayList<>();
     for (String s : allowIn) {
-      specs.add(List.of(s.trim().split("\\s+")));
+      specs.add(allowInWords(parser, s));
     }
-    return HardenProfile.of(email, hostname)
+    Map<String, String> apps = new LinkedHashMap<>();
+    for (Path p : appProfiles) {
+      String text;
+      try {
+        text = Files.readString(p, UTF_8);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--app-profile " + p + ": cannot read it (" + e + ")");
+      }
+      AppProfileFile.parse(p.toString(), text); // ufw's acceptance, or a ParseException
+      Path fileName = p.getFileName();
+      if (fileName == null) {
+        throw new IllegalArgumentException("--app-profile " + p + ": not a file");
+      }
+      apps.put(fileName.toString(), text);
+    }
+    return HardenProfile.of(email, name)
         .withLan(lan)
         .withAllowOutgoing(allowOutgoing)
-        .withAllowIn(specs);
+        .withAllowIn(specs)
+        .withAppProfiles(apps);
+  }
+
+  /**
+   * The words of an {@code --allow-in} SPEC: one word when ufw takes it so ({@code 443/tcp}, an
+   * application name such as {@code WWW Full}, quotes around it removed), else split at blanks (the
+   * extended syntax, {@code from 10.0.0.0/8 to any port 22}).
+   */
+  static List<String> allowInWords(UfwRuleParser parser, String spec) {
+    String s = spec.strip();
+    if (s.length() >= 2
+        && (s.charAt(0) == '\'' || s.charAt(0) == '"')
+        && s.charAt(s.length() - 1) == s.charAt(0)) {
+      s = s.substring(1, s.length() - 1);
+    }
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("--allow-in needs a SPEC (what follows 'ufw allow in')");
+    }
+    List<String> split = List.of(s.split("\\s+"));
+    if (split.size() > 1) {
+      try {
+        parser.parse(List.of("allow", "in", s));
+        return List.of(s);
+      } catch (UfwRefusedException e) {
+        return split;
+      }
+    }
+    return split;
+  }
+
+  /** ufw, psad and fail2ban read back as typed values: a few lines (text mode only). */
+  private void readBack(CommandExecutor exec) {
+    if (json) {
+      return;
+    }
+    out.append("read back:\n");
+    try {
+      UfwStatus s = UfwClient.on(exec).statusVerbose();
+      out.append("  ufw       ").append(s.active() ? "active" : "inactive");
+      s.header().ifPresent(h -> out.append("; ").append(h.defaultLine().strip()));
+      out.append("; ").append(s.entries().size()).append(" rules\n");
+    } catch (RuntimeException e) {
+      out.append("  ufw       unreadable: ")
+          .append(TargetFailure.oneLine(String.valueOf(e.getMessage())))
+          .append('\n');
+    }
+    try {
+      PsadStatus p = PsadClient.on(exec).status();
+      out.append("  psad      ").append(p.isPsadRunning() ? "running" : "not running").append('\n');
+    } catch (RuntimeException e) {
+      out.append("  psad      unreadable: ")
+          .append(TargetFailure.oneLine(String.valueOf(e.getMessage())))
+          .append('\n');
+    }
+    try {
+      var j = Fail2banClient.on(exec).status("sshd");
+      out.append("  fail2ban  sshd jail: ")
+          .append(j.currentlyFailed())
+          .append(" failing now, ")
+          .append(j.currentlyBanned())
+          .append(" banned now\n");
+    } catch (RuntimeException e) {
+      out.append("  fail2ban  unreadable: ")
+          .append(TargetFailure.oneLine(String.valueOf(e.getMessage())))
+          .append('\n');
+    }
+  }
+
+  private void lanNote() {
+    if (lan.isEmpty()) {
+      note("fail2ban ignoreip: 127.0.0.1/8 alone (no --lan)");
+    }
+  }
+
+  /** A line of the text report (none with --json: stdout is one JSON document). */
+  private void note(String line) {
+    if (!json) {
+      out.append(line).append('\n');
+    }
+  }
+
+  private void printPlan(Plan plan) {
+    if (json) {
+      out.setLength(0);
+      out.append(plan.toJson()).append('\n');
+    } else {
+      out.append(plan.isEmpty() ? "nothing to change\n" : plan.toString());
+    }
+  }
+
+  private void printResult(ApplyResult r) {
+    if (json) {
+      out.setLength(0);
+      out.append(r.toJson()).append('\n');
+      return;
+    }
+    for (StepOutcome o : r.outcomes()) {
+      out.append(o.status().word()).append(": ").append(o.step().description()).append('\n');
+      if (o.status() == StepOutcome.Status.FAILED) {
+        String text = o.output().isEmpty() ? o.error().orElse("") : o.output();
+        if (!text.isEmpty()) {
+          out.append(text.endsWith("\n") ? text : text + "\n");
+        }
+      }
+    }
+  }
+
+  private void flush() {
+    byte[] b = out.toString().getBytes(UTF_8);
+    out.setLength(0);
+    Streams.out().write(b, 0, b.length);
+    Streams.out().flush();
+  }
+
+  private int fail(String message) {
+    flush();
+    Streams.err().println("hostguard harden: " + message);
+    return 1;
   }
 }

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options that say which host a subcommand acts on, shared as a picocli mixin: {@code
- * --executor local|ssh --host [USER@]H[:PORT] [--identity KEY] [--sudo]}. {@link #open} builds the
- * executor (exec's {@link LocalExecutor}, {@link SshExecutor}, {@link SudoExecutor} around either).
+ * --executor local|ssh --host [USER@]H[:PORT] [--identity KEY] [--known-hosts FILE] [--sudo]}.
+ * {@link #open} builds the executor (exec's {@link LocalExecutor}, {@link SshExecutor}, {@link
+ * SudoExecutor} around either).
  */
 final class TargetOptions {
   @Spec(Spec.Target.MIXEE)
@@ -37,6 +38,12 @@ final class TargetOptions {
 
   @Option(names = "--identity", paramLabel = "KEY", description = "ssh private key file (-i).")
   @Nullable Path identity;
+
+  @Option(
+      names = "--known-hosts",
+      paramLabel = "FILE",
+      description = "ssh known_hosts file to check the host key against (strictly).")
+  @Nullable Path knownHosts;
 
   @Option(names = "--sudo", description = "Run the tools through sudo -n (never prompts).")
   boolean sudo;
@@ -61,6 +68,9 @@ final class TargetOptions {
       case "local" -> {
         if (host != null || identity != null) {
           throw usage("--host and --identity need --executor ssh");
+        }
+        if (knownHosts != null) {
+          throw usage("--known-hosts needs --executor ssh");
         }
         base = local;
         name = "localhost";
@@ -120,6 +130,9 @@ final class TargetOptions {
       if (identity != null) {
         b.identityFile(identity);
       }
+      if (knownHosts != null) {
+        b.knownHostsFile(knownHosts).strictHostKeyChecking("yes");
+      }
       return b.build();
     } catch (IllegalArgumentException e) {
       throw usage("--host '" + spec + "': " + e.getMessage());
@@ -161,6 +174,16 @@ final class TargetOptions {
     /** The host as the user named it ({@code localhost} for the local machine). */
     String name() {
       return name;
+    }
+
+    /** The ssh executor itself (under any sudo), when the target is reached over ssh. */
+    java.util.Optional<SshExecutor> ssh() {
+      return java.util.Optional.ofNullable(ssh);
+    }
+
+    /** Whether commands run on this machine as this user (local, no sudo). */
+    boolean isLocalDirect() {
+      return ssh == null && !(executor instanceof SudoExecutor);
     }
 
     @Override

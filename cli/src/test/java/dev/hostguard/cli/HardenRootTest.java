@@ -41,7 +41,8 @@ class HardenRootTest {
   /**
    * The README's main job: {@code harden} with no options is a dry run on this host's own files
    * (the installed ufw, psad and fail2ban): it prints the chapter's commands and diffs, writes
-   * nothing and runs nothing; {@code --apply} without {@code --root} is refused.
+   * nothing and runs only read-only commands. ({@code --apply} on a live host is tested only inside
+   * a private namespace: HardenLiveRealToolsTest.)
    */
   @Test
   void noOptionsIsADryRunOnThisHostsFiles() throws IOException {
@@ -59,10 +60,6 @@ class HardenRootTest {
     assertThat(Files.readAllBytes(Path.of("/etc/fail2ban/jail.conf"))).isEqualTo(jail);
     assertThat(Files.readAllBytes(Path.of("/etc/ufw/before.rules"))).isEqualTo(before);
     assertThat(Files.exists(Path.of("/etc/fail2ban/jail.d/ssh.local"))).isEqualTo(sshLocal);
-
-    assertThat(run("harden", "--apply")).isEqualTo(1);
-    assertThat(err.toString(UTF_8)).contains("--root DIR").contains("nothing was changed");
-    assertThat(Files.readAllBytes(Path.of("/etc/ufw/user.rules"))).isEqualTo(rules);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.exec.Command;
 import dev.hostguard.exec.CommandExecutor;
+import dev.hostguard.exec.CommandFailedException;
 import dev.hostguard.exec.CommandResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,12 +170,15 @@ public final class Plan {
         out.add(run(step, executor, files));
       } catch (RuntimeException e) {
         failed = true;
+        // a command that ran and exited non-zero keeps its exit code and output
+        Optional<CommandResult> ran =
+            e instanceof CommandFailedException f ? Optional.of(f.result()) : Optional.empty();
         out.add(
             new StepOutcome(
                 step,
                 StepOutcome.Status.FAILED,
-                Optional.empty(),
-                "",
+                ran.map(CommandResult::exitCode),
+                ran.map(r -> r.stdout() + r.stderr()).orElse(""),
                 Optional.empty(),
                 Optional.of(String.valueOf(e.getMessage()))));
       }
