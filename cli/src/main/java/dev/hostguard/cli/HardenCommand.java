@@ -418,7 +418,7 @@ final class HardenCommand implements Callable<Integer> {
       try {
         parser.parse(List.of("allow", "in", s));
         return List.of(s);
-      } catch (UfwRefusedException e) {
+      } catch (UfwRefusedException | ParseException e) {
         return split;
       }
     }
