@@ -188,6 +188,71 @@ class HardenLiveRealToolsTest {
         "harden --apply over ssh: %d s%n", (System.nanoTime() - start) / 1_000_000_000L);
   }
 
+  /**
+   * sshd on port 2222 reached over a veth link from another namespace: the chapter's firewall (only
+   * 22/tcp in) would drop a new SSH connection, so {@code --apply} is refused naming the port and
+   * nothing changes; with {@code --force} the apply runs, no fresh connection gets in, and {@code
+   * ConfirmedApply} puts ufw's files back (exit 1). N = 1 host, about 45 s here (the proof waits 30
+   * s).
+   */
+  @Test
+  void lockOutIsRefusedAndForcedApplyRollsBack() throws Exception {
+    try (HardenTestHost host = new HardenTestHost(tmp.resolve("host"));
+        dev.hostguard.testing.NetworkNamespace operator =
+            dev.hostguard.testing.NetworkNamespace.create()) {
+      host.ns.link(operator, List.of("192.0.2.1/24"), List.of("192.0.2.2/24"));
+      try (SshdSandbox sshd =
+          SshdSandbox.builder()
+              .in(host.ns)
+              .listenAddress("192.0.2.1")
+              .port(2222)
+              .loginUser("hgsudo", "/bin/sh")
+              .sudoersDropIn("hgsudo ALL=(root) NOPASSWD: ALL\n")
+              .build()) {
+        CommandExecutor client = operator.networkExecutor(LocalExecutor.create());
+        // ufw on before the session starts, as on a server reached over ssh: the kernel tracks
+        // the session's connection, so it outlives the firewall changes (ufw warns that enabling
+        // it may cut existing ssh sessions)
+        host.run("ufw", "allow", "2222/tcp");
+        host.run("ufw", "--force", "enable");
+        String rulesBefore = host.file("etc/ufw/user.rules");
+        List<String> cmd =
+            new ArrayList<>(
+                List.of(
+                    "harden",
+                    "--apply",
+                    "--no-services",
+                    "--executor",
+                    "ssh",
+                    "--host",
+                    "hgsudo@192.0.2.1:2222",
+                    "--identity",
+                    sshd.clientKey().toString(),
+                    "--known-hosts",
+                    sshd.knownHostsFile().toString(),
+                    "--sudo"));
+        CommandResult refused = HardenTestHost.hostguard(client, cmd.toArray(String[]::new));
+        assertThat(refused.exitCode()).as(refused.stdout() + refused.stderr()).isEqualTo(1);
+        assertThat(refused.stderr())
+            .startsWith("hostguard harden: hgsudo@192.0.2.1:2222: lock-out risk: ")
+            .contains("2222")
+            .contains("nothing was changed; --force applies anyway")
+            .hasLineCount(1);
+        assertThat(host.file("etc/ufw/user.rules")).isEqualTo(rulesBefore);
+        assertThat(host.run("ufw", "status")).contains("Status: active").contains("2222/tcp");
+
+        cmd.add("--force");
+        CommandResult forced = HardenTestHost.hostguard(client, cmd.toArray(String[]::new));
+        assertThat(forced.exitCode()).as(forced.stdout() + forced.stderr()).isEqualTo(1);
+        assertThat(forced.stderr())
+            .startsWith("hostguard harden: hgsudo@192.0.2.1:2222: no new ssh connection got in")
+            .contains("put back");
+        assertThat(host.file("etc/ufw/user.rules")).isEqualTo(rulesBefore);
+        assertThat(host.run("ufw", "status")).contains("Status: active").contains("2222/tcp");
+      }
+    }
+  }
+
   private static String[] args(String mode, String... options) {
     List<String> a = new ArrayList<>(List.of("harden", mode));
     a.addAll(List.of(options));

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * A private network and mount namespace that looks like a server with ufw (disabled, stock files),
- * psad and fail2ban: private copies of {@code /etc/ufw}, {@code /etc/default/ufw}, {@code
- * /etc/psad} and {@code /etc/fail2ban} under {@code dir} bind-mounted over the real paths, a
- * private {@code /run}, and the legacy iptables backend through a private {@code
+ * psad and fail2ban: private copies of {@code /etc/ufw}, {@code /etc/default} (ufw's stock
+ * defaults), {@code /etc/psad} and {@code /etc/fail2ban} under {@code dir} bind-mounted over the
+ * real paths, a private {@code /run}, and the legacy iptables backend through a private {@code
  * /etc/alternatives}. {@link #hostguard} runs the command line inside, as a local run would.
  */
 final class HardenTestHost implements AutoCloseable {
@@ -43,7 +43,10 @@ final class HardenTestHost implements AutoCloseable {
       ns.run("cp", "-a", "/etc/fail2ban", data.resolve("etc/fail2ban").toString());
       ns.mountTmpfs(Path.of("/run"));
       ns.bindMount(etcUfw, Path.of("/etc/ufw"));
-      ns.bindMount(defaults, Path.of("/etc/default/ufw"));
+      // the whole directory, not the file: a file bind mount cannot be renamed over, and
+      // hostguard writes atomically (a temporary file renamed over the old one)
+      ns.run("cp", "-an", "/etc/default/.", data.resolve("etc/default") + "/");
+      ns.bindMount(data.resolve("etc/default"), Path.of("/etc/default"));
       ns.bindMount(data.resolve("etc/psad"), Path.of("/etc/psad"));
       ns.bindMount(data.resolve("etc/fail2ban"), Path.of("/etc/fail2ban"));
       ns.run("cp", "-a", "/etc/alternatives/.", alternatives + "/");
