@@ -255,6 +255,47 @@ class AuditCliTest {
 
   private static final String DENY_FIRST_V6 = V6_HEADER + DENY_SSH_V6 + V6_FOOTER;
 
+  /**
+   * Application rules are numbered once however many lines they take: [1] limit 22/tcp, [2] allow
+   * CIFS (ufw's fileserver profile, 137,138/udp|139,445/tcp: two tuple lines), [3] allow CIFS from
+   * 192.0.2.0/24 (two lines; redundant after [2]), [4] allow svnserve (no IPv6 twin); then the IPv6
+   * file's [5] limit 22/tcp and [6] allow CIFS (two lines).
+   */
+  private static final String APPS_V4 =
+      V4_HEADER
+          + LIMIT_SSH
+          + """
+
+          ### tuple ### allow udp 137,138 0.0.0.0/0 any 0.0.0.0/0 CIFS - in
+          -A ufw-user-input -p udp -m multiport --dports 137,138 -j ACCEPT -m comment --comment 'dapp_CIFS'
+
+          ### tuple ### allow tcp 139,445 0.0.0.0/0 any 0.0.0.0/0 CIFS - in
+          -A ufw-user-input -p tcp -m multiport --dports 139,445 -j ACCEPT -m comment --comment 'dapp_CIFS'
+
+          ### tuple ### allow udp 137,138 0.0.0.0/0 any 192.0.2.0/24 CIFS - in
+          -A ufw-user-input -p udp -m multiport --dports 137,138 -s 192.0.2.0/24 -j ACCEPT -m comment --comment 'dapp_CIFS'
+
+          ### tuple ### allow tcp 139,445 0.0.0.0/0 any 192.0.2.0/24 CIFS - in
+          -A ufw-user-input -p tcp -m multiport --dports 139,445 -s 192.0.2.0/24 -j ACCEPT -m comment --comment 'dapp_CIFS'
+
+          ### tuple ### allow tcp 3690 0.0.0.0/0 any 0.0.0.0/0 svnserve - in
+          -A ufw-user-input -p tcp --dport 3690 -j ACCEPT -m comment --comment 'dapp_svnserve'
+          """
+          + V4_FOOTER;
+
+  private static final String APPS_V6 =
+      V6_HEADER
+          + LIMIT_SSH_V6
+          + """
+
+          ### tuple ### allow udp 137,138 ::/0 any ::/0 CIFS - in
+          -A ufw6-user-input -p udp -m multiport --dports 137,138 -j ACCEPT -m comment --comment 'dapp_CIFS'
+
+          ### tuple ### allow tcp 139,445 ::/0 any ::/0 CIFS - in
+          -A ufw6-user-input -p tcp -m multiport --dports 139,445 -j ACCEPT -m comment --comment 'dapp_CIFS'
+          """
+          + V6_FOOTER;
+
   private static final String PSAD_COMMENT = "# log all traffic so psad can analyze";
   private static final String PSAD_INPUT =
       "-A INPUT -j LOG --log-tcp-options --log-prefix \"[IPTABLES] \"";
@@ -443,6 +484,17 @@ class AuditCliTest {
 
   @Test
   @RequiresRealTool({RealTool.UFW, RealTool.PSAD, RealTool.FAIL2BAN_CLIENT})
+  void anApplicationRuleOfTwoLinesIsOneNumber() throws IOException {
+    Path root = withRules("apps", APPS_V4, APPS_V6);
+    assertThat(run("audit", "--root", root.toString())).as(err.toString(UTF_8)).isEqualTo(1);
+    List<String> f = findings();
+    assertThat(f).hasSize(2);
+    assertThat(f.get(0)).startsWith("[ 3] redundant after [ 2]: ").contains("CIFS");
+    assertThat(f.get(1)).startsWith("[ 4] v4 without v6: ").contains("svnserve");
+  }
+
+  @Test
+  @RequiresRealTool({RealTool.UFW, RealTool.PSAD, RealTool.FAIL2BAN_CLIENT})
   void aDenyBeforeAnAllowForOneHostShadowsItAndLocksSshOut() throws IOException {
     Path root = withRules("deny-first", DENY_FIRST_V4, DENY_FIRST_V6);
     assertThat(run("audit", "--root", root.toString())).isEqualTo(1);
@@ -484,6 +536,7 @@ class AuditCliTest {
         List.of(
             List.of(PLANTED_V4, PLANTED_V6),
             List.of(DENY_FIRST_V4, DENY_FIRST_V6),
+            List.of(APPS_V4, APPS_V6),
             List.of(TWIN_V4, TWIN_V6))) {
       List<CommandResult> r =
           UfwSandbox.builder()
@@ -521,6 +574,17 @@ class AuditCliTest {
                 l -> assertThat(l).matches("\\[ 1\\] 22/tcp +DENY IN +Anywhere"),
                 l -> assertThat(l).matches("\\[ 2\\] 22/tcp +ALLOW IN +10\\.0\\.0\\.5"),
                 l -> assertThat(l).matches("\\[ 3\\] 22/tcp \\(v6\\) +DENY IN +Anywhere \\(v6\\)"));
+      } else if (files.get(0).equals(APPS_V4)) {
+        assertThat(numbered)
+            .satisfiesExactly(
+                l -> assertThat(l).matches("\\[ 1\\] 22/tcp +LIMIT IN +Anywhere +# allow SSH.*"),
+                l -> assertThat(l).matches("\\[ 2\\] CIFS +ALLOW IN +Anywhere"),
+                l -> assertThat(l).matches("\\[ 3\\] CIFS +ALLOW IN +192\\.0\\.2\\.0/24"),
+                l -> assertThat(l).matches("\\[ 4\\] svnserve +ALLOW IN +Anywhere"),
+                l ->
+                    assertThat(l)
+                        .matches("\\[ 5\\] 22/tcp \\(v6\\) +LIMIT IN +Anywhere \\(v6\\) .*"),
+                l -> assertThat(l).matches("\\[ 6\\] CIFS \\(v6\\) +ALLOW IN +Anywhere \\(v6\\)"));
       } else {
         assertThat(numbered).hasSize(12); // 7 IPv4 rules, 5 IPv6 rules: all loaded
       }
@@ -636,6 +700,34 @@ class AuditCliTest {
         .asString()
         .startsWith("etc/fail2ban/jail.d/ssh.local: sshd jail does not ban through ufw")
         .contains("iptables-multiport");
+  }
+
+  @Test
+  @RequiresRealTool({RealTool.UFW, RealTool.PSAD, RealTool.FAIL2BAN_CLIENT})
+  void aMissingBefore6RulesIsReportedNotPassedOver() throws IOException {
+    Path root = cleanCopy("no-before6");
+    Files.delete(root.resolve("etc/ufw/before6.rules"));
+    assertThat(run("audit", "--root", root.toString())).isEqualTo(1);
+    assertThat(findings())
+        .singleElement()
+        .asString()
+        .startsWith("etc/ufw/before6.rules: missing (ufw cannot start without it");
+  }
+
+  @Test
+  @RequiresRealTool({RealTool.UFW, RealTool.PSAD, RealTool.FAIL2BAN_CLIENT})
+  void aJailFileFail2banCannotReadExitsTwoNamingFileAndLine() throws IOException {
+    Path root = cleanCopy("bad-jail");
+    Files.writeString(root.resolve("etc/fail2ban/jail.d/ssh.local"), "[sshd\nenabled = true\n");
+    assertThat(run("audit", "--root", root.toString())).isEqualTo(2);
+    assertThat(out.toString(UTF_8)).isEmpty();
+    // fail2ban-client -d says: File contains no section headers. file: '.../ssh.local', line: 1
+    assertThat(err.toString(UTF_8))
+        .isEqualTo(
+            "hostguard audit: /etc/fail2ban/jail.d/ssh.local:1: File contains no section headers."
+                + " (on "
+                + root
+                + ")\n");
   }
 
   // ---- --json ----
