@@ -27,12 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code hostguard audit --root DIR} on trees built from the installed stock files (ufw's from
  * {@code /usr/share/ufw}, psad's and fail2ban's from {@code /etc}, copied at test time): a tree in
- * the chapter's state (made by {@code harden --root DIR --apply}) reports nothing; trees with one
- * planted problem each report exactly it, naming the rule numbers of {@code ufw status numbered};
- * the clean twin of each reports no finding of that kind. The planted {@code user.rules} and {@code
- * user6.rules} are written here by hand, and the expected numbers follow from how ufw numbers its
- * rules (the IPv4 file's rules, then the IPv6 file's), not from the code under test. N = 1 hardened
- * tree, 15 planted or twin trees.
+ * the chapter's state (made by {@code harden --root DIR --apply}, then {@code ENABLED=yes} as
+ * {@code ufw enable} writes it) reports nothing; trees with one planted problem each report exactly
+ * it, naming the rule numbers of {@code ufw status numbered}; the clean twin of each reports no
+ * finding of that kind. The planted {@code user.rules} and {@code user6.rules} are written here by
+ * hand, and the expected numbers follow from how ufw numbers its rules (the IPv4 file's rules, then
+ * the IPv6 file's, an application rule once), not from the code under test; {@link
+ * #theRealUfwNumbersThePlantedRulesAsExpected} checks them against the real {@code ufw status
+ * numbered} in a private namespace. N = 1 hardened tree and 17 planted, twin or stock trees audited
+ * in-process; 4 sandboxed ufw runs; about 30 s.
  */
 class AuditCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
