@@ -118,7 +118,11 @@ final class AuditCommand implements Callable<Integer> {
     } catch (dev.hostguard.ufw.UfwRefusedException e) {
       return unreadable(name + ": " + TargetFailure.oneLine(e.getMessage()), e);
     } catch (Fail2banConfigException e) {
-      return unreadable(name + ": " + TargetFailure.oneLine(e.getMessage()), e);
+      // fail2ban's first line alone does not say where ("File contains no section headers."):
+      // the file and line it carries come first, as for a ParseException
+      String where = e.location().map(l -> l + ": ").orElse(name + ": ");
+      String on = e.location().isPresent() ? " (on " + name + ")" : "";
+      return unreadable(where + TargetFailure.oneLine(e.getMessage()) + on, e);
     } catch (RuntimeException e) {
       Optional<TargetFailure> f = live == null ? Optional.empty() : TargetFailure.of(e, name);
       if (f.isEmpty()) {

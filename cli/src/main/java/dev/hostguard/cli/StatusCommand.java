@@ -4,6 +4,7 @@ import dev.hostguard.fail2ban.client.JailStatus;
 import dev.hostguard.fail2ban.client.ServerStatus;
 import dev.hostguard.host.Fail2banClient;
 import dev.hostguard.host.PsadClient;
+import dev.hostguard.host.UfwClient;
 import dev.hostguard.psad.PsadDaemonStatus;
 import dev.hostguard.psad.PsadStatus;
 import dev.hostguard.ufw.UfwLogType;
@@ -57,7 +58,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (TargetOptions.Target t = target.open()) {
-      Part<UfwStatus> ufw = read(t, () -> UfwStatusReader.statusVerbose(t.executor()));
+      Part<UfwStatus> ufw = read(t, () -> UfwClient.on(t.executor()).statusVerbose());
       Part<PsadStatus> psad = read(t, () -> PsadClient.on(t.executor()).status());
       Part<Fail2banState> f2b = read(t, () -> fail2ban(Fail2banClient.on(t.executor())));
       String text = json ? json(t, ufw, psad, f2b) + "\n" : screen(t, ufw, psad, f2b);

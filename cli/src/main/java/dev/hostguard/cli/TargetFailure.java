@@ -33,9 +33,6 @@ record TargetFailure(int exitCode, String line) {
     if (e instanceof ToolRefusedException r) {
       return Optional.of(refused(r.command().argv(), host, r.getMessage()));
     }
-    if (e instanceof UfwStatusReader.Refused r) {
-      return Optional.of(refused(r.argv(), host, r.getMessage()));
-    }
     if (e instanceof ParseException p) {
       return Optional.of(
           new TargetFailure(

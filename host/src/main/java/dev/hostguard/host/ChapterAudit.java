@@ -56,9 +56,10 @@ public final class ChapterAudit {
 
   /**
    * The ufw departures: ufw not enabled, incoming or outgoing not denied, a new SSH connection
-   * (port 22, IPv4 and, with IPv6 on, IPv6) not decided by a {@code limit} rule; and, when the tree
-   * holds {@link #BEFORE_RULES} or {@link #BEFORE6_RULES}, their psad LOG rules ({@link
-   * #psadLogging}).
+   * (port 22, IPv4 and, with IPv6 on, IPv6) not decided by a {@code limit} rule; the psad LOG rules
+   * of {@link #BEFORE_RULES} and {@link #BEFORE6_RULES} ({@link #psadLogging}). A tree without
+   * {@link #BEFORE_RULES}, or without {@link #BEFORE6_RULES} while IPv6 is on, gets a finding for
+   * the missing file (ufw does not start without it, and the LOG rules are missing with it).
    */
   public static ImmutableList<AuditFinding> ufw(UfwTree tree) {
     requireNonNull(tree, "tree");
@@ -85,6 +86,13 @@ public final class ChapterAudit {
       String text = tree.files().get(java.nio.file.Path.of(name));
       if (text != null) {
         f.addAll(psadLogging(IptablesRestoreDocument.parse(name, text)));
+      } else if (name.equals(BEFORE_RULES) || tree.rules().ipv6Enabled()) {
+        f.add(
+            AuditFinding.chapter(
+                name,
+                "missing (ufw cannot start without it, and psad's LOG rules are not loaded):"
+                    + " restore it from /usr/share/ufw/iptables/ and put the LOG rules before"
+                    + " its *filter table's COMMIT line (hostguard harden does)"));
       }
     }
     return ImmutableList.copyOf(f);

@@ -97,7 +97,29 @@ class ChapterAuditTest {
                 + " table's COMMIT line (hostguard harden does)",
             "etc/ufw/before.rules: psad LOG rule for FORWARD missing (-A FORWARD -j LOG"
                 + " --log-tcp-options --log-prefix \"[IPTABLES] \"): put them before the *filter"
-                + " table's COMMIT line (hostguard harden does)");
+                + " table's COMMIT line (hostguard harden does)",
+            MISSING_BEFORE6);
+  }
+
+  private static final String MISSING_BEFORE6 =
+      "etc/ufw/before6.rules: missing (ufw cannot start without it, and psad's LOG rules are not"
+          + " loaded): restore it from /usr/share/ufw/iptables/ and put the LOG rules before its"
+          + " *filter table's COMMIT line (hostguard harden does)";
+
+  /** A tree without its before files is not passed over in silence: they are ufw's, and psad's. */
+  @Test
+  void aMissingBeforeFileIsAFinding() {
+    Map<Path, String> files = ufwFiles("DROP", "DROP", true, List.of(SSH_LIMIT));
+    String logged = IptablesPsadLogging.apply(IptablesRestoreDocument.parse("b", BEFORE)).render();
+    files.put(Path.of(ChapterAudit.BEFORE_RULES), logged);
+    assertThat(lines(ChapterAudit.ufw(UfwTree.from(files, SERVICES))))
+        .containsExactly(MISSING_BEFORE6);
+
+    // with IPv6 off ufw never reads before6.rules; before.rules it always needs
+    files.remove(Path.of(ChapterAudit.BEFORE_RULES));
+    files.put(UfwTree.DEFAULTS, files.get(UfwTree.DEFAULTS).replace("IPV6=yes", "IPV6=no"));
+    assertThat(lines(ChapterAudit.ufw(UfwTree.from(files, SERVICES))))
+        .containsExactly(MISSING_BEFORE6.replace("before6.rules", "before.rules"));
   }
 
   @Test
