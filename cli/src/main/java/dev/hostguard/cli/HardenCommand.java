@@ -9,6 +9,7 @@ import dev.hostguard.host.ApplyResult;
 import dev.hostguard.host.ConfirmedApply;
 import dev.hostguard.host.DesiredState;
 import dev.hostguard.host.Fail2banClient;
+import dev.hostguard.host.FileChange;
 import dev.hostguard.host.HardenProfile;
 import dev.hostguard.host.HostFiles;
 import dev.hostguard.host.HostState;
@@ -25,6 +26,7 @@ import dev.hostguard.ufw.AppProfileFile;
 import dev.hostguard.ufw.ServicesDatabase;
 import dev.hostguard.ufw.UfwRefusedException;
 import dev.hostguard.ufw.UfwRuleParser;
+import dev.hostguard.ufw.conf.UfwConf;
 import dev.hostguard.ufw.status.UfwStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -200,6 +202,21 @@ final class HardenCommand implements Callable<Integer> {
     for (PlanStep step : planned.steps()) {
       if (step instanceof PlanStep.WriteFile) {
         fileSteps.add(step);
+      }
+    }
+    // ufw --force enable is a command: in a tree, ufw.conf says ENABLED=yes instead
+    Path ufwConf = Path.of("/etc/ufw/ufw.conf");
+    if (desired.ufwEnabled().orElse(false)
+        && fileSteps.stream()
+            .noneMatch(s -> ((PlanStep.WriteFile) s).change().path().equals(ufwConf))) {
+      Optional<byte[]> before = files.read(ufwConf);
+      if (before.isPresent()) {
+        UfwConf conf = UfwConf.parse(ufwConf.toString(), before.get());
+        if (!conf.enabled()) {
+          fileSteps.add(
+              new PlanStep.WriteFile(
+                  FileChange.of(ufwConf, before, conf.withEnabled(true).toBytes())));
+        }
       }
     }
     Plan plan = Plan.of(fileSteps, planned.unmanagedRules(), true);

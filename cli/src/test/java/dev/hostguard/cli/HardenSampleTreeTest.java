@@ -149,6 +149,10 @@ class HardenSampleTreeTest {
           .contains("HOSTNAME                    web1;");
       assertThat(Files.readString(sample.root().resolve("etc/ufw/user.rules"), UTF_8))
           .contains("### tuple ### limit tcp 22 0.0.0.0/0 any 0.0.0.0/0 in");
+      // ufw --force enable, in a tree: ufw.conf says so (the sample's says ENABLED=no)
+      assertThat(Files.readString(sample.root().resolve("etc/ufw/ufw.conf"), UTF_8))
+          .contains("\nENABLED=yes\n")
+          .doesNotContain("ENABLED=no");
 
       assertThat(run("harden", "--root", root, "--check", "--hostname", "web1")).isZero();
       assertThat(out.toString(UTF_8))
