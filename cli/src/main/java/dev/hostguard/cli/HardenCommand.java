@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -222,7 +223,7 @@ final class HardenCommand implements Callable<Integer> {
     Plan plan = Plan.of(fileSteps, planned.unmanagedRules(), true);
     lanNote();
     if (apply && plan.hasChanges()) {
-      ApplyResult r = plan.apply(NO_COMMANDS, files);
+      ApplyResult r = plan.apply(NO_COMMANDS, files, progress(plan));
       printResult(r);
       return r.isComplete() ? 0 : failedStep(r);
     }
@@ -290,12 +291,13 @@ final class HardenCommand implements Callable<Integer> {
     if (t.ssh().isPresent()) {
       ApplyResult[] holder = new ApplyResult[1];
       Plan p = plan;
+      Consumer<StepOutcome> shown = progress(plan);
       ConfirmedApply.Result confirmed =
           ConfirmedApply.around(t.ssh().get(), files, ConfirmedApply.DEFAULT_PROOF_TIMEOUT)
               .withCommands(exec)
               .run(
                   () -> {
-                    holder[0] = p.apply(exec, files);
+                    holder[0] = p.apply(exec, files, shown);
                     return appliedFiles(holder[0]);
                   });
       result = holder[0];
@@ -308,7 +310,7 @@ final class HardenCommand implements Callable<Integer> {
                 + "): ufw's files were put back and ufw reloaded");
       }
     } else {
-      result = plan.apply(exec, files);
+      result = plan.apply(exec, files, progress(plan));
     }
     printResult(result);
     if (!result.isComplete()) {
@@ -502,21 +504,21 @@ final class HardenCommand implements Callable<Integer> {
     }
   }
 
+  /** After an apply: the result as JSON; in text, its lines went out as the steps ran. */
   private void printResult(ApplyResult r) {
     if (json) {
       out.setLength(0);
       out.append(r.toJson()).append('\n');
-      return;
     }
-    for (StepOutcome o : r.outcomes()) {
-      out.append(o.status().word()).append(": ").append(o.step().description()).append('\n');
-      if (o.status() == StepOutcome.Status.FAILED) {
-        String text = o.output().isEmpty() ? o.error().orElse("") : o.output();
-        if (!text.isEmpty()) {
-          out.append(text.endsWith("\n") ? text : text + "\n");
-        }
-      }
+  }
+
+  /** The display of an apply's steps (none with --json); what was gathered goes out first. */
+  private Consumer<StepOutcome> progress(Plan plan) {
+    if (json) {
+      return ApplyProgress.silent();
     }
+    flush();
+    return ApplyProgress.of(Streams.out(), Streams.err(), plan.steps().size());
   }
 
   private void flush() {

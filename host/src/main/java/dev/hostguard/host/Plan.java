@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The steps that take a host from a {@link HostState} to a {@link DesiredState}: data before
@@ -157,13 +158,24 @@ public final class Plan {
    * run, so every file they would have written is untouched.
    */
   public ApplyResult apply(CommandExecutor executor, HostFiles files) {
+    return apply(executor, files, outcome -> {});
+  }
+
+  /**
+   * {@link #apply(CommandExecutor, HostFiles)}, telling {@code progress} each step's outcome as
+   * soon as the step has run (or been skipped), in order: for a progress display.
+   */
+  public ApplyResult apply(
+      CommandExecutor executor, HostFiles files, Consumer<StepOutcome> progress) {
     requireNonNull(executor, "executor");
     requireNonNull(files, "files");
+    requireNonNull(progress, "progress");
     List<StepOutcome> out = new ArrayList<>();
     boolean failed = false;
     for (PlanStep step : steps) {
       if (failed) {
         out.add(StepOutcome.notRun(step));
+        progress.accept(out.get(out.size() - 1));
         continue;
       }
       try {
@@ -182,6 +194,7 @@ public final class Plan {
                 Optional.empty(),
                 Optional.of(String.valueOf(e.getMessage()))));
       }
+      progress.accept(out.get(out.size() - 1));
     }
     return new ApplyResult(ImmutableList.copyOf(out));
   }
