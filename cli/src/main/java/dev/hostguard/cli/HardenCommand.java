@@ -114,6 +114,17 @@ final class HardenCommand implements Callable<Integer> {
   private static final List<Path> HOST_TREES =
       List.of(Path.of("/etc/ufw"), Path.of("/etc/psad"), Path.of("/etc/fail2ban"));
 
+  /** The files a plan reads, checked for readability before a local run. */
+  private static final List<Path> READ_FILES =
+      List.of(
+          Path.of("/etc/default/ufw"),
+          Path.of("/etc/ufw/ufw.conf"),
+          Path.of("/etc/ufw/user.rules"),
+          Path.of("/etc/ufw/user6.rules"),
+          Path.of("/etc/ufw/before.rules"),
+          Path.of("/etc/ufw/before6.rules"),
+          Path.of("/etc/psad/psad.conf"));
+
   private static final Path ETC_SERVICES = Path.of("/etc/services");
   private static final Path ETC_HOSTNAME = Path.of("/etc/hostname");
 
@@ -174,8 +185,8 @@ final class HardenCommand implements Callable<Integer> {
     return filesOnly(files, name);
   }
 
-  /** The bundled sample: a dry run only. */
-  private int onSample() {
+  /** The bundled sample, {@code why} the host's files are not used: a dry run only. */
+  private int onSample(String why) {
     if (apply) {
       return fail(
           "this machine has no readable /etc/ufw, /etc/psad and /etc/fail2ban: install ufw, psad"
@@ -183,10 +194,10 @@ final class HardenCommand implements Callable<Integer> {
               + " (nothing was changed)");
     }
     try (SampleTree sample = SampleTree.create()) {
+      note(why);
       note(
-          "tree: the sample bundled in hostguard (this machine has no readable /etc/ufw,"
-              + " /etc/psad and /etc/fail2ban; install ufw, psad and fail2ban to harden it;"
-              + " a dry run: nothing is changed, no command runs)");
+          "tree: the sample bundled in hostguard (hostguard's own minimal files; a dry run:"
+              + " nothing is changed, no command runs)");
       return filesOnly(
           HostFiles.local().withRoot(sample.root()), hostname != null ? hostname : "localhost");
     }
@@ -241,6 +252,24 @@ final class HardenCommand implements Callable<Integer> {
         missing.add(dir);
       }
     }
+    if (missing.isEmpty() && t.isLocalDirect()) {
+      // readable directories, but files only root may read (Debian's user.rules is 0640)
+      Optional<Path> unreadable =
+          READ_FILES.stream().filter(f -> Files.exists(f) && !Files.isReadable(f)).findFirst();
+      if (unreadable.isPresent()) {
+        if (apply) {
+          return fail(
+              unreadable.get()
+                  + " is not readable as this user: run as root or with --sudo (nothing was"
+                  + " changed)");
+        }
+        return onSample(
+            "this host's "
+                + unreadable.get()
+                + " is not readable as this user: run as root or with --sudo to plan against"
+                + " this host");
+      }
+    }
     if (!missing.isEmpty()) {
       if (apply || !t.isLocalDirect() || !"local".equals(target.executor)) {
         return fail(
@@ -250,7 +279,10 @@ final class HardenCommand implements Callable<Integer> {
                 + ": install ufw, psad and fail2ban (apt-get install ufw psad fail2ban), or pass"
                 + " --root DIR (nothing was changed)");
       }
-      return onSample();
+      return onSample(
+          "this machine has no readable "
+              + String.join(", ", missing.stream().map(Path::toString).toList())
+              + ": install ufw, psad and fail2ban to harden it");
     }
     String name = hostname != null ? hostname : targetHostname(exec, files);
     ServicesDatabase services = services(files);

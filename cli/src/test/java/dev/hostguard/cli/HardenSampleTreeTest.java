@@ -163,6 +163,55 @@ class HardenSampleTreeTest {
     }
   }
 
+  /**
+   * The README's main job run by a user who cannot read the host's files (Debian's user.rules is
+   * 0640 root): {@code harden} says why and plans against the bundled sample, exit 0. The CLI runs
+   * as {@code nobody} ({@code setpriv}) from a world-readable copy of this test's classpath.
+   */
+  @Test
+  @RequiresRealTool(
+      value = {RealTool.UFW},
+      root = true)
+  void aUserWhoCannotReadTheHostsFilesGetsTheSample() throws Exception {
+    Path cp = Files.createDirectories(tmp.resolve("cp"));
+    List<String> entries = new java.util.ArrayList<>();
+    int i = 0;
+    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path from = Path.of(e);
+      if (!Files.exists(from)) {
+        continue;
+      }
+      Path to = cp.resolve(i++ + "-" + from.getFileName());
+      dev.hostguard.exec.LocalExecutor.create()
+          .execute(dev.hostguard.exec.Command.of("cp", "-r", from.toString(), to.toString()));
+      entries.add(to.toString());
+    }
+    dev.hostguard.exec.LocalExecutor.create()
+        .execute(dev.hostguard.exec.Command.of("chmod", "-R", "a+rX", tmp.toString()));
+    CommandResult r =
+        dev.hostguard.exec.LocalExecutor.create()
+            .execute(
+                dev.hostguard.exec.Command.of(
+                        "setpriv",
+                        "--reuid=nobody",
+                        "--regid=nogroup",
+                        "--clear-groups",
+                        "--",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        String.join(java.io.File.pathSeparator, entries),
+                        HostguardCli.class.getName(),
+                        "harden")
+                    .withTimeout(java.time.Duration.ofMinutes(2))
+                    .acceptingAnyExitCode());
+    assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
+    List<String> lines = r.stdout().lines().toList();
+    assertThat(lines.get(0))
+        .matches("this (host's .* is not readable as this user|machine has no readable .*).*");
+    assertThat(lines.get(1)).startsWith("tree: the sample bundled in hostguard");
+    assertThat(r.stdout()).contains("+++ b/etc/ufw/user.rules", "+### tuple ### limit tcp 22 ");
+  }
+
   @Test
   void applyAndCheckTogetherAreRefused() {
     assertThat(run("harden", "--root", tmp.toString(), "--apply", "--check")).isEqualTo(1);
