@@ -164,6 +164,43 @@ class FleetPlaybookRealToolsTest {
         (System.nanoTime() - start) / 1_000_000_000L);
   }
 
+  /**
+   * The example inventory of docs/fleet.md ({@code docs/fleet/inventory.yml}) is one ansible reads:
+   * its three hosts, each with the variables the page says, and the playbook passes {@code
+   * --syntax-check} with it.
+   */
+  @Test
+  void theExampleInventoryAndThePlaybookParse() throws Exception {
+    Path example = PLAYBOOK.resolveSibling("inventory.yml");
+    String playbook = RealTool.ANSIBLE_PLAYBOOK.require().toString();
+    CommandResult syntax =
+        ansible(List.of(playbook, "--syntax-check", "-i", example.toString(), PLAYBOOK.toString()));
+    assertThat(syntax.exitCode()).as(syntax.stdout() + syntax.stderr()).isZero();
+    CommandResult hosts =
+        ansible(List.of(playbook, "--list-hosts", "-i", example.toString(), PLAYBOOK.toString()));
+    assertThat(hosts.exitCode()).as(hosts.stdout() + hosts.stderr()).isZero();
+    assertThat(hosts.stdout())
+        .contains("hosts (3):")
+        .contains("web1.example.org")
+        .contains("web2.example.org")
+        .contains("db1.example.org");
+    Path inventoryTool = RealTool.ANSIBLE_PLAYBOOK.require().resolveSibling("ansible-inventory");
+    CommandResult list =
+        ansible(List.of(inventoryTool.toString(), "-i", example.toString(), "--list"));
+    assertThat(list.exitCode()).as(list.stdout() + list.stderr()).isZero();
+    JsonNode vars = JSON.readTree(list.stdout()).path("_meta").path("hostvars");
+    assertThat(vars.path("web2.example.org").path("ansible_port").asInt()).isEqualTo(2222);
+    assertThat(vars.path("db1.example.org").path("ansible_host").asText()).isEqualTo("10.0.0.12");
+    for (String host : List.of("web1.example.org", "web2.example.org", "db1.example.org")) {
+      JsonNode h = vars.path(host);
+      assertThat(h.path("hostguard_jar").asText())
+          .as(host)
+          .isEqualTo("/opt/hostguard/hostguard.jar");
+      assertThat(h.path("hostguard_ssh_user").asText()).as(host).isEqualTo("deploy");
+      assertThat(h.path("hostguard_options").isArray()).as(host).isTrue();
+    }
+  }
+
   /** A real sshd inside {@code host}'s namespaces on 127.0.0.1:22, hgsudo with sudo. */
   private static SshdSandbox sshd(HardenTestHost host) {
     return SshdSandbox.builder()
@@ -211,14 +248,10 @@ class FleetPlaybookRealToolsTest {
   }
 
   /**
-   * {@code ansible-playbook -i INVENTORY harden.yml [--check]}, with the report directory, on this
-   * machine; ansible's home, temp dirs and configuration are private to the test.
+   * {@code ansible-playbook -i INVENTORY -e hostguard_report_dir=REPORTS harden.yml [--check]},
+   * which must exit 0.
    */
   private CommandResult playbook(Path inventory, Path reports, boolean check) throws IOException {
-    Path config = tmp.resolve("ansible.cfg");
-    if (!Files.exists(config)) {
-      Files.writeString(config, "[defaults]\n", UTF_8);
-    }
     List<String> argv = new ArrayList<>();
     argv.add(RealTool.ANSIBLE_PLAYBOOK.require().toString());
     argv.add("-i");
@@ -229,6 +262,24 @@ class FleetPlaybookRealToolsTest {
       argv.add("--check");
     }
     argv.add(PLAYBOOK.toString());
+    CommandResult r = ansible(argv);
+    assertThat(r.exitCode())
+        .as(
+            "ansible-playbook%s exited %d%n%s%s",
+            check ? " --check" : "", r.exitCode(), r.stdout(), r.stderr())
+        .isZero();
+    return r;
+  }
+
+  /**
+   * An Ansible program on this machine with its home, temp dirs and configuration private to the
+   * test (nothing read from {@code ~/.ansible} or an {@code ansible.cfg}); any exit code.
+   */
+  private CommandResult ansible(List<String> argv) throws IOException {
+    Path config = tmp.resolve("ansible.cfg");
+    if (!Files.exists(config)) {
+      Files.writeString(config, "[defaults]\n", UTF_8);
+    }
     Command command =
         Command.builder()
             .argv(argv)
@@ -248,13 +299,7 @@ class FleetPlaybookRealToolsTest {
             .timeout(RUN_TIMEOUT)
             .acceptAnyExitCode()
             .build();
-    CommandResult r = LocalExecutor.create().execute(command);
-    assertThat(r.exitCode())
-        .as(
-            "ansible-playbook%s exited %d%n%s%s",
-            check ? " --check" : "", r.exitCode(), r.stdout(), r.stderr())
-        .isZero();
-    return r;
+    return LocalExecutor.create().execute(command);
   }
 
   /** PLAY RECAP: host to [ok, changed, unreachable, failed, skipped]. */
