@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * test-only detail: a real inventory runs {@code java -jar hostguard.jar} and reaches the hosts
  * over the network), with {@code --no-services} (no daemons in the namespaces). Three runs: {@code
  * --check} shows each host's plan and changes nothing, a run without it converges both, a second
- * {@code --check} reports no change. About 60-75 s here (three playbook runs, eight hostguard
+ * {@code --check} reports no change. About 60-95 s here (three playbook runs, eight hostguard
  * JVMs), within the 5-minute cap.
  */
 @RequiresRealTool(
