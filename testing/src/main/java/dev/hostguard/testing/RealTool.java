@@ -41,7 +41,9 @@ public enum RealTool {
   /** The OpenSSH server. */
   SSHD("sshd", "openssh-server"),
   /** sudo. */
-  SUDO("sudo", "sudo");
+  SUDO("sudo", "sudo"),
+  /** ansible-playbook (Debian's ansible-core), to run the fleet playbook of docs/fleet.md. */
+  ANSIBLE_PLAYBOOK("ansible-playbook", "ansible-core");
 
   private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin");
 
