@@ -29,7 +29,10 @@ import dev.hostguard.ufw.UfwRuleParser;
 import dev.hostguard.ufw.conf.UfwConf;
 import dev.hostguard.ufw.status.UfwStatus;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -430,10 +433,24 @@ final class HardenCommand implements Callable<Integer> {
     Map<String, String> apps = new LinkedHashMap<>();
     for (Path p : appProfiles) {
       String text;
+      if (Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p)) {
+        // opening a FIFO blocks until a writer comes: refused before it is opened
+        throw new IllegalArgumentException(
+            "--app-profile " + p + ": not a regular file (a FIFO or device: give a file)");
+      }
       try {
         text = Files.readString(p, UTF_8);
       } catch (IOException e) {
-        throw new IllegalArgumentException("--app-profile " + p + ": cannot read it (" + e + ")");
+        String reason =
+            e instanceof AccessDeniedException
+                ? "permission denied"
+                : e instanceof NoSuchFileException
+                    ? "no such file"
+                    : e instanceof FileSystemException f && f.getReason() != null
+                        ? f.getReason()
+                        : String.valueOf(e.getMessage());
+        throw new IllegalArgumentException(
+            "--app-profile " + p + ": cannot read it (" + TargetFailure.oneLine(reason) + ")");
       }
       AppProfileFile.parse(p.toString(), text); // ufw's acceptance, or a ParseException
       Path fileName = p.getFileName();

@@ -143,6 +143,15 @@ final class PsadCommand implements Callable<Integer> {
       if (Files.isDirectory(p)) {
         return new byte[0];
       }
+      if (Files.exists(p) && !Files.isRegularFile(p)) {
+        // psad's open would block on a FIFO until a writer comes: refused before it is opened,
+        // with the exit code psad gives for a file it cannot open
+        throw new Refused(
+            "[*] Could not open config file "
+                + name
+                + ": not a regular file (a FIFO or device: give a file)",
+            DIE);
+      }
       return Files.readAllBytes(p);
     } catch (IOException e) {
       throw new Refused("[*] Could not open config file " + name + ": " + reason(e), errno(e));

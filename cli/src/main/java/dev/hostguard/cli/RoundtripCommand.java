@@ -50,7 +50,16 @@ final class RoundtripCommand implements Callable<Integer> {
     }
     byte[] content;
     try {
-      content = Files.readAllBytes(Path.of(file));
+      Path path = Path.of(file);
+      if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+        // opening a FIFO blocks until a writer comes, which may be never: refused unopened
+        err.println(
+            "hostguard roundtrip: "
+                + file
+                + ": not a regular file (a FIFO or device: give a file)");
+        return 1;
+      }
+      content = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       err.println("hostguard roundtrip: " + file + ": no such file (check the path)");
       return 1;

@@ -56,7 +56,9 @@ interface FileView {
     @Override
     public Optional<byte[]> read(String path) {
       try {
-        if (path.isEmpty() || path.indexOf('\0') >= 0 || Files.isDirectory(Path.of(path))) {
+        // a directory, and a FIFO or device (opening a FIFO blocks until a writer comes, which
+        // may be never: fail2ban would hang, this reader says it could not read the file)
+        if (path.isEmpty() || path.indexOf('\0') >= 0 || !Files.isRegularFile(Path.of(path))) {
           return Optional.empty();
         }
         if (Files.size(Path.of(path)) > InputLimits.MAX_BYTES) {

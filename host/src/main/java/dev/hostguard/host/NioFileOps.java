@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +30,25 @@ final class NioFileOps implements FileOps {
   @Override
   public Optional<byte[]> read(Path file) {
     try {
+      refuseSpecialFile(file);
       return Optional.of(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       throw failure("cannot read", file, e);
+    }
+  }
+
+  /**
+   * Opening a FIFO blocks until a writer comes, which may be never, and a device may never end: a
+   * file that is neither a regular file nor a directory (whose read fails on its own) is refused
+   * before it is opened.
+   */
+  private static void refuseSpecialFile(Path file) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    if (!a.isRegularFile() && !a.isDirectory()) {
+      throw new FileSystemException(
+          file.toString(), null, "not a regular file (a FIFO or device: give a file)");
     }
   }
 
@@ -154,7 +171,26 @@ final class NioFileOps implements FileOps {
     }
   }
 
+  /**
+   * {@code what path: reason}, the reason in words ({@link AccessDeniedException}'s message is the
+   * bare path); the cause carries the same message, as {@link CommandFileOps}'s do, so a caller
+   * that shows the cause's message shows the reason.
+   */
   private static UncheckedIOException failure(String what, Path path, IOException cause) {
-    return new UncheckedIOException(what + " " + path + ": " + cause.getMessage(), cause);
+    String message = what + " " + path + ": " + reason(cause);
+    return new UncheckedIOException(message, new IOException(message, cause));
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 }

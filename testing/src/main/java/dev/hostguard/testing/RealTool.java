@@ -43,7 +43,9 @@ public enum RealTool {
   /** sudo. */
   SUDO("sudo", "sudo"),
   /** ansible-playbook (Debian's ansible-core), to run the fleet playbook of docs/fleet.md. */
-  ANSIBLE_PLAYBOOK("ansible-playbook", "ansible-core");
+  ANSIBLE_PLAYBOOK("ansible-playbook", "ansible-core"),
+  /** setpriv, to run a program as another user (needs root). */
+  SETPRIV("setpriv", "util-linux");
 
   private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin");
 
