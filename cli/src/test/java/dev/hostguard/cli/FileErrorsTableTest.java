@@ -242,6 +242,7 @@ class FileErrorsTableTest {
             ? reader.expected().get(Input.FIFO)
             : realExitCode(
                 reader.realTool().apply(Input.DIRECTORY.make(dir.resolve("twin"), reader.file())));
+    List<String> before = tree(dir.resolve(Path.of(reader.file()).getName(0).toString()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -266,6 +267,9 @@ class FileErrorsTableTest {
       thread.shutdown();
     }
     assertAnswer(reader, file, code, expected, out.toByteArray(), err.toString(UTF_8));
+    assertThat(tree(dir.resolve(Path.of(reader.file()).getName(0).toString())))
+        .as("nothing written")
+        .isEqualTo(before);
     assertThat(err.toString(UTF_8)).as("names the FIFO").contains(file.toString());
     if (reader.tool().equals(Optional.of(RealTool.FAIL2BAN_CLIENT))) {
       // fail2ban's own words for a file it cannot open
@@ -300,7 +304,11 @@ class FileErrorsTableTest {
     argv.add(nobodysClasspath);
     argv.add(HostguardCli.class.getName());
     argv.addAll(reader.args().apply(file));
+    List<String> before = tree(dir.resolve(Path.of(reader.file()).getName(0).toString()));
     Forked r = asNobody(argv);
+    assertThat(tree(dir.resolve(Path.of(reader.file()).getName(0).toString())))
+        .as("nothing written")
+        .isEqualTo(before);
     assertAnswer(reader, file, r.exitCode(), expected, r.stdout(), r.stderr());
     if (reader.tool().isEmpty()) {
       assertThat(r.stderr()).as("says what is wrong").containsIgnoringCase("permission denied");
@@ -454,6 +462,22 @@ class FileErrorsTableTest {
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
+    }
+  }
+
+  /** Every path under {@code dir} with its size and mode, to see that nothing was written. */
+  private static List<String> tree(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      List<String> out = new ArrayList<>();
+      for (Path p : (Iterable<Path>) all.sorted()::iterator) {
+        out.add(
+            p
+                + " "
+                + Files.size(p)
+                + " "
+                + PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+      }
+      return out;
     }
   }
 
