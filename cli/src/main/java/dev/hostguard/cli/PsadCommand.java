@@ -143,13 +143,11 @@ final class PsadCommand implements Callable<Integer> {
       if (Files.isDirectory(p)) {
         return new byte[0];
       }
-      if (Files.exists(p) && !Files.isRegularFile(p)) {
+      if (isFifo(p)) {
         // psad's open would block on a FIFO until a writer comes: refused before it is opened,
-        // with the exit code psad gives for a file it cannot open
+        // with psad's die status (a device reads as psad reads it: /dev/null is empty)
         throw new Refused(
-            "[*] Could not open config file "
-                + name
-                + ": not a regular file (a FIFO or device: give a file)",
+            "[*] Could not open config file " + name + ": not a regular file (a FIFO: give a file)",
             DIE);
       }
       return Files.readAllBytes(p);
@@ -158,6 +156,15 @@ final class PsadCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new Refused(
           "[*] Could not open config file " + name + ": No such file or directory", ENOENT);
+    }
+  }
+
+  /** {@code S_ISFIFO} of {@code stat(2)} (following links); false when it cannot be asked. */
+  private static boolean isFifo(Path p) {
+    try {
+      return ((Integer) Files.getAttribute(p, "unix:mode") & 0170000) == 0010000;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

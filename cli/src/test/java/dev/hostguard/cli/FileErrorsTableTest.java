@@ -41,14 +41,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every subcommand that reads a file, given a missing file, a directory, a binary file, a file that
- * is not UTF-8, a FIFO no writer opens and a mode 000 file read by a non-root user: the exit code
- * of the CLI contract's table (for the mirrors: the real tool's, or for a FIFO, on which the tool
- * would hang, the tool's code for a file it cannot open) and no stack trace; hostguard's own errors
- * are one line naming the file, a mirror's first line names it (the rest is the tool's own wording,
- * which the differential tests compare). N = 6 readers x 4 inputs in process, 9 subcommands (the 6
- * readers, {@code harden --app-profile}, {@code audit --root}, {@code harden --root}) on a FIFO
- * with a 20 s bound, the same 9 on a mode 000 file as {@code nobody} in a forked JVM, and
- * ufw-status on 2 bad stdins: 44.
+ * is not UTF-8, {@code /dev/null} (a device the tools read as empty), a FIFO no writer opens and a
+ * mode 000 file read by a non-root user: the exit code of the CLI contract's table (for the
+ * mirrors: the real tool's, or for a FIFO, on which the tool would hang, the tool's code for a file
+ * it cannot open) and no stack trace; hostguard's own errors are one line naming the file, a
+ * mirror's first line names it (the rest is the tool's own wording, which the differential tests
+ * compare). N = 6 readers x 5 inputs in process, 9 subcommands (the 6 readers, {@code harden
+ * --app-profile}, {@code audit --root}, {@code harden --root}) on a FIFO with a 20 s bound, the
+ * same 9 on a mode 000 file as {@code nobody} in a forked JVM, and ufw-status on 2 bad stdins: 50.
  */
 @RequiresRealTool({RealTool.PSAD, RealTool.FAIL2BAN_CLIENT})
 class FileErrorsTableTest {
@@ -58,13 +58,15 @@ class FileErrorsTableTest {
     DIRECTORY,
     BINARY,
     INVALID_UTF8,
+    /** A character device ({@code /dev/null}, through a link): the tools read it as empty. */
+    DEVICE,
     /** A FIFO no writer ever opens: opening it to read would block forever. */
     FIFO,
     /** Mode 000 in a directory the reader can traverse: only root reads it. */
     UNREADABLE;
 
     /** The four inputs every reader meets in this JVM (as root: mode 000 is no obstacle). */
-    static final List<Input> IN_PROCESS = List.of(MISSING, DIRECTORY, BINARY, INVALID_UTF8);
+    static final List<Input> IN_PROCESS = List.of(MISSING, DIRECTORY, BINARY, INVALID_UTF8, DEVICE);
 
     Path make(Path dir, String name) throws Exception {
       Path p = dir.resolve(name);
@@ -77,6 +79,7 @@ class FileErrorsTableTest {
         // "KEY vé;" in Latin-1: 0xe9 starts no UTF-8 sequence here
         case INVALID_UTF8 ->
             Files.write(p, new byte[] {'K', 'E', 'Y', ' ', 'v', (byte) 0xe9, ';', '\n'});
+        case DEVICE -> Files.createSymbolicLink(p, Path.of("/dev/null"));
         case FIFO -> mkfifo(p);
         case UNREADABLE -> {
           Files.write(p, "[Definition]\nKEY value;\n".getBytes(UTF_8));
@@ -200,6 +203,9 @@ class FileErrorsTableTest {
             binary,
             Input.INVALID_UTF8,
             invalidUtf8,
+            // hostguard's own reader takes regular files only
+            Input.DEVICE,
+            1,
             Input.FIFO,
             1,
             Input.UNREADABLE,

@@ -56,12 +56,17 @@ interface FileView {
     @Override
     public Optional<byte[]> read(String path) {
       try {
-        // a directory, and a FIFO or device (opening a FIFO blocks until a writer comes, which
-        // may be never: fail2ban would hang, this reader says it could not read the file)
-        if (path.isEmpty() || path.indexOf('\0') >= 0 || !Files.isRegularFile(Path.of(path))) {
+        // a directory, and a FIFO: opening one blocks until a writer comes, which may be never;
+        // fail2ban would hang, this reader answers as fail2ban does for a file it cannot open
+        if (path.isEmpty()
+            || path.indexOf('\0') >= 0
+            || Files.isDirectory(Path.of(path))
+            || isFifo(Path.of(path))) {
           return Optional.empty();
         }
-        if (Files.size(Path.of(path)) > InputLimits.MAX_BYTES) {
+        // a device reads as fail2ban reads it (/dev/null: empty), bounded as a large file is
+        if (!Files.isRegularFile(Path.of(path))
+            || Files.size(Path.of(path)) > InputLimits.MAX_BYTES) {
           // refused by ConfigSession with the size (InputLimits): read only the start
           try (java.io.InputStream in = Files.newInputStream(Path.of(path))) {
             return Optional.of(in.readNBytes(InputLimits.MAX_BYTES + 1));
@@ -70,6 +75,15 @@ interface FileView {
         return Optional.of(Files.readAllBytes(Path.of(path)));
       } catch (IOException | RuntimeException e) {
         return Optional.empty();
+      }
+    }
+
+    /** {@code S_ISFIFO} of {@code stat(2)} (following links); false when it cannot be asked. */
+    private static boolean isFifo(Path p) {
+      try {
+        return ((Integer) Files.getAttribute(p, "unix:mode") & 0170000) == 0010000;
+      } catch (IOException | RuntimeException e) {
+        return false;
       }
     }
 
