@@ -264,13 +264,26 @@ class UfwEvaluatorKernelV6Test {
           }
           // a dropped outgoing datagram (drop or reject) fails send() with EPERM at once
           boolean eperm = direction == UfwDirection.OUT && probe.protocol() == PacketProtocol.UDP;
-          if (d.verdict() == UfwVerdict.REJECT && !eperm) {
+          // a limit rule's rate state is the kernel's (the evaluator says LIMIT, not whether the
+          // recent list is full): when the counters show the jump to the -user-limit chain, the
+          // connection was rejected by the rate, as a plain REJECT is
+          boolean rateLimited = false;
+          if (d.verdict() == UfwVerdict.LIMIT) {
+            List<String> userTargets = column(server, userChain, 2);
+            for (int row = 0; row < userTargets.size() && row < userAfter.size(); row++) {
+              if (userTargets.get(row).endsWith("-user-limit")
+                  && userAfter.get(row) > userBefore.get(row)) {
+                rateLimited = true;
+              }
+            }
+          }
+          if ((d.verdict() == UfwVerdict.REJECT || rateLimited) && !eperm) {
             // a TCP connect ignores ICMPv6 port-unreachable (the plain REJECT of a policy or of a
             // rule without ports); rejects are told from drops by the counters above
             assertThat(outcome).as(context).isIn("refused", "timeout");
           } else {
             // a dropped SYN is retransmitted until the timeout
-            String expected = d.accepts() ? "refused" : eperm ? "eperm" : "timeout";
+            String expected = d.accepts() && !rateLimited ? "refused" : eperm ? "eperm" : "timeout";
             assertThat(outcome).as(context).isEqualTo(expected);
           }
           userBefore = userAfter;
