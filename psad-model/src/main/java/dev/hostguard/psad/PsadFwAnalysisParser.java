@@ -41,7 +41,10 @@ final class PsadFwAnalysisParser {
         good = true;
       } else if (t.startsWith(RESULTS)) {
         out.resultsFile(path(lines, i, t.substring(RESULTS.length())));
-      } else if (t.startsWith(PARSING) && t.endsWith(CHAIN_RULES)) {
+      } else if (t.startsWith(PARSING)
+          && t.endsWith(CHAIN_RULES)
+          && t.length() >= PARSING.length() + CHAIN_RULES.length()) {
+        // (the two share no characters: "[+] Parsing chain rules." names no chain)
         out.addParsedChains(t.substring(PARSING.length(), t.length() - CHAIN_RULES.length()));
       } else if (t.startsWith(EMAILED) && errors) {
         out.emailedTo(t.substring(EMAILED.length()));
