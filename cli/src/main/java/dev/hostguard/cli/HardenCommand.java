@@ -213,12 +213,7 @@ final class HardenCommand implements Callable<Integer> {
     Plan planned =
         Plan.of(
             desired, HostState.read(files, desired), PlanOptions.defaults().withAlwaysBulk(true));
-    List<PlanStep> fileSteps = new ArrayList<>();
-    for (PlanStep step : planned.steps()) {
-      if (step instanceof PlanStep.WriteFile) {
-        fileSteps.add(step);
-      }
-    }
+    List<PlanStep> fileSteps = new ArrayList<>(planned.fileStepsOnly().steps());
     // ufw --force enable is a command: in a tree, ufw.conf says ENABLED=yes instead
     Path ufwConf = Path.of("/etc/ufw/ufw.conf");
     if (desired.ufwEnabled().orElse(false)

@@ -9,7 +9,6 @@ import dev.hostguard.host.HostFiles;
 import dev.hostguard.host.HostState;
 import dev.hostguard.host.Plan;
 import dev.hostguard.host.PlanOptions;
-import dev.hostguard.host.PlanStep;
 import dev.hostguard.ufw.ServicesDatabase;
 import dev.hostguard.ufw.UfwCommand;
 import dev.hostguard.ufw.UfwPolicy;
@@ -17,7 +16,6 @@ import dev.hostguard.ufw.UfwRule;
 import dev.hostguard.ufw.UfwRuleParser;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,13 +76,7 @@ public final class HardenYourOwnWay {
       Plan planned =
           Plan.of(
               desired, HostState.read(files, desired), PlanOptions.defaults().withAlwaysBulk(true));
-      List<PlanStep> fileSteps = new ArrayList<>();
-      for (PlanStep s : planned.steps()) {
-        if (s instanceof PlanStep.WriteFile) {
-          fileSteps.add(s);
-        }
-      }
-      Plan plan = Plan.of(fileSteps, planned.unmanagedRules(), true);
+      Plan plan = planned.fileStepsOnly();
       if (plan.isEmpty()) {
         out.print("nothing to change\n");
         return 0;

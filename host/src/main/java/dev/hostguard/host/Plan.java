@@ -142,6 +142,21 @@ public final class Plan {
     return !steps.isEmpty();
   }
 
+  /**
+   * This plan's file steps alone, as a bulk plan (ufw's rules written as files): what a files-only
+   * run applies to a tree, where no command may run. Computed with {@link
+   * PlanOptions#withAlwaysBulk} so that no rule change lives only in a command.
+   */
+  public Plan fileStepsOnly() {
+    List<PlanStep> files = new ArrayList<>();
+    for (PlanStep s : steps) {
+      if (s instanceof PlanStep.WriteFile) {
+        files.add(s);
+      }
+    }
+    return new Plan(files, unmanagedRules, true, Optional.empty());
+  }
+
   /** This plan with more steps after its own (e.g. service reloads). */
   public Plan withStepsAfter(List<PlanStep> more) {
     return new Plan(
