@@ -5,6 +5,12 @@ import dev.hostguard.exec.LocalExecutor;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,19 +29,29 @@ import picocli.CommandLine.Option;
     name = "hostguard",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Read, check, write and apply ufw, psad and fail2ban configuration.",
-    subcommands = {
-      UfwCommand.class,
-      UfwStatusCommand.class,
-      Fail2banCommand.class,
-      PsadCommand.class,
-      RoundtripCommand.class,
-      StatusCommand.class,
-      UnbanCommand.class,
-      HardenCommand.class,
-      AuditCommand.class,
-    })
+    description = "Read, check, write and apply ufw, psad and fail2ban configuration.")
 public final class HostguardCli implements Runnable {
+
+  /**
+   * The subcommands, by name, in the order {@code --help} lists them. They are registered lazily: a
+   * run names one, and only that one's picocli model is built (building all of them, by reflection
+   * over their annotations, was most of the start-up time).
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("ufw", UfwCommand.class);
+    m.put("ufw-status", UfwStatusCommand.class);
+    m.put("fail2ban", Fail2banCommand.class);
+    m.put("psad", PsadCommand.class);
+    m.put("roundtrip", RoundtripCommand.class);
+    m.put("status", StatusCommand.class);
+    m.put("unban", UnbanCommand.class);
+    m.put("harden", HardenCommand.class);
+    m.put("audit", AuditCommand.class);
+    return Collections.unmodifiableMap(m);
+  }
 
   /** sysexits.h EX_SOFTWARE: an internal error of hostguard, never a tool's own exit code. */
   static final int INTERNAL_ERROR = 70;
@@ -62,6 +78,24 @@ public final class HostguardCli implements Runnable {
    * give a recording executor), and returns the exit code.
    */
   static int run(String[] args, PrintStream out, PrintStream err, CommandExecutor local) {
+    return run(args, out, err, local, true);
+  }
+
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream, CommandExecutor)}; {@code allowDirect} false
+   * makes every run go through picocli (the test that compares both paths).
+   */
+  static int run(
+      String[] args, PrintStream out, PrintStream err, CommandExecutor local, boolean allowDirect) {
+    Streams.bind(out, err);
+    Callable<Integer> direct = allowDirect ? direct(args) : null;
+    if (direct != null) {
+      try {
+        return direct.call();
+      } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        return internalError(e, false, err);
+      }
+    }
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
@@ -73,17 +107,91 @@ public final class HostguardCli implements Runnable {
           }
         };
     CommandLine cl = new CommandLine(new HostguardCli(), factory);
+    String named = subcommandNamed(args);
+    for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+      if (named == null || named.equals(e.getKey())) {
+        cl.addSubcommand(e.getKey(), e.getValue());
+      }
+    }
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setUnmatchedOptionsArePositionalParams(false);
     cl.setParameterExceptionHandler(HostguardCli::usageError);
     cl.setExecutionExceptionHandler(HostguardCli::internalError);
-    Streams.bind(out, err);
     try {
       return cl.execute(args);
     } catch (StackOverflowError | OutOfMemoryError e) {
       return internalError(e, debugRequested(args), err);
     }
+  }
+
+  /**
+   * The mirror this run is, when its words need no parsing of ours: {@code ufw ARGS} (every word is
+   * ufw's) and {@code fail2ban [-c|--conf DIR] -d}. They skip building picocli's model, which costs
+   * more than the command itself; any other shape (help, {@code --debug}, {@code --}, an
+   * {@code @file}, a usage mistake) goes through picocli as before, with the same outcome.
+   */
+  private static @Nullable Callable<Integer> direct(String[] args) {
+    if (args.length == 0) {
+      return null;
+    }
+    for (String a : args) {
+      if (a.equals("--debug") || a.equals("--") || a.startsWith("@")) {
+        return null;
+      }
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    if (args[0].equals("ufw")) {
+      UfwCommand ufw = new UfwCommand();
+      ufw.args.addAll(rest);
+      return ufw;
+    }
+    if (args[0].equals("fail2ban")) {
+      String conf = fail2banConf(rest);
+      if (conf != null) {
+        Fail2banCommand f = new Fail2banCommand();
+        f.parent = new HostguardCli();
+        f.conf = conf;
+        f.dump = true;
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** The DIR of {@code [-c|--conf DIR] -d} in either order, else null (picocli decides). */
+  private static @Nullable String fail2banConf(List<String> words) {
+    String conf = "/etc/fail2ban";
+    boolean dump = false;
+    boolean confSeen = false;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (w.equals("-d") && !dump) {
+        dump = true;
+      } else if ((w.equals("-c") || w.equals("--conf")) && !confSeen && i + 1 < words.size()) {
+        conf = words.get(++i);
+        confSeen = true;
+        if (conf.isEmpty() || conf.startsWith("-")) {
+          return null;
+        }
+      } else {
+        return null;
+      }
+    }
+    return dump ? conf : null;
+  }
+
+  /**
+   * The subcommand this run names, when its first word (after root {@code --debug} flags) is one;
+   * else null, and every subcommand is registered (help, version, a usage error listing them).
+   */
+  private static @Nullable String subcommandNamed(String[] args) {
+    for (String a : args) {
+      if (!a.equals("--debug")) {
+        return SUBCOMMANDS.containsKey(a) ? a : null;
+      }
+    }
+    return null;
   }
 
   /** A usage mistake: one line naming the subcommand and where to look, exit 2 (picocli's). */

@@ -27,7 +27,7 @@ public final class StartupTraining {
       {"--version"},
     };
     for (String[] run : runs) {
-      HostguardCli.run(run, nowhere, nowhere);
+      HostguardCli.run(Utf8Args.of(run), nowhere, nowhere);
     }
   }
 }
