@@ -3,6 +3,7 @@ package dev.hostguard.ufw;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.hostguard.core.LineDocument;
+import dev.hostguard.core.LineTerminator;
 import dev.hostguard.core.LosslessDocument;
 import dev.hostguard.core.internal.InputLimits;
 import dev.hostguard.core.internal.PythonText;
@@ -83,65 +84,82 @@ public final class AppProfileFile implements LosslessDocument {
     String curKey = null;
     int curIndent = 0;
     for (int i = 0; i < doc.size(); i++) {
-      String line = doc.text(i);
-      String stripped = line.strip();
-      int indent = line.length() - line.stripLeading().length();
-      if (stripped.startsWith("#") || stripped.startsWith(";")) {
-        continue;
-      }
-      if (stripped.isEmpty()) {
-        if (cur != null && curKey != null) {
-          cur.put(curKey, cur.get(curKey) + "\n");
+      // ufw reads the file in Python's text mode: a lone CR ends a line as LF and CRLF do, so
+      // one line of the document may hold several of RawConfigParser's lines
+      String physical = doc.text(i);
+      int from = 0;
+      while (from <= physical.length()) {
+        int cr = physical.indexOf('\r', from);
+        int to = cr < 0 ? physical.length() : cr;
+        String line = physical.substring(from, to);
+        int column = from;
+        from = cr < 0 ? physical.length() + 1 : cr + 1;
+        if (cr >= 0
+            && from == physical.length()
+            && doc.line(i).terminator() == LineTerminator.NONE) {
+          from++; // a CR that ends the file ends this line; no empty line follows it
         }
-        continue;
-      }
-      if (cur != null && curKey != null && indent > curIndent) {
-        cur.put(curKey, cur.get(curKey) + "\n" + stripped);
+        String stripped = line.strip();
+        int indent = line.length() - line.stripLeading().length();
+        if (stripped.startsWith("#") || stripped.startsWith(";")) {
+          continue;
+        }
+        if (stripped.isEmpty()) {
+          if (cur != null && curKey != null) {
+            cur.put(curKey, cur.get(curKey) + "\n");
+          }
+          continue;
+        }
+        if (cur != null && curKey != null && indent > curIndent) {
+          cur.put(curKey, cur.get(curKey) + "\n" + stripped);
+          if (curSpan != null) {
+            curSpan[1] = i + 1;
+          }
+          continue;
+        }
+        if (stripped.startsWith("[")
+            && stripped.indexOf(']') > 0
+            && line.stripLeading().equals(stripped)) {
+          int close = stripped.lastIndexOf(']');
+          String name = stripped.substring(1, close);
+          if (name.equals("DEFAULT")) {
+            cur = defaults;
+            curSpan = null;
+          } else {
+            if (sections.containsKey(name)) {
+              throw AppProfileParseException.atLine(
+                  doc, i, column + indent, "section '" + name + "' already exists");
+            }
+            cur = new LinkedHashMap<>();
+            sections.put(name, cur);
+            curSpan = new int[] {i, i + 1};
+            spans.put(name, curSpan);
+          }
+          curKey = null;
+          continue;
+        }
+        if (cur == null) {
+          throw AppProfileParseException.atLine(
+              doc, i, column + indent, "File contains no section headers.");
+        }
+        int eq = indexOfDelimiter(stripped);
+        if (eq <= 0) {
+          throw AppProfileParseException.atLine(
+              doc, i, column + indent, "Source contains parsing errors");
+        }
+        String key = PythonText.lower(stripped.substring(0, eq).strip());
+        String value = stripped.substring(eq + 1).strip();
+        if (cur.containsKey(key)) {
+          throw AppProfileParseException.atLine(
+              doc, i, column + indent, "option '" + key + "' already exists");
+        }
+        cur.put(key, value);
         if (curSpan != null) {
           curSpan[1] = i + 1;
         }
-        continue;
+        curKey = key;
+        curIndent = indent;
       }
-      if (stripped.startsWith("[")
-          && stripped.indexOf(']') > 0
-          && line.stripLeading().equals(stripped)) {
-        int close = stripped.lastIndexOf(']');
-        String name = stripped.substring(1, close);
-        if (name.equals("DEFAULT")) {
-          cur = defaults;
-          curSpan = null;
-        } else {
-          if (sections.containsKey(name)) {
-            throw AppProfileParseException.atLine(
-                doc, i, indent, "section '" + name + "' already exists");
-          }
-          cur = new LinkedHashMap<>();
-          sections.put(name, cur);
-          curSpan = new int[] {i, i + 1};
-          spans.put(name, curSpan);
-        }
-        curKey = null;
-        continue;
-      }
-      if (cur == null) {
-        throw AppProfileParseException.atLine(doc, i, indent, "File contains no section headers.");
-      }
-      int eq = indexOfDelimiter(stripped);
-      if (eq <= 0) {
-        throw AppProfileParseException.atLine(doc, i, indent, "Source contains parsing errors");
-      }
-      String key = PythonText.lower(stripped.substring(0, eq).strip());
-      String value = stripped.substring(eq + 1).strip();
-      if (cur.containsKey(key)) {
-        throw AppProfileParseException.atLine(
-            doc, i, indent, "option '" + key + "' already exists");
-      }
-      cur.put(key, value);
-      if (curSpan != null) {
-        curSpan[1] = i + 1;
-      }
-      curKey = key;
-      curIndent = indent;
     }
     ImmutableList.Builder<AppProfile> out = ImmutableList.builder();
     for (Map.Entry<String, Map<String, String>> e : sections.entrySet()) {
@@ -235,6 +253,7 @@ public final class AppProfileFile implements LosslessDocument {
     }
     List<String> section = sectionLines(profile);
     Optional<int[]> span = span(profile.name());
+    span.ifPresent(this::checkEditable);
     LineDocument edited;
     if (span.isPresent()) {
       edited = document.withLinesReplaced(span.get()[0], span.get()[1], section);
@@ -260,6 +279,7 @@ public final class AppProfileFile implements LosslessDocument {
     int[] span =
         span(name)
             .orElseThrow(() -> new UfwRefusedException("Could not find profile '" + name + "'"));
+    checkEditable(span);
     int from = span[0];
     int to = span[1];
     while (to < document.size() && document.text(to).isBlank()) {
@@ -325,6 +345,21 @@ public final class AppProfileFile implements LosslessDocument {
   /**
    * [header, end) of the section {@code name}: end is after its last option or continuation line.
    */
+  /**
+   * Refuses to edit a section that shares a line of the file with another one: a lone CR ends a
+   * line for ufw but not for the document, so replacing that line would change the other too.
+   */
+  private void checkEditable(int[] span) {
+    for (int i = span[0]; i < span[1]; i++) {
+      if (document.text(i).indexOf('\r') >= 0) {
+        throw new UfwRefusedException(
+            "Profile lines at line "
+                + (i + 1)
+                + " are separated by a lone carriage return; edit the file as text");
+      }
+    }
+  }
+
   private Optional<int[]> span(String name) {
     int[] span = spans.get(name);
     return span == null ? Optional.empty() : Optional.of(span.clone());
