@@ -232,16 +232,25 @@ final class ConfigSession {
     List<String> before = new ArrayList<>();
     List<String> after = new ArrayList<>();
     IniParser.Result p = parser.get();
-    if (p.sections.containsKey("INCLUDES")) {
-      ConfigStore single = new ConfigStore();
-      single.defaults.putAll(p.defaults);
-      for (Map.Entry<String, Map<String, Object>> e : p.sections.entrySet()) {
-        single.sections.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
-      }
+    Map<String, Object> includesSection = p.sections.get("INCLUDES");
+    if (includesSection != null) {
+      ConfigStore single = null;
       for (String optionName : List.of("before", "after")) {
         List<String> target = optionName.equals("before") ? before : after;
-        if (single.hasOption("INCLUDES", optionName, true)) {
-          String value = single.getString("INCLUDES", optionName, null);
+        Object raw =
+            includesSection.containsKey(optionName)
+                ? includesSection.get(optionName)
+                : p.defaults.getOrDefault(optionName, MISSING_INCLUDE);
+        if (raw != MISSING_INCLUDE) {
+          String value;
+          if (raw instanceof String && ((String) raw).indexOf('%') < 0) {
+            value = (String) raw; // what interpolation yields for a value without '%'
+          } else {
+            if (single == null) {
+              single = storeOf(p);
+            }
+            value = single.getString("INCLUDES", optionName, null);
+          }
           for (String newResource : value.split("\n", -1)) {
             String r = PythonPaths.join(resourceDir, newResource);
             if (seen.contains(r)) {
@@ -258,6 +267,18 @@ final class ConfigSession {
     out.add(resource);
     out.addAll(after);
     return out;
+  }
+
+  private static final Object MISSING_INCLUDE = new Object();
+
+  /** One file on its own as a store, for interpolating its {@code [INCLUDES]}. */
+  private static ConfigStore storeOf(IniParser.Result p) {
+    ConfigStore single = new ConfigStore();
+    single.defaults.putAll(p.defaults);
+    for (Map.Entry<String, Map<String, Object>> e : p.sections.entrySet()) {
+      single.sections.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
+    }
+    return single;
   }
 
   /** {@code SafeConfigParserWithIncludes.read(filenames)} into {@code store}; the files read. */

@@ -50,6 +50,38 @@ final class TagSubstitution {
     return s.indexOf('>', start + 1);
   }
 
+  /**
+   * {@code value.replace(value.substring(start, close + 1), repl)} (every occurrence of the tag
+   * {@code <name>} found at {@code start}, left to right, not overlapping) without copying the tag
+   * text out first; {@code value} when nothing is there to replace.
+   */
+  static String replaceTag(String value, int start, int close, String repl) {
+    int len = close + 1 - start;
+    int n = value.length();
+    // occurrences before start are possible (a tag completed across an earlier replacement)
+    int at = indexOfRegion(value, 0, start, len);
+    StringBuilder out = new StringBuilder(n + Math.max(0, repl.length() - len) * 2);
+    int from = 0;
+    while (at >= 0) {
+      out.append(value, from, at).append(repl);
+      from = at + len;
+      at = indexOfRegion(value, from, start, len);
+    }
+    return out.append(value, from, n).toString();
+  }
+
+  /** The first index at or after {@code from} where {@code value[start, start+len)} occurs. */
+  private static int indexOfRegion(String value, int from, int start, int len) {
+    char first = value.charAt(start);
+    int last = value.length() - len;
+    for (int i = value.indexOf(first, from); i >= 0 && i <= last; i = value.indexOf(first, i + 1)) {
+      if (value.regionMatches(i, value, start, len)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   static LinkedHashMap<String, @Nullable Object> substitute(
       LinkedHashMap<String, @Nullable Object> input,
       Set<String> ignore,
@@ -97,8 +129,7 @@ final class TagSubstitution {
             start = findTag(value, close + 1);
             continue;
           }
-          String r = PythonText.str(repl);
-          value = value.replace(value.substring(start, close + 1), r);
+          value = replaceTag(value, start, close, PythonText.str(repl));
           if (rplc == null) {
             rplc = new HashMap<>();
           }
@@ -112,7 +143,10 @@ final class TagSubstitution {
           }
           tags.put(tag, value);
         }
-        if (value.indexOf('<') < 0) {
+        // fail2ban marks a value done when it has no '<' left; a value no tag was replaced in is
+        // as done: its tags are ignored or missing, the keys and addrepl's answers never change,
+        // so every later pass would scan it to the same end (saves rescanning long regexes)
+        if (orgval == value || value.indexOf('<') < 0) {
           done.add(tag);
         }
       }
