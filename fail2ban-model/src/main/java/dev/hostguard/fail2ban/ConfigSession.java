@@ -1,7 +1,5 @@
 package dev.hostguard.fail2ban;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.SourcePosition;
 import dev.hostguard.core.internal.InputLimits;
@@ -11,7 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -125,38 +122,13 @@ final class ConfigSession {
     return result;
   }
 
-  /** A file's bytes and what they parse to; see {@link #SHARED_PARSES}. */
-  private static final class SharedParse {
-    final byte[] bytes;
-    final IniParser.Result result;
-
-    SharedParse(byte[] bytes, IniParser.Result result) {
-      this.bytes = bytes;
-      this.result = result;
-    }
-  }
-
-  /**
-   * The one process-wide cache of the module, documented in the package and in {@code
-   * docs/fail2ban.md}: parses shared between resolutions (and threads), by file name. An entry is
-   * used only when the bytes just read are equal to the bytes it was parsed from, so a changed file
-   * is always parsed again, whatever its size or timestamps; the parse is a function of the name
-   * and the bytes, and results are immutable, so the cache can never change a result, only save
-   * time. Bounded: at most 64 MiB by weight (about four times a file's size), least recently used
-   * entries evicted first. Failed parses are not kept.
-   */
-  private static final Cache<String, SharedParse> SHARED_PARSES =
-      CacheBuilder.newBuilder()
-          .maximumWeight(64L << 20)
-          .weigher(
-              (String name, SharedParse p) ->
-                  (int) Math.min(Integer.MAX_VALUE, 4L * p.bytes.length + 2L * name.length() + 256))
-          .build();
+  /** Parses shared between resolutions: see {@link ParseCache}. */
+  private static final ParseCache SHARED_PARSES = new ParseCache(ParseCache.MAX_WEIGHT);
 
   private static IniParser.Result parseBytes(String filename, byte[] bytes) {
-    SharedParse shared = SHARED_PARSES.getIfPresent(filename);
-    if (shared != null && Arrays.equals(shared.bytes, bytes)) {
-      return shared.result;
+    IniParser.Result shared = SHARED_PARSES.get(filename, bytes);
+    if (shared != null) {
+      return shared;
     }
     String text;
     try {
@@ -171,8 +143,7 @@ final class ConfigSession {
       throw new Utf8Error("'utf-8' codec can't decode file " + filename);
     }
     IniParser.Result result = IniParser.parse(filename, text);
-    // a copy: the file source may reuse its array
-    SHARED_PARSES.put(filename, new SharedParse(bytes.clone(), result));
+    SHARED_PARSES.put(filename, bytes, result);
     return result;
   }
 

@@ -148,6 +148,9 @@ final class ConfigStore {
   }
 
   static Vars normalize(@Nullable Map<String, ?> vars) {
+    if (vars == null || vars.isEmpty()) {
+      return NO_VARS; // never written to
+    }
     HashMap<String, @Nullable Object> vardict = new HashMap<>();
     if (vars != null) {
       for (Map.Entry<String, ?> e : vars.entrySet()) {

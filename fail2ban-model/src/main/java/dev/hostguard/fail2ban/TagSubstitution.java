@@ -50,38 +50,6 @@ final class TagSubstitution {
     return s.indexOf('>', start + 1);
   }
 
-  /**
-   * {@code value.replace(value.substring(start, close + 1), repl)} (every occurrence of the tag
-   * {@code <name>} found at {@code start}, left to right, not overlapping) without copying the tag
-   * text out first; {@code value} when nothing is there to replace.
-   */
-  static String replaceTag(String value, int start, int close, String repl) {
-    int len = close + 1 - start;
-    int n = value.length();
-    // occurrences before start are possible (a tag completed across an earlier replacement)
-    int at = indexOfRegion(value, 0, start, len);
-    StringBuilder out = new StringBuilder(n + Math.max(0, repl.length() - len) * 2);
-    int from = 0;
-    while (at >= 0) {
-      out.append(value, from, at).append(repl);
-      from = at + len;
-      at = indexOfRegion(value, from, start, len);
-    }
-    return out.append(value, from, n).toString();
-  }
-
-  /** The first index at or after {@code from} where {@code value[start, start+len)} occurs. */
-  private static int indexOfRegion(String value, int from, int start, int len) {
-    char first = value.charAt(start);
-    int last = value.length() - len;
-    for (int i = value.indexOf(first, from); i >= 0 && i <= last; i = value.indexOf(first, i + 1)) {
-      if (value.regionMatches(i, value, start, len)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   static LinkedHashMap<String, @Nullable Object> substitute(
       LinkedHashMap<String, @Nullable Object> input,
       Set<String> ignore,
@@ -129,7 +97,8 @@ final class TagSubstitution {
             start = findTag(value, close + 1);
             continue;
           }
-          value = replaceTag(value, start, close, PythonText.str(repl));
+          // String.replace sizes its one result exactly (a builder here allocated more)
+          value = value.replace(value.substring(start, close + 1), PythonText.str(repl));
           if (rplc == null) {
             rplc = new HashMap<>();
           }
