@@ -151,12 +151,10 @@ final class ConfigStore {
     if (vars == null || vars.isEmpty()) {
       return NO_VARS; // never written to
     }
-    HashMap<String, @Nullable Object> vardict = new HashMap<>();
-    if (vars != null) {
-      for (Map.Entry<String, ?> e : vars.entrySet()) {
-        Object v = e.getValue();
-        vardict.put(PythonText.lower(e.getKey()), v == null ? null : PythonText.str(v));
-      }
+    HashMap<String, @Nullable Object> vardict = new HashMap<>(vars.size() * 4 / 3 + 1);
+    for (Map.Entry<String, ?> e : vars.entrySet()) {
+      Object v = e.getValue();
+      vardict.put(PythonText.lower(e.getKey()), v == null ? null : PythonText.str(v));
     }
     return new Vars(vardict);
   }

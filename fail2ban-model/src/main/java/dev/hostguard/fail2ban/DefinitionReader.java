@@ -205,7 +205,7 @@ final class DefinitionReader {
       }
     }
     LinkedHashMap<String, @Nullable Object> out =
-        TagSubstitution.substitute(combined, ignore, this::combOption);
+        TagSubstitution.substituteInPlace(combined, ignore, this::combOption);
     boolean[] failed = new boolean[1];
     for (OptionTemplate t : template()) {
       if (t.type().equals("string")) {

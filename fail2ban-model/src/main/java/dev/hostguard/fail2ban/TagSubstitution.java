@@ -54,7 +54,14 @@ final class TagSubstitution {
       LinkedHashMap<String, @Nullable Object> input,
       Set<String> ignore,
       @Nullable Function<String, @Nullable Object> addrepl) {
-    LinkedHashMap<String, @Nullable Object> tags = new LinkedHashMap<>(input);
+    return substituteInPlace(new LinkedHashMap<>(input), ignore, addrepl);
+  }
+
+  /** {@link #substitute} over a map the caller owns and gives up: {@code tags} is the result. */
+  static LinkedHashMap<String, @Nullable Object> substituteInPlace(
+      LinkedHashMap<String, @Nullable Object> tags,
+      Set<String> ignore,
+      @Nullable Function<String, @Nullable Object> addrepl) {
     Set<String> done = new HashSet<>();
     Map<String, Map<String, Integer>> repCounts = new HashMap<>();
     String[] keys = tags.keySet().toArray(new String[0]);
