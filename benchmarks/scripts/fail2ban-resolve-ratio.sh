@@ -37,6 +37,12 @@ PY
 )
 java -jar "$jar" Fail2banResolveBenchmark -p confDir="$conf" -rf csv -rff "$work/jmh.csv" > "$work/jmh.out"
 java_ms=$(awk -F, 'NR==2 {gsub(/"/,"",$5); print $5}' "$work/jmh.csv")
+# cold: the first resolution in a fresh JVM, timed in-process (JVM start excluded), median of 5
+cold_ms=$(for _ in 1 2 3 4 5; do
+  java -cp "$jar" dev.hostguard.benchmarks.Fail2banColdStart "$conf"
+done | sort -n | sed -n 3p)
 echo "fail2ban 1.0.2 in-process (Configurator readAll+getOptions+convertToProtocol): ${py_ms} ms"
 echo "hostguard Fail2banDump.load (JMH average):                                  ${java_ms} ms"
-awk -v p="$py_ms" -v j="$java_ms" 'BEGIN { printf "speed-up: %.1fx (goal: >= 10x)\n", p / j }'
+echo "hostguard Fail2banDump.load, cold (first call in a fresh JVM, median of 5): ${cold_ms} ms"
+awk -v p="$py_ms" -v j="$java_ms" 'BEGIN { printf "warm speed-up: %.1fx (goal: >= 30x)\n", p / j }'
+awk -v p="$py_ms" -v j="$cold_ms" 'BEGIN { printf "cold speed-up: %.1fx (goal: >= 3x)\n", p / j }'

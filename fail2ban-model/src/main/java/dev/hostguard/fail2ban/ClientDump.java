@@ -44,12 +44,22 @@ final class ClientDump {
 
   private static void checkLogLevel(Object value) {
     String v = PythonText.str(value);
-    if (!v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
+    if (!v.isEmpty() && allDigits(v)) {
       return;
     }
     if (!LOG_LEVELS.contains(v.toUpperCase(java.util.Locale.ROOT))) {
       throw ConfigError.value("Invalid log level " + PythonText.reprString(v));
     }
+  }
+
+  /** Every UTF-16 unit a digit ({@code Character.isDigit}); a loop, not a stream, when cold. */
+  private static boolean allDigits(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      if (!Character.isDigit(v.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Outcome run(Fail2banConfigSource source) {

@@ -1,7 +1,5 @@
 package dev.hostguard.fail2ban;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.SourcePosition;
 import dev.hostguard.core.internal.InputLimits;
@@ -11,7 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -125,38 +122,13 @@ final class ConfigSession {
     return result;
   }
 
-  /** A file's bytes and what they parse to; see {@link #SHARED_PARSES}. */
-  private static final class SharedParse {
-    final byte[] bytes;
-    final IniParser.Result result;
-
-    SharedParse(byte[] bytes, IniParser.Result result) {
-      this.bytes = bytes;
-      this.result = result;
-    }
-  }
-
-  /**
-   * The one process-wide cache of the module, documented in the package and in {@code
-   * docs/fail2ban.md}: parses shared between resolutions (and threads), by file name. An entry is
-   * used only when the bytes just read are equal to the bytes it was parsed from, so a changed file
-   * is always parsed again, whatever its size or timestamps; the parse is a function of the name
-   * and the bytes, and results are immutable, so the cache can never change a result, only save
-   * time. Bounded: at most 64 MiB by weight (about four times a file's size), least recently used
-   * entries evicted first. Failed parses are not kept.
-   */
-  private static final Cache<String, SharedParse> SHARED_PARSES =
-      CacheBuilder.newBuilder()
-          .maximumWeight(64L << 20)
-          .weigher(
-              (String name, SharedParse p) ->
-                  (int) Math.min(Integer.MAX_VALUE, 4L * p.bytes.length + 2L * name.length() + 256))
-          .build();
+  /** Parses shared between resolutions: see {@link ParseCache}. */
+  private static final ParseCache SHARED_PARSES = new ParseCache(ParseCache.MAX_WEIGHT);
 
   private static IniParser.Result parseBytes(String filename, byte[] bytes) {
-    SharedParse shared = SHARED_PARSES.getIfPresent(filename);
-    if (shared != null && Arrays.equals(shared.bytes, bytes)) {
-      return shared.result;
+    IniParser.Result shared = SHARED_PARSES.get(filename, bytes);
+    if (shared != null) {
+      return shared;
     }
     String text;
     try {
@@ -171,8 +143,7 @@ final class ConfigSession {
       throw new Utf8Error("'utf-8' codec can't decode file " + filename);
     }
     IniParser.Result result = IniParser.parse(filename, text);
-    // a copy: the file source may reuse its array
-    SHARED_PARSES.put(filename, new SharedParse(bytes.clone(), result));
+    SHARED_PARSES.put(filename, bytes, result);
     return result;
   }
 
@@ -232,16 +203,25 @@ final class ConfigSession {
     List<String> before = new ArrayList<>();
     List<String> after = new ArrayList<>();
     IniParser.Result p = parser.get();
-    if (p.sections.containsKey("INCLUDES")) {
-      ConfigStore single = new ConfigStore();
-      single.defaults.putAll(p.defaults);
-      for (Map.Entry<String, Map<String, Object>> e : p.sections.entrySet()) {
-        single.sections.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
-      }
+    Map<String, Object> includesSection = p.sections.get("INCLUDES");
+    if (includesSection != null) {
+      ConfigStore single = null;
       for (String optionName : List.of("before", "after")) {
         List<String> target = optionName.equals("before") ? before : after;
-        if (single.hasOption("INCLUDES", optionName, true)) {
-          String value = single.getString("INCLUDES", optionName, null);
+        Object raw =
+            includesSection.containsKey(optionName)
+                ? includesSection.get(optionName)
+                : p.defaults.getOrDefault(optionName, MISSING_INCLUDE);
+        if (raw != MISSING_INCLUDE) {
+          String value;
+          if (raw instanceof String && ((String) raw).indexOf('%') < 0) {
+            value = (String) raw; // what interpolation yields for a value without '%'
+          } else {
+            if (single == null) {
+              single = storeOf(p);
+            }
+            value = single.getString("INCLUDES", optionName, null);
+          }
           for (String newResource : value.split("\n", -1)) {
             String r = PythonPaths.join(resourceDir, newResource);
             if (seen.contains(r)) {
@@ -258,6 +238,18 @@ final class ConfigSession {
     out.add(resource);
     out.addAll(after);
     return out;
+  }
+
+  private static final Object MISSING_INCLUDE = new Object();
+
+  /** One file on its own as a store, for interpolating its {@code [INCLUDES]}. */
+  private static ConfigStore storeOf(IniParser.Result p) {
+    ConfigStore single = new ConfigStore();
+    single.defaults.putAll(p.defaults);
+    for (Map.Entry<String, Map<String, Object>> e : p.sections.entrySet()) {
+      single.sections.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
+    }
+    return single;
   }
 
   /** {@code SafeConfigParserWithIncludes.read(filenames)} into {@code store}; the files read. */

@@ -23,7 +23,6 @@ final class ConfigStore {
       Pattern.compile("^([\\w\\-]+)/([^\\s>]+)$", Pattern.UNICODE_CHARACTER_CLASS);
   static final Pattern CONDITIONAL =
       Pattern.compile("^(\\w+)(\\?.+)$", Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES);
-  private static final Pattern KEY = Pattern.compile("%\\(([^)]+)\\)s");
 
   final LinkedHashMap<String, Object> defaults = new LinkedHashMap<>();
   final LinkedHashMap<String, LinkedHashMap<String, Object>> sections = new LinkedHashMap<>();
@@ -149,35 +148,57 @@ final class ConfigStore {
   }
 
   static Vars normalize(@Nullable Map<String, ?> vars) {
-    HashMap<String, @Nullable Object> vardict = new HashMap<>();
-    if (vars != null) {
-      for (Map.Entry<String, ?> e : vars.entrySet()) {
-        Object v = e.getValue();
-        vardict.put(PythonText.lower(e.getKey()), v == null ? null : PythonText.str(v));
-      }
+    if (vars == null || vars.isEmpty()) {
+      return NO_VARS; // never written to
+    }
+    HashMap<String, @Nullable Object> vardict = new HashMap<>(vars.size() * 4 / 3 + 1);
+    for (Map.Entry<String, ?> e : vars.entrySet()) {
+      Object v = e.getValue();
+      vardict.put(PythonText.lower(e.getKey()), v == null ? null : PythonText.str(v));
     }
     return new Vars(vardict);
   }
 
   private static final Vars NO_VARS = new Vars(new HashMap<>());
 
-  /** The lookup chain {@code (interpolation layers) -> vars -> section -> DEFAULT}. */
+  /**
+   * The lookup chain {@code (interpolation layers) -> vars -> section -> DEFAULT}. A layer holds
+   * {@code __name__} (the section, on every level fail2ban interpolates) and the {@code
+   * %(section/option)s} values mapped for its level; its map is made only when one is mapped.
+   */
   private final class Lookup {
     final @Nullable Lookup parent;
-    final HashMap<String, @Nullable Object> local = new HashMap<>(8);
+
+    /** {@code __name__} of this layer, or null (the base layer). */
+    final @Nullable String name;
+
+    @Nullable HashMap<String, @Nullable Object> local;
     final Map<String, @Nullable Object> vars;
     final Map<String, Object> section;
 
     Lookup(
-        @Nullable Lookup parent, Map<String, @Nullable Object> vars, Map<String, Object> section) {
+        @Nullable Lookup parent,
+        @Nullable String name,
+        Map<String, @Nullable Object> vars,
+        Map<String, Object> section) {
       this.parent = parent;
+      this.name = name;
       this.vars = vars;
       this.section = section;
     }
 
+    void put(String key, @Nullable Object value) {
+      if (local == null) {
+        local = new HashMap<>(8);
+      }
+      local.put(key, value);
+    }
+
     boolean contains(String key) {
+      // a mapped key always holds a '/', so never collides with __name__
+      boolean isName = key.equals("__name__");
       for (Lookup l = this; l != null; l = l.parent) {
-        if (l.local.containsKey(key)) {
+        if (isName ? l.name != null : l.local != null && l.local.containsKey(key)) {
           return true;
         }
       }
@@ -185,8 +206,13 @@ final class ConfigStore {
     }
 
     @Nullable Object get(String key) {
+      boolean isName = key.equals("__name__");
       for (Lookup l = this; l != null; l = l.parent) {
-        if (l.local.containsKey(key)) {
+        if (isName) {
+          if (l.name != null) {
+            return l.name;
+          }
+        } else if (l.local != null && l.local.containsKey(key)) {
           return l.local.get(key);
         }
       }
@@ -199,8 +225,8 @@ final class ConfigStore {
       return defaults.get(key);
     }
 
-    Lookup copy() {
-      return new Lookup(this, vars, section);
+    Lookup layer(String name) {
+      return new Lookup(this, name, vars, section);
     }
   }
 
@@ -222,7 +248,7 @@ final class ConfigStore {
       Map<String, ?> m = (Map<String, ?>) vars;
       v = normalize(m);
     }
-    return new Lookup(null, v.map, sectionDict);
+    return new Lookup(null, null, v.map, sectionDict);
   }
 
   /**
@@ -289,8 +315,7 @@ final class ConfigStore {
       String option, StringBuilder accum, String rest, String section, Lookup map, int depth) {
     // fail2ban's BasicInterpolationWithName: __name__ and section/option names on every level
     if (!section.isEmpty()) {
-      map = map.copy();
-      map.local.put("__name__", section);
+      map = map.layer(section);
       mapSectionOptions(section, rest, map);
     }
     if (depth > MAX_INTERPOLATION_DEPTH) {
@@ -308,32 +333,35 @@ final class ConfigStore {
           option,
           origin(section, option));
     }
-    while (!rest.isEmpty()) {
-      int p = rest.indexOf('%');
+    // an index into value rather than Python's shrinking rest: rest is value.substring(i)
+    String value = rest;
+    int n = value.length();
+    int i = 0;
+    while (i < n) {
+      int p = value.indexOf('%', i);
       if (p < 0) {
-        accum.append(rest);
+        accum.append(value, i, n);
         return;
       }
-      if (p > 0) {
-        accum.append(rest, 0, p);
-        rest = rest.substring(p);
-      }
-      char c = rest.length() > 1 ? rest.charAt(1) : 0;
-      if (rest.length() > 1 && c == '%') {
+      accum.append(value, i, p);
+      i = p;
+      char c = i + 1 < n ? value.charAt(i + 1) : 0;
+      if (i + 1 < n && c == '%') {
         accum.append('%');
-        rest = rest.substring(2);
-      } else if (rest.length() > 1 && c == '(') {
-        Matcher m = KEY.matcher(rest);
-        if (!m.lookingAt()) {
+        i += 2;
+      } else if (i + 1 < n && c == '(') {
+        // KEY, %\(([^)]+)\)s, at i: the name ends at the first ')', which 's' must follow
+        int close = value.indexOf(')', i + 2);
+        if (close <= i + 2 || close + 1 >= n || value.charAt(close + 1) != 's') {
           throw ConfigError.about(
               ConfigError.Kind.INTERPOLATION,
-              "bad interpolation variable reference " + PythonText.reprString(rest),
+              "bad interpolation variable reference " + PythonText.reprString(value.substring(i)),
               section,
               option,
               origin(section, option));
         }
-        String var = PythonText.lower(m.group(1));
-        rest = rest.substring(m.end());
+        String var = PythonText.lower(value.substring(i + 2, close));
+        i = close + 2;
         if (!map.contains(var)) {
           throw ConfigError.about(
               ConfigError.Kind.INTERPOLATION,
@@ -344,7 +372,7 @@ final class ConfigStore {
                   + " contains an interpolation key "
                   + PythonText.reprString(var)
                   + " which is not a valid option name. Raw value: "
-                  + PythonText.reprString(rawForMessage(section, option, rest)),
+                  + PythonText.reprString(rawForMessage(section, option, value.substring(i))),
               section,
               option,
               origin(section, option));
@@ -364,7 +392,8 @@ final class ConfigStore {
       } else {
         throw ConfigError.about(
             ConfigError.Kind.INTERPOLATION,
-            "'%' must be followed by '%' or '(', found: " + PythonText.reprString(rest),
+            "'%' must be followed by '%' or '(', found: "
+                + PythonText.reprString(value.substring(i)),
             section,
             option,
             origin(section, option));
@@ -415,7 +444,7 @@ final class ConfigStore {
         }
         v = defaults.get(opt);
       }
-      map.local.put(sopt, v);
+      map.put(sopt, v);
     }
   }
 

@@ -135,9 +135,9 @@ final class DefinitionReader {
   void getOptions(Map<String, @Nullable Object> jailOpts, boolean all) {
     LinkedHashMap<String, @Nullable Object> p = new LinkedHashMap<>(jailOpts);
     p.putAll(initOpts);
-    opts = OptionTemplate.read(session, store, "Definition", template(), p, false, false);
-    pOpts = p;
     pVars = ConfigStore.normalize(p);
+    opts = OptionTemplate.read(session, store, "Definition", template(), p, pVars, false, false);
+    pOpts = p;
     if (store.hasSection("Init")) {
       for (String opt : store.ownOptions("Init")) {
         if (opt.equals("__name__")) {
@@ -205,7 +205,7 @@ final class DefinitionReader {
       }
     }
     LinkedHashMap<String, @Nullable Object> out =
-        TagSubstitution.substitute(combined, ignore, this::combOption);
+        TagSubstitution.substituteInPlace(combined, ignore, this::combOption);
     boolean[] failed = new boolean[1];
     for (OptionTemplate t : template()) {
       if (t.type().equals("string")) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,23 +57,30 @@ interface FileView {
     @Override
     public Optional<byte[]> read(String path) {
       try {
+        if (path.isEmpty() || path.indexOf('\0') >= 0) {
+          return Optional.empty();
+        }
+        Path p = Path.of(path);
+        // one stat (following links) answers directory, regular file and size together
+        BasicFileAttributes a;
+        try {
+          a = Files.readAttributes(p, BasicFileAttributes.class);
+        } catch (IOException e) {
+          return Optional.empty(); // missing or unreadable: open would fail as well
+        }
         // a directory, and a FIFO: opening one blocks until a writer comes, which may be never;
         // fail2ban would hang, this reader answers as fail2ban does for a file it cannot open
-        if (path.isEmpty()
-            || path.indexOf('\0') >= 0
-            || Files.isDirectory(Path.of(path))
-            || isFifo(Path.of(path))) {
+        if (a.isDirectory() || (a.isOther() && isFifo(p))) {
           return Optional.empty();
         }
         // a device reads as fail2ban reads it (/dev/null: empty), bounded as a large file is
-        if (!Files.isRegularFile(Path.of(path))
-            || Files.size(Path.of(path)) > InputLimits.MAX_BYTES) {
+        if (!a.isRegularFile() || a.size() > InputLimits.MAX_BYTES) {
           // refused by ConfigSession with the size (InputLimits): read only the start
-          try (java.io.InputStream in = Files.newInputStream(Path.of(path))) {
+          try (java.io.InputStream in = Files.newInputStream(p)) {
             return Optional.of(in.readNBytes(InputLimits.MAX_BYTES + 1));
           }
         }
-        return Optional.of(Files.readAllBytes(Path.of(path)));
+        return Optional.of(Files.readAllBytes(p));
       } catch (IOException | RuntimeException e) {
         return Optional.empty();
       }

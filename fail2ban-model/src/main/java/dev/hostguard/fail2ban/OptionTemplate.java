@@ -85,10 +85,30 @@ record OptionTemplate(String type, String name, @Nullable Object defaultValue) {
       @Nullable Map<String, ?> pOptions,
       boolean shouldExist,
       boolean convert) {
+    return read(
+        session,
+        store,
+        sec,
+        options,
+        pOptions,
+        ConfigStore.normalize(pOptions),
+        shouldExist,
+        convert);
+  }
+
+  /** {@link #read}, with {@code vars} already {@code ConfigStore.normalize(pOptions)}. */
+  static LinkedHashMap<String, @Nullable Object> read(
+      ConfigSession session,
+      ConfigStore store,
+      String sec,
+      List<OptionTemplate> options,
+      @Nullable Map<String, ?> pOptions,
+      ConfigStore.Vars vars,
+      boolean shouldExist,
+      boolean convert) {
     LinkedHashMap<String, @Nullable Object> values = new LinkedHashMap<>();
     Map<String, ?> p = pOptions == null ? Map.of() : pOptions;
     boolean[] failed = new boolean[1];
-    ConfigStore.Vars vars = ConfigStore.normalize(p);
     for (OptionTemplate t : options) {
       if (p.containsKey(t.name())) {
         continue;

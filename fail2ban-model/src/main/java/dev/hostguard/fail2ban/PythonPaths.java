@@ -27,11 +27,12 @@ final class PythonPaths {
     int i = p.lastIndexOf('/') + 1;
     String head = p.substring(0, i);
     String tail = p.substring(i);
-    if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
-      int e = head.length();
-      while (e > 0 && head.charAt(e - 1) == '/') {
-        e--;
-      }
+    // strip trailing slashes unless head is all slashes
+    int e = head.length();
+    while (e > 0 && head.charAt(e - 1) == '/') {
+      e--;
+    }
+    if (e > 0 && e < head.length()) {
       head = head.substring(0, e);
     }
     return new String[] {head, tail};

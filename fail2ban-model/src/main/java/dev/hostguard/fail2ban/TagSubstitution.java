@@ -54,7 +54,14 @@ final class TagSubstitution {
       LinkedHashMap<String, @Nullable Object> input,
       Set<String> ignore,
       @Nullable Function<String, @Nullable Object> addrepl) {
-    LinkedHashMap<String, @Nullable Object> tags = new LinkedHashMap<>(input);
+    return substituteInPlace(new LinkedHashMap<>(input), ignore, addrepl);
+  }
+
+  /** {@link #substitute} over a map the caller owns and gives up: {@code tags} is the result. */
+  static LinkedHashMap<String, @Nullable Object> substituteInPlace(
+      LinkedHashMap<String, @Nullable Object> tags,
+      Set<String> ignore,
+      @Nullable Function<String, @Nullable Object> addrepl) {
     Set<String> done = new HashSet<>();
     Map<String, Map<String, Integer>> repCounts = new HashMap<>();
     String[] keys = tags.keySet().toArray(new String[0]);
@@ -97,8 +104,8 @@ final class TagSubstitution {
             start = findTag(value, close + 1);
             continue;
           }
-          String r = PythonText.str(repl);
-          value = value.replace(value.substring(start, close + 1), r);
+          // String.replace sizes its one result exactly (a builder here allocated more)
+          value = value.replace(value.substring(start, close + 1), PythonText.str(repl));
           if (rplc == null) {
             rplc = new HashMap<>();
           }
@@ -112,7 +119,10 @@ final class TagSubstitution {
           }
           tags.put(tag, value);
         }
-        if (value.indexOf('<') < 0) {
+        // fail2ban marks a value done when it has no '<' left; a value no tag was replaced in is
+        // as done: its tags are ignored or missing, the keys and addrepl's answers never change,
+        // so every later pass would scan it to the same end (saves rescanning long regexes)
+        if (orgval == value || value.indexOf('<') < 0) {
           done.add(tag);
         }
       }
