@@ -99,8 +99,9 @@ public final class AppProfileFile implements LosslessDocument {
             && doc.line(i).terminator() == LineTerminator.NONE) {
           from++; // a CR that ends the file ends this line; no empty line follows it
         }
-        String stripped = line.strip();
-        int indent = line.length() - line.stripLeading().length();
+        // RawConfigParser strips with Python's notion of white space (str.strip, regex \S)
+        String stripped = PythonText.strip(line);
+        int indent = indentOf(line);
         if (stripped.startsWith("#") || stripped.startsWith(";")) {
           continue;
         }
@@ -117,10 +118,9 @@ public final class AppProfileFile implements LosslessDocument {
           }
           continue;
         }
-        if (stripped.startsWith("[")
-            && stripped.indexOf(']') > 0
-            && line.stripLeading().equals(stripped)) {
-          int close = stripped.lastIndexOf(']');
+        // SECTCRE \[(?P<header>.+)\] matched at the start: a '[' and a last ']' with text between
+        int close = stripped.lastIndexOf(']');
+        if (stripped.startsWith("[") && close >= 2) {
           String name = stripped.substring(1, close);
           if (name.equals("DEFAULT")) {
             cur = defaults;
@@ -147,8 +147,8 @@ public final class AppProfileFile implements LosslessDocument {
           throw AppProfileParseException.atLine(
               doc, i, column + indent, "Source contains parsing errors");
         }
-        String key = PythonText.lower(stripped.substring(0, eq).strip());
-        String value = stripped.substring(eq + 1).strip();
+        String key = PythonText.lower(PythonText.rstrip(stripped.substring(0, eq)));
+        String value = PythonText.strip(stripped.substring(eq + 1));
         if (cur.containsKey(key)) {
           throw AppProfileParseException.atLine(
               doc, i, column + indent, "option '" + key + "' already exists");
@@ -165,12 +165,22 @@ public final class AppProfileFile implements LosslessDocument {
     for (Map.Entry<String, Map<String, String>> e : sections.entrySet()) {
       Map<String, String> merged = new LinkedHashMap<>(defaults);
       for (Map.Entry<String, String> kv : e.getValue().entrySet()) {
-        merged.put(kv.getKey(), kv.getValue().stripTrailing());
+        merged.put(kv.getKey(), PythonText.rstrip(kv.getValue()));
       }
-      merged.replaceAll((k, v) -> v.stripTrailing());
+      merged.replaceAll((k, v) -> PythonText.rstrip(v));
       out.add(new AppProfile(e.getKey(), ImmutableMap.copyOf(merged)));
     }
     return new AppProfileFile(doc, out.build(), spans);
+  }
+
+  /** Where the first character that is not Python white space is, else 0 (NONSPACECRE). */
+  private static int indentOf(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (!PythonText.isSpace(line.charAt(i))) {
+        return i;
+      }
+    }
+    return 0;
   }
 
   private static int indexOfDelimiter(String s) {
@@ -301,19 +311,22 @@ public final class AppProfileFile implements LosslessDocument {
     }
     for (Map.Entry<String, String> f : p.fields().entrySet()) {
       String key = f.getKey();
+      String[] lines = f.getValue().split("\n", -1);
+      String first = key + "=" + lines[0];
       if (key.isEmpty()
           || !key.equals(PythonText.lower(key))
-          || !key.equals(key.strip())
-          || key.chars().anyMatch(c -> "=:[\r\n".indexOf(c) >= 0)
+          || !key.equals(PythonText.strip(key))
+          || key.chars().anyMatch(c -> "=:\r\n".indexOf(c) >= 0)
           || key.startsWith("#")
-          || key.startsWith(";")) {
+          || key.startsWith(";")
+          // the line would read back as a section header
+          || (key.startsWith("[") && first.lastIndexOf(']') >= 2)) {
         return Optional.of("Profile '" + name + "': field '" + key + "' cannot be written");
       }
-      String[] lines = f.getValue().split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
         String l = lines[i];
         boolean bad =
-            !l.equals(l.strip())
+            !l.equals(PythonText.strip(l))
                 || l.contains("\r")
                 || (i > 0 && (l.startsWith("#") || l.startsWith(";")))
                 || ((i == 0 || i == lines.length - 1) && l.isEmpty() && lines.length > 1);

@@ -150,7 +150,8 @@ public final class AppProfiles {
         if (problem.isEmpty()) {
           profiles.put(n, p);
         } else {
-          warnings.add(problem.get());
+          // ufw warns with the UFWError itself, whose str() is the repr of its message
+          warnings.add(PythonText.reprString(problem.get()));
         }
       }
     }

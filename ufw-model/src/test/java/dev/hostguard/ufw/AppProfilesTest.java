@@ -60,8 +60,8 @@ class AppProfilesTest {
     assertThat(profiles.byName().get("Good").title()).isEqualTo("t2");
     assertThat(profiles.warnings())
         .containsExactly(
-            "Profile 'NoPorts' missing required field 'ports'",
-            "Invalid ports in profile 'Range'",
+            "\"Profile 'NoPorts' missing required field 'ports'\"",
+            "\"Invalid ports in profile 'Range'\"",
             "Skipping 'ssh': also in /etc/services",
             "Skipping '-bad': invalid name",
             "Duplicate profile 'Good', using last found",

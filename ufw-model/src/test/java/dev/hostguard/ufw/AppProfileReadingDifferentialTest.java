@@ -15,13 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ufw reads {@code applications.d} in Python's text mode, where a lone CR ends a line as LF and
- * CRLF do (found by fuzzing: a description holding a CR was kept whole, so hostguard loaded a
- * profile ufw skips). Each file here goes alone into a stock data dir and the real ufw's {@code app
- * list} and {@code app info} are compared with {@link AppProfiles}: N = 10 files, 2 runs each.
+ * How ufw's RawConfigParser reads {@code applications.d}, at its edges, against the real ufw. ufw
+ * reads in Python's text mode, where a lone CR ends a line as LF and CRLF do (found by fuzzing: a
+ * description holding a CR was kept whole, so hostguard loaded a profile ufw skips); a section
+ * header is a stripped line that starts with '[' and has a last ']' after some text (fuzzing: an
+ * option named "[imap"); white space is Python's. Each file goes alone into a stock data dir and
+ * the real ufw's {@code app list} and {@code app info} are compared with {@link AppProfiles}: N =
+ * 16 files, 2 runs each.
  */
 @RequiresRealTool({RealTool.UFW})
-class AppProfileCarriageReturnDifferentialTest {
+class AppProfileReadingDifferentialTest {
   @TempDir Path tmp;
 
   static final String[] FILES = {
@@ -45,10 +48,19 @@ class AppProfileCarriageReturnDifferentialTest {
     "[Web]\r\ntitle=t\r\ndescription=d\r\nports=80/tcp\r\n",
     // a CR in the ports value
     "[Web]\ntitle=t\ndescription=d\nports=80/tcp\r|443/tcp\n",
+    // RawConfigParser's header rule (SECTCRE matched on the stripped line): '[' then a last ']'
+    // with text between; anything else is an option (found by fuzzing: an option named "[imap")
+    "[Web]\ntitle=t\ndescription=d\nports=80/tcp\n[imap\u0000=587/tcp\n",
+    "[Web]\ntitle=t\ndescription=d\nports=80/tcp\n[]x\n",
+    "[Mail] \ntitle=t\ndescription=d\nports=25/tcp\n\n[Web]\t\ntitle=t\ndescription=d\nports=80\n",
+    "[Web]]\ntitle=t\ndescription=d\nports=80/tcp\n",
+    "[A]\ntitle=t\ndescription=d\nports=80/tcp\n [Web]\n[Web]x]\ntitle=t\ndescription=d\nports=81\n",
+    // Python's white space (str.strip), wider than Java's: NBSP and U+2003 around values
+    "[Web]\ntitle=\u00a0t\u2003\ndescription=d\u00a0\nports=80/tcp\u00a0\n",
   };
 
   @Test
-  void loneCarriageReturnsEndLinesAsForUfw() throws IOException {
+  void profilesReadAsUfwReadsThem() throws IOException {
     int loaded = 0;
     for (int n = 0; n < FILES.length; n++) {
       Path dir = UfwOracle.stockWithPlex(tmp.resolve("d" + n));
@@ -72,7 +84,7 @@ class AppProfileCarriageReturnDifferentialTest {
       }
     }
     System.out.printf(
-        "AppProfileCarriageReturnDifferentialTest: N = %d files, %d loaded by ufw%n",
+        "AppProfileReadingDifferentialTest: N = %d files, %d loaded by ufw%n",
         FILES.length, loaded);
     assertThat(loaded).isGreaterThanOrEqualTo(5);
   }
