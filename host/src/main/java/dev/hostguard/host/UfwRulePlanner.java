@@ -125,12 +125,14 @@ final class UfwRulePlanner {
     }
     List<String> unmanaged = new ArrayList<>();
     Set<UfwRule> toDelete = new LinkedHashSet<>();
+    // a set, not the list: a lookup per unmanaged v6 row must not scan every v4 row
+    Set<UfwRule> currentV4 = new HashSet<>(current.ipv4Rules());
     for (UfwRule r : rows(current)) {
       if (!index.containsKey(r)) {
         if (owns) {
           toDelete.add(r);
         }
-        if (!r.v6() || !current.ipv4Rules().contains(twin(r))) {
+        if (!r.v6() || !currentV4.contains(twin(r))) {
           unmanaged.add(UfwRuleFormat.command(r) + (r.v6() ? " (v6)" : ""));
         }
       }
