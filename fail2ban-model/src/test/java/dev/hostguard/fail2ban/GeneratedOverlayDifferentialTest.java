@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +26,13 @@ class GeneratedOverlayDifferentialTest {
   @Test
   void generatedOverlaysResolveLikeFail2ban() {
     int[] counter = {0};
-    // 40 overlays from the fixed seed, 10 from a fresh one (printed)
-    for (long seed : Exploration.seeds("GeneratedOverlayDifferentialTest", 20261125L)) {
+    // 40 overlays from the fixed seed, 10 from a fresh one (printed): each one compared
+    List<Long> seeds = Exploration.seeds("GeneratedOverlayDifferentialTest", 20261125L);
+    Exploration.Floor compared =
+        Exploration.floor(
+            "overlays compared with fail2ban",
+            seeds.stream().mapToInt(s -> s == 20261125L ? 40 : 10).sum());
+    for (long seed : seeds) {
       qt().withFixedSeed(seed)
           .withExamples(seed == 20261125L ? 40 : 10)
           .withShrinkCycles(0)
@@ -38,10 +44,12 @@ class GeneratedOverlayDifferentialTest {
                   Path conf = Fail2banOracle.stockCopy(root);
                   overlay.writeTo(conf, root.resolve("logs"));
                   Fail2banOracle.assertSameDump(conf, "seed " + seed + ": " + overlay);
+                  compared.count();
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
               });
     }
+    compared.verify();
   }
 }

@@ -25,14 +25,47 @@ final class CommandFileOps implements FileOps {
   /** Bytes of a file {@link #read} takes at most; the executor's default cap is smaller. */
   static final int MAX_FILE_BYTES = 256 * 1024 * 1024;
 
+  private static final int FILE_TYPE_MASK = 0170000;
+  private static final int REGULAR_FILE = 0100000;
+  private static final int DIRECTORY = 0040000;
+
   private final CommandExecutor executor;
 
   CommandFileOps(CommandExecutor executor) {
     this.executor = requireNonNull(executor, "executor");
   }
 
+  /**
+   * Reads a regular file with {@code cat}. Opening a FIFO blocks until a writer comes, which may be
+   * never, and a device may never end: as {@link NioFileOps} does, a file that {@code stat -L}
+   * (links followed, as {@code cat} opens them) does not call regular is refused before it is
+   * opened, a directory too, with the same messages.
+   */
   @Override
   public Optional<byte[]> read(Path file) {
+    CommandResult type =
+        run(
+            Command.of("stat", "-L", "-c", "%f", "--", file.toString()).acceptingAnyExitCode(),
+            "cannot read",
+            file);
+    if (type.exitCode() != 0) {
+      if (!exists(file)) {
+        return Optional.empty();
+      }
+      throw failure("cannot read", file, type);
+    }
+    int fileType;
+    try {
+      fileType = Integer.parseInt(type.stdout().strip(), 16) & FILE_TYPE_MASK;
+    } catch (NumberFormatException e) {
+      throw refusal(file, "unexpected stat output: " + type.stdout());
+    }
+    if (fileType == DIRECTORY) {
+      throw refusal(file, "Is a directory");
+    }
+    if (fileType != REGULAR_FILE) {
+      throw refusal(file, "not a regular file (a FIFO or device: give a file)");
+    }
     Command cat =
         Command.builder()
             .args(List.of("cat", "--", file.toString()))
@@ -41,8 +74,8 @@ final class CommandFileOps implements FileOps {
             .build();
     CommandResult r = run(cat, "cannot read", file);
     if (r.exitCode() != 0) {
-      if (stat(file).isEmpty()) {
-        return Optional.empty();
+      if (!exists(file)) {
+        return Optional.empty(); // removed since the stat
       }
       throw failure("cannot read", file, r);
     }
@@ -53,6 +86,22 @@ final class CommandFileOps implements FileOps {
     return Optional.of(r.stdoutBytes());
   }
 
+  /** Whether something is at {@code path}, links followed ({@code test -e}). */
+  private boolean exists(Path path) {
+    CommandResult test =
+        run(
+            Command.of("test", "-e", path.toString()).withAcceptedExitCodes(0, 1),
+            "cannot stat",
+            path);
+    return test.exitCode() == 0;
+  }
+
+  /** {@code cannot read PATH: reason}, worded as {@link NioFileOps} words it. */
+  private static UncheckedIOException refusal(Path file, String reason) {
+    String message = "cannot read " + file + ": " + reason;
+    return new UncheckedIOException(message, new IOException(message));
+  }
+
   @Override
   public Optional<FileStat> stat(Path path) {
     CommandResult r =
@@ -61,12 +110,7 @@ final class CommandFileOps implements FileOps {
             "cannot stat",
             path);
     if (r.exitCode() != 0) {
-      CommandResult test =
-          run(
-              Command.of("test", "-e", path.toString()).withAcceptedExitCodes(0, 1),
-              "cannot stat",
-              path);
-      if (test.exitCode() == 1) {
+      if (!exists(path)) {
         return Optional.empty();
       }
       throw failure("cannot stat", path, r);

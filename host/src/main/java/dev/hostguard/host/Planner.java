@@ -158,8 +158,8 @@ final class Planner {
       if (level.isPresent()) {
         files.put(UfwTree.CONF, tree.conf().withLogLevel(level.get().word()).render());
       }
-      files.put(UfwTree.USER_RULES, r.after().rulesFile(false, wanted).render());
-      files.put(UfwTree.USER6_RULES, r.after().rulesFile(true, wanted).render());
+      files.put(UfwTree.USER_RULES, r.after().rulesFileText(false, wanted));
+      files.put(UfwTree.USER6_RULES, r.after().rulesFileText(true, wanted));
       for (Map.Entry<Path, String> e : files.entrySet()) {
         Path rel = e.getKey();
         reload |=

@@ -9,11 +9,13 @@ import dev.hostguard.ufw.UfwRuleSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ufw commands (argv after {@code ufw}) that turn one rule set into the desired one, each
@@ -41,6 +43,9 @@ final class UfwRulePlanner {
   private final UfwRuleParser parser;
   private final Map<UfwRule, Integer> index = new HashMap<>();
   private final List<ImmutableList<String>> commands = new ArrayList<>();
+
+  /** The current rows (by identity) and their {@link #index} position, -1 for none. */
+  private final Map<UfwRule, Integer> currentPositions = new IdentityHashMap<>();
 
   private UfwRulePlanner(UfwRuleParser parser) {
     this.parser = parser;
@@ -123,25 +128,40 @@ final class UfwRulePlanner {
         index.put(list.get(i), i);
       }
     }
+    // each current row's desired position, looked up by value once: later passes ask by identity
+    // (thousands of lookups by value cost more than the rest of the plan)
+    boolean[] present4 = new boolean[target.ipv4Rules().size()];
+    boolean[] present6 = new boolean[target.ipv6Rules().size()];
+    for (UfwRule r : rows(current)) {
+      Integer at = index.get(r);
+      currentPositions.put(r, at == null ? -1 : at);
+      if (at != null) {
+        (r.v6() ? present6 : present4)[at] = true;
+      }
+    }
     List<String> unmanaged = new ArrayList<>();
     Set<UfwRule> toDelete = new LinkedHashSet<>();
+    // a set, not the list: a lookup per unmanaged v6 row must not scan every v4 row
+    Set<UfwRule> currentV4 = new HashSet<>(current.ipv4Rules());
     for (UfwRule r : rows(current)) {
-      if (!index.containsKey(r)) {
+      if (position(r) == null) {
         if (owns) {
           toDelete.add(r);
         }
-        if (!r.v6() || !current.ipv4Rules().contains(twin(r))) {
+        if (!r.v6() || !currentV4.contains(twin(r))) {
           unmanaged.add(UfwRuleFormat.command(r) + (r.v6() ? " (v6)" : ""));
         }
       }
     }
     toDelete.addAll(misplaced(current.ipv4Rules()));
     toDelete.addAll(misplaced(current.ipv6Rules()));
-    Set<UfwRule> present = new HashSet<>(rows(current));
     int changes = toDelete.size();
     for (Group g : groups) {
-      if (!present.containsAll(g.rows())) {
-        changes++;
+      for (UfwRule r : g.rows()) {
+        if (!(r.v6() ? present6 : present4)[index.get(r)]) {
+          changes++;
+          break;
+        }
       }
     }
     ImmutableList<String> notDesired = ImmutableList.copyOf(unmanaged);
@@ -172,6 +192,15 @@ final class UfwRulePlanner {
     return r.withAction(dev.hostguard.ufw.UfwAction.ALLOW)
         .withLogType(dev.hostguard.ufw.UfwLogType.NONE)
         .withComment(java.util.Optional.empty());
+  }
+
+  /** The desired position of a row equal to {@code r}, or null: current rows by identity. */
+  private @Nullable Integer position(UfwRule r) {
+    Integer at = currentPositions.get(r);
+    if (at == null) {
+      return index.get(r);
+    }
+    return at < 0 ? null : at;
   }
 
   /** Thrown when no ufw command reaches the next state. */
@@ -213,14 +242,21 @@ final class UfwRulePlanner {
         kept.add(r);
       }
     }
-    Set<UfwRule> keptSet = new HashSet<>(kept);
+    // wanted rows (no two equal) that a kept row equals, by position
+    boolean[] keptAt = new boolean[wanted.size()];
+    for (UfwRule k : kept) {
+      Integer at = position(k);
+      if (at != null) {
+        keptAt[at] = true;
+      }
+    }
     List<UfwRule> out = new ArrayList<>();
     int t = 0;
     for (UfwRule k : kept) {
-      Integer at = index.get(k);
+      Integer at = position(k);
       if (at != null) {
         for (; t < at; t++) {
-          if (!keptSet.contains(wanted.get(t))) {
+          if (!keptAt[t]) {
             out.add(wanted.get(t));
           }
         }
@@ -229,7 +265,7 @@ final class UfwRulePlanner {
       out.add(k);
     }
     for (; t < wanted.size(); t++) {
-      if (!keptSet.contains(wanted.get(t))) {
+      if (!keptAt[t]) {
         out.add(wanted.get(t));
       }
     }
@@ -239,8 +275,11 @@ final class UfwRulePlanner {
   /** The managed rows of a list that are not on a longest run in desired order. */
   private List<UfwRule> misplaced(List<UfwRule> list) {
     List<UfwRule> managed = new ArrayList<>();
+    int[] positions = new int[list.size()];
     for (UfwRule r : list) {
-      if (index.containsKey(r)) {
+      Integer at = position(r);
+      if (at != null) {
+        positions[managed.size()] = at;
         managed.add(r);
       }
     }
@@ -249,12 +288,12 @@ final class UfwRulePlanner {
     int[] prev = new int[m];
     int len = 0;
     for (int i = 0; i < m; i++) {
-      int v = index.get(managed.get(i));
+      int v = positions[i];
       int lo = 0;
       int hi = len;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (index.get(managed.get(tails[mid])) < v) {
+        if (positions[tails[mid]] < v) {
           lo = mid + 1;
         } else {
           hi = mid;
@@ -266,13 +305,13 @@ final class UfwRulePlanner {
         len++;
       }
     }
-    Set<Integer> keep = new HashSet<>();
+    boolean[] keep = new boolean[m];
     for (int k = len > 0 ? tails[len - 1] : -1; k >= 0; k = prev[k]) {
-      keep.add(k);
+      keep[k] = true;
     }
     List<UfwRule> out = new ArrayList<>();
     for (int i = 0; i < m; i++) {
-      if (!keep.contains(i)) {
+      if (!keep[i]) {
         out.add(managed.get(i));
       }
     }

@@ -24,6 +24,7 @@ class CommandFileOpsArgvTest {
             .respond(List.of("stat", "-c", "%f:%u:%g", "--", "/etc/ufw"), 0, "41ed:0:0\n")
             .respond(List.of("stat", "-c", "%f:%u:%g", "--", BACKUP), 1, "", "No such file\n")
             .respond(List.of("test", "-e", BACKUP), 1, "")
+            .respond(List.of("stat", "-L", "-c", "%f", "--", FILE), 0, "81a0\n")
             .respond(List.of("cat", "--", FILE), 0, "old\n")
             .respond(c -> true, 0, "", "")
             .build();
@@ -35,6 +36,7 @@ class CommandFileOpsArgvTest {
     assertThat(rec.commands().stream().<List<String>>map(Command::argv))
         .containsExactly(
             List.of("stat", "-c", "%f:%u:%g", "--", FILE),
+            List.of("stat", "-L", "-c", "%f", "--", FILE),
             List.of("cat", "--", FILE),
             List.of("stat", "-c", "%f:%u:%g", "--", "/etc/ufw"),
             List.of("stat", "-c", "%f:%u:%g", "--", BACKUP),
@@ -48,10 +50,10 @@ class CommandFileOpsArgvTest {
             List.of("sync", "--", TEMP),
             List.of("mv", "-f", "-T", "--", TEMP, FILE),
             List.of("sync", "--", "/etc/ufw"));
-    Command install = rec.commands().get(8);
+    Command install = rec.commands().get(9);
     assertThat(install.stdin()).isEqualTo("new\n".getBytes(UTF_8));
     for (int i = 0; i < rec.commands().size(); i++) {
-      if (i != 8) {
+      if (i != 9) {
         assertThat(rec.commands().get(i).stdin()).as("stdin of command %d", i).isEmpty();
       }
     }
@@ -62,6 +64,7 @@ class CommandFileOpsArgvTest {
     String weird = "/etc/fail2ban/jail.d/a b;$(touch x)'\"*.conf";
     RecordingExecutor rec =
         RecordingExecutor.builder()
+            .respond(List.of("stat", "-L", "-c", "%f", "--", weird), 0, "81a4\n")
             .respond(List.of("cat", "--", weird), 0, "[a]\n")
             .respond(
                 List.of(

@@ -3,6 +3,7 @@ package dev.hostguard.host;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -68,6 +70,55 @@ abstract class HostFilesContract {
     assertThat(files.exists(f)).isTrue();
     assertThat(files.isDirectory(f)).isFalse();
     assertThat(files.isDirectory(Path.of("/etc/fail2ban"))).isTrue();
+  }
+
+  /**
+   * A FIFO without a writer would block a read for ever and a device may never end: a read refuses
+   * both at once, as it refuses a directory, naming the path and the reason (N = 6 paths: a FIFO,
+   * links to a FIFO, {@code /dev/null}, {@code /dev/zero} and {@code /dev/urandom}, a directory).
+   */
+  @Test
+  void readRefusesFifosDevicesAndDirectoriesWithoutWaiting() throws Exception {
+    Path fifo = real("/etc/fail2ban/jail.d/fifo.local");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Files.createSymbolicLink(real("/etc/fail2ban/to-fifo.local"), fifo);
+    List<String> special =
+        List.of(
+            "/etc/fail2ban/jail.d/fifo.local",
+            "/etc/fail2ban/to-fifo.local",
+            "/etc/fail2ban/null.local",
+            "/etc/fail2ban/zero.local",
+            "/etc/fail2ban/urandom.local");
+    Files.createSymbolicLink(real("/etc/fail2ban/null.local"), Path.of("/dev/null"));
+    Files.createSymbolicLink(real("/etc/fail2ban/zero.local"), Path.of("/dev/zero"));
+    Files.createSymbolicLink(real("/etc/fail2ban/urandom.local"), Path.of("/dev/urandom"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          for (String p : special) {
+            assertThatThrownBy(() -> files.read(Path.of(p)))
+                .as(p)
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage(
+                    "cannot read "
+                        + real(p)
+                        + ": not a regular file (a FIFO or device: give a file)")
+                .cause()
+                .hasMessage(
+                    "cannot read "
+                        + real(p)
+                        + ": not a regular file (a FIFO or device: give a file)");
+          }
+          assertThatThrownBy(() -> files.read(Path.of("/etc/fail2ban/jail.d")))
+              .isInstanceOf(UncheckedIOException.class)
+              .hasMessage("cannot read " + real("/etc/fail2ban/jail.d") + ": Is a directory");
+        });
+    // a regular file through a link still reads
+    Files.write(real("/etc/fail2ban/jail.conf"), "[DEFAULT]\n".getBytes(UTF_8));
+    Files.createSymbolicLink(real("/etc/fail2ban/to-jail.local"), real("/etc/fail2ban/jail.conf"));
+    assertThat(files.read(Path.of("/etc/fail2ban/to-jail.local")))
+        .hasValueSatisfying(b -> assertThat(new String(b, UTF_8)).isEqualTo("[DEFAULT]\n"));
   }
 
   @Test

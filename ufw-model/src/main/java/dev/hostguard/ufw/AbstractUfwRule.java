@@ -24,7 +24,10 @@ import org.immutables.value.Value;
  * UfwRule v6 = r.withV6(true); // destination "::/0"
  * }</pre>
  */
-@Value.Immutable
+// rules are hash keys by the thousand (plans, rule-set diffs): the hash is computed once, when
+// first
+// asked for
+@Value.Immutable(lazyhash = true)
 @HostguardStyle
 abstract class AbstractUfwRule {
   private static final String ANY = "any";

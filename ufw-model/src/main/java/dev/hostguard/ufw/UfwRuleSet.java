@@ -244,6 +244,14 @@ public final class UfwRuleSet {
     return UserRulesFile.of(v6 ? ipv6Rules : ipv4Rules, v6, options);
   }
 
+  /**
+   * The text of {@link #rulesFile}, {@code rulesFile(v6, options).render()}, without reading it
+   * back into a document (half the work for a big set whose text is all the caller needs).
+   */
+  public String rulesFileText(boolean v6, UserRulesOptions options) {
+    return String.join("", UserRulesFile.writeChunks(v6 ? ipv6Rules : ipv4Rules, v6, options));
+  }
+
   private Change change(UfwCommand.RuleChange c) {
     List<String> warnings = new ArrayList<>();
     RuleSetEngine e = engine(mode(), (v6, r) -> {}, warnings::add);

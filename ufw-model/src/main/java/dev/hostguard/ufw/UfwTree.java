@@ -246,8 +246,8 @@ public final class UfwTree {
     // ufw writes the rules files on a rule change, and on a policy or level change only when the
     // firewall is enabled (it restarts, and start_firewall rewrites the LOGGING lines)
     if (!rules.equals(parsedRules) || (conf.enabled() && !options.equals(parsedOptions))) {
-      out.put(USER_RULES, rules.rulesFile(false, options).render());
-      out.put(USER6_RULES, rules.rulesFile(true, options).render());
+      out.put(USER_RULES, rules.rulesFileText(false, options));
+      out.put(USER6_RULES, rules.rulesFileText(true, options));
     }
     return ImmutableMap.copyOf(out);
   }

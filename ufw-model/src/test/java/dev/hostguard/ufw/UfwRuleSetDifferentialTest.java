@@ -195,6 +195,11 @@ class UfwRuleSetDifferentialTest {
     if (!v6.equals(run.etcUfwFiles().get("user6.rules"))) {
       failures.add("user6.rules differs after " + session + "\n" + v6);
     }
+    // the text-only path writes the same bytes
+    if (!set.rulesFileText(false, REAL_RUN).equals(v4)
+        || !set.rulesFileText(true, REAL_RUN).equals(v6)) {
+      failures.add("rulesFileText differs from rulesFile().render() after " + session);
+    }
     return failures;
   }
 }
