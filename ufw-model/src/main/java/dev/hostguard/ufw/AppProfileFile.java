@@ -329,7 +329,9 @@ public final class AppProfileFile implements LosslessDocument {
             !l.equals(PythonText.strip(l))
                 || l.contains("\r")
                 || (i > 0 && (l.startsWith("#") || l.startsWith(";")))
-                || ((i == 0 || i == lines.length - 1) && l.isEmpty() && lines.length > 1);
+                // an empty first line is "key=" then the continuation; an empty last one would
+                // be stripped away on reading
+                || (i == lines.length - 1 && l.isEmpty() && lines.length > 1);
         if (bad) {
           return Optional.of("Profile '" + name + "': value of '" + key + "' cannot be written");
         }

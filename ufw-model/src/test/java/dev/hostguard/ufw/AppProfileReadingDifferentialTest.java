@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * header is a stripped line that starts with '[' and has a last ']' after some text (fuzzing: an
  * option named "[imap"); white space is Python's. Each file goes alone into a stock data dir and
  * the real ufw's {@code app list} and {@code app info} are compared with {@link AppProfiles}: N =
- * 16 files, 2 runs each.
+ * 17 files, 2 runs each.
  */
 @RequiresRealTool({RealTool.UFW})
 class AppProfileReadingDifferentialTest {
@@ -55,6 +55,8 @@ class AppProfileReadingDifferentialTest {
     "[Mail] \ntitle=t\ndescription=d\nports=25/tcp\n\n[Web]\t\ntitle=t\ndescription=d\nports=80\n",
     "[Web]]\ntitle=t\ndescription=d\nports=80/tcp\n",
     "[A]\ntitle=t\ndescription=d\nports=80/tcp\n [Web]\n[Web]x]\ntitle=t\ndescription=d\nports=81\n",
+    // a value whose first line is empty, continued (fuzzing: written back, it read the same)
+    "[DEFAULT]\nnote=\n\u000bsecond\n\n[Web]\ntitle=t\ndescription=\n  more\nports=80/tcp\n",
     // Python's white space (str.strip), wider than Java's: NBSP and U+2003 around values
     "[Web]\ntitle=\u00a0t\u2003\ndescription=d\u00a0\nports=80/tcp\u00a0\n",
   };
