@@ -205,6 +205,21 @@ abstract class AbstractUfwRule {
         && (port.indexOf(',') >= 0 || port.indexOf(':') >= 0);
   }
 
+  /**
+   * An upper estimate of the characters of the rule's texts (ports, addresses, names, twice the
+   * comment for its hex form) that renderers size their buffers with, so they do not grow.
+   */
+  int textLength() {
+    int n =
+        destinationPort().length()
+            + destination().length()
+            + sourcePort().length()
+            + source().length();
+    n += destinationApp().orElse("").length() + sourceApp().orElse("").length();
+    n += interfaceIn().orElse("").length() + interfaceOut().orElse("").length();
+    return n + 2 * comment().orElse("").length();
+  }
+
   /** Whether the rule comes from an application profile on either side. */
   public boolean isAppRule() {
     return destinationApp().isPresent() || sourceApp().isPresent();

@@ -260,7 +260,8 @@ final class IpAddresses {
   }
 
   static boolean validAddress6(String addr) {
-    if (addr.length() > 43 || !allIn(addr, ":./", true)) {
+    // every IPv6 text has a colon: an IPv4 address is refused before any parsing
+    if (addr.length() > 43 || addr.indexOf(':') < 0 || !allIn(addr, ":./", true)) {
       return false;
     }
     int slash = addr.indexOf('/');

@@ -105,7 +105,8 @@ final class RuleIptables {
   static List<String> linesWithoutNewline(UfwRule r) {
     String prefix = r.v6() ? "ufw6" : "ufw";
     String suffix = chainSuffix(r);
-    StringBuilder frule = new StringBuilder(128).append("-A ").append(prefix).append("-user-");
+    StringBuilder frule =
+        new StringBuilder(96 + r.textLength()).append("-A ").append(prefix).append("-user-");
     frule.append(suffix).append(' ');
     int start = frule.length();
     appendFormat(frule, r);

@@ -26,7 +26,7 @@ public final class UfwRuleFormat {
 
   /** The command as {@code ufw show added} prints it after {@code ufw } (with {@code route }). */
   public static String command(UfwRule r) {
-    StringBuilder text = new StringBuilder(64);
+    StringBuilder text = new StringBuilder(48 + r.textLength());
     words(r, true, new WordSink(text, null));
     return text.toString();
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses ufw 0.36.2 command lines (the words after {@code ufw}) with ufw's own grammar, order of
@@ -151,10 +152,15 @@ public final class UfwRuleParser {
 
     /** The command line words, each at its own index, with room for the inserted 'rule'. */
     static Words of(List<String> orig) {
-      Words o = new Words(orig.size() + 1);
-      for (int i = 0; i < orig.size(); i++) {
-        o.add(orig.get(i), i);
+      int size = orig.size();
+      Words o = new Words(size + 1);
+      for (int i = 0; i < size; i++) {
+        String word = orig.get(i);
+        o.w[i] = word;
+        o.at[i] = i;
+        o.kinds[i] = kind(word);
       }
+      o.n = size;
       return o;
     }
 
@@ -249,15 +255,32 @@ public final class UfwRuleParser {
       return b.toString();
     }
 
-    /** These words without the three from {@code i} ({@code in on IFACE}). */
-    Words without3(int i) {
-      Words o = new Words(n);
-      for (int k = 0; k < n; k++) {
-        if (k < i || k >= i + 3) {
-          o.add(w[k], at[k]);
+    /** Whether some word holds a space (then the joined text is not just the words). */
+    boolean anyWordHasSpace() {
+      for (int i = 0; i < n; i++) {
+        if (w[i].indexOf(' ') >= 0) {
+          return true;
         }
       }
-      return o;
+      return false;
+    }
+
+    /**
+     * Whether {@code ' '.join(argv)} contains {@code " " + a + " "}, or {@code " " + a + " " + b +
+     * " "} for a non-null {@code b}; {@code joined} is that text, or null when no word holds a
+     * space (then the pieces between spaces are exactly the words and no text is built).
+     */
+    boolean joinedHas(@Nullable String joined, String a, @Nullable String b) {
+      if (joined != null) {
+        return joined.contains(b == null ? " " + a + " " : " " + a + " " + b + " ");
+      }
+      int last = b == null ? n - 2 : n - 3;
+      for (int i = 1; i <= last; i++) {
+        if (w[i].equals(a) && (b == null || w[i + 1].equals(b))) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -501,52 +524,53 @@ public final class UfwRuleParser {
             orig, argv.at(di + 1), "'route delete NUM' unsupported. Use 'delete NUM' instead.");
       }
     }
-    String s = argv.joined();
-    Words ruleArgv;
-    String strip = null;
-    String iface = null;
-    if (s.contains(" in on ") && s.contains(" out on ")) {
+    // ufw tests ' '.join(argv) for these phrases; the words answer unless one holds a space
+    String s = argv.anyWordHasSpace() ? argv.joined() : null;
+    boolean inOn = argv.joinedHas(s, "in", "on");
+    boolean outOn = argv.joinedHas(s, "out", "on");
+    RuleClauses c = new RuleClauses(orig, argv, true);
+    if (inOn && outOn) {
       int inIdx = argv.index("in");
       int outIdx = argv.index("out");
       if (inIdx < 0 || outIdx < 0) {
         throw UfwRuleException.syntax(orig, argv.at(0), "interface clause inside a word");
       }
-      strip = inIdx > outIdx ? "in" : "out";
-      int si = argv.index(strip);
+      boolean stripIn = inIdx > outIdx;
+      int si = stripIn ? inIdx : outIdx;
       if (si + 2 >= argv.size()) {
         throw UfwRuleException.syntax(orig, argv.at(si), "missing interface");
       }
-      iface = argv.get(si + 2);
-      ruleArgv = argv.without3(si);
-    } else if (!s.contains(" in on ")
-        && !s.contains(" out on ")
-        && !s.contains(" app in ")
-        && !s.contains(" app out ")
-        && (s.contains(" in ") || s.contains(" out "))) {
+      c.routeInterface = argv.get(si + 2);
+      c.routeInterfaceIn = stripIn;
+      c.routeInterfaceAt = argv.at(si + 2);
+      // the rule is read without 'in|out on IFACE'; the interface is set after it
+      argv.del(si);
+      argv.del(si);
+      argv.del(si);
+    } else if (!inOn
+        && !outOn
+        && !argv.joinedHas(s, "app", "in")
+        && !argv.joinedHas(s, "app", "out")
+        && (argv.joinedHas(s, "in", null) || argv.joinedHas(s, "out", null))) {
       int at = Math.max(argv.index("in"), argv.index("out"));
       throw UfwRuleException.error(orig, argv.at(at), "Invalid interface clause for route rule");
-    } else {
-      ruleArgv = argv;
     }
-    ruleArgv.set(0, "rule");
-    UfwCommand c = parseRule(orig, ruleArgv, true);
-    if (c instanceof UfwCommand.RuleChange rc && strip != null) {
-      RuleDraft d = RuleDraft.of(rc.rule());
-      try {
-        d.setInterface(strip.equals("in"), iface);
-      } catch (UfwError e) {
-        throw UfwRuleException.error(
-            orig, argv.at(argv.index(strip) + 2), requireNonNull(e.getMessage()));
-      }
-      return new UfwCommand.RuleChange(rc.operation(), d.toRule(), rc.ipVersion(), rc.position());
-    }
-    return c;
+    argv.set(0, "rule");
+    return parseRule(c);
   }
 
   /** Python's {@code s.lower() == v} for an ASCII lower-case {@code v}. */
   private static boolean eqLower(String s, String v) {
     if (s.equals(v)) {
       return true;
+    }
+    if (!s.isEmpty()) {
+      char c0 = s.charAt(0);
+      // an ASCII first letter stays the first letter of the lower-case text
+      if (c0 < 128
+          && (v.isEmpty() || (c0 >= 'A' && c0 <= 'Z' ? (char) (c0 + 32) : c0) != v.charAt(0))) {
+        return false;
+      }
     }
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) >= 128) {
@@ -587,6 +611,12 @@ public final class UfwRuleParser {
     /** The side ("src" or "dst") the last from/to clause named. */
     String loc = "";
 
+    /** The {@code in|out on IFACE} a route rule with both sets after reading the rest, or null. */
+    @Nullable String routeInterface;
+
+    boolean routeInterfaceIn;
+    int routeInterfaceAt;
+
     RuleClauses(List<String> orig, Words argv, boolean route) {
       this.orig = orig;
       this.argv = argv;
@@ -596,7 +626,12 @@ public final class UfwRuleParser {
 
   /** parser.UFWCommandRule.parse, one clause per method in ufw's order of checks. */
   private UfwCommand parseRule(List<String> orig, Words argv, boolean route) {
-    RuleClauses c = new RuleClauses(orig, argv, route);
+    return parseRule(new RuleClauses(orig, argv, route));
+  }
+
+  /** {@link #parseRule(List, Words, boolean)} with the clause state made. */
+  private UfwCommand parseRule(RuleClauses c) {
+    Words argv = c.argv;
     if (readCommandWord(c)) {
       return new UfwCommand.DeleteNumber(c.deleteNumber);
     }
@@ -613,6 +648,16 @@ public final class UfwRuleParser {
     }
     adjustServiceProtocol(c);
     verify(c);
+    String iface = c.routeInterface;
+    if (iface != null) {
+      String problem = RuleDraft.interfaceProblem(iface);
+      if (problem != null) {
+        // ufw reads the rule before it sets the interface: the rule's own refusal comes first
+        freeze(c);
+        throw UfwRuleException.error(c.orig, c.routeInterfaceAt, problem);
+      }
+      c.rule.setInterface(c.routeInterfaceIn, iface);
+    }
     return freeze(c);
   }
 

@@ -236,7 +236,7 @@ public final class UserRulesFile implements LosslessDocument {
 
   /** The {@code ### tuple ###} line ufw writes for a rule (no newline). */
   public static String tupleLine(UfwRule r) {
-    StringBuilder t = new StringBuilder(96);
+    StringBuilder t = new StringBuilder(48 + r.textLength());
     appendTupleLine(t, r);
     return t.toString();
   }
