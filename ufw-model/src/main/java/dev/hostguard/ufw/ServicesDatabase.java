@@ -104,7 +104,8 @@ public final class ServicesDatabase implements LosslessDocument {
      * Adds {@code name port/proto}, as one line of {@code /etc/services}.
      *
      * @throws UfwRefusedException for a port outside 0..65535, or a name, protocol or alias that is
-     *     empty or holds a blank, a line break or {@code #} (it could not be written as a line)
+     *     empty or holds C whitespace (a blank, tab, CR, LF, VT, FF) or {@code #} (it could not be
+     *     written as a line)
      */
     public Builder add(String name, int port, String protocol, String... aliases) {
       if (port < 0 || port > 65535) {
@@ -121,7 +122,7 @@ public final class ServicesDatabase implements LosslessDocument {
     }
 
     private static void checkWord(String word) {
-      if (word.isEmpty() || word.chars().anyMatch(c -> " \t\r\n#".indexOf(c) >= 0)) {
+      if (word.isEmpty() || word.chars().anyMatch(c -> " \t\n\u000B\f\r#".indexOf(c) >= 0)) {
         throw new UfwRefusedException("bad service word '" + word + "'");
       }
     }
@@ -188,7 +189,13 @@ public final class ServicesDatabase implements LosslessDocument {
       String line = doc.text(i);
       int hash = line.indexOf('#');
       String body = hash >= 0 ? line.substring(0, hash) : line;
-      String[] tok = body.trim().split("[ \t]+");
+      // glibc's files parser: fields are separated by C isspace (a CR or VT too), and leading
+      // isspace is skipped (not every control character, as trim() would)
+      int start = 0;
+      while (start < body.length() && isCSpace(body.charAt(start))) {
+        start++;
+      }
+      String[] tok = body.substring(start).split("[ \t\n\u000B\f\r]+");
       if (tok.length < 2 || tok[0].isEmpty()) {
         continue;
       }
@@ -217,6 +224,11 @@ public final class ServicesDatabase implements LosslessDocument {
               tok[0], port, tok[1].substring(slash + 1).toLowerCase(Locale.ROOT), aliases.build()));
     }
     return new ServicesDatabase(doc, out.build());
+  }
+
+  /** C's {@code isspace} in the C locale. */
+  private static boolean isCSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   /** The name the text was parsed under ({@code <memory>} for a built database). */

@@ -222,7 +222,8 @@ public final class UfwDryRun {
       } catch (IOException e) {
         throw error("Couldn't open '" + f + "' for reading");
       }
-      for (String line : text.split("\n", -1)) {
+      // open(fn, 'r'): Python's universal newlines end a line at LF, CRLF or a lone CR
+      for (String line : text.split("\r\n|\r|\n", -1)) {
         if (defaultsLine.matcher(line).find()) {
           String[] tmp = line.strip().split("=", -1);
           defaults.put(PythonText.lower(tmp[0]), stripQuotes(PythonText.lower(tmp[1])));

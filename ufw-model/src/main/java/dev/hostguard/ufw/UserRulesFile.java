@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LosslessDocument;
 import dev.hostguard.core.internal.InputLimits;
+import dev.hostguard.core.internal.UniversalNewlines;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -43,14 +44,7 @@ public final class UserRulesFile implements LosslessDocument {
               throw UserRulesParseException.of(d);
             });
     LineDocument doc = LineDocument.parse(sourceName, text);
-    boolean v6 = false;
-    for (int i = 0; i < doc.size(); i++) {
-      if (doc.text(i).startsWith(":ufw6-")) {
-        v6 = true;
-        break;
-      }
-    }
-    return parse(doc, v6, null);
+    return parse(doc, isV6(doc), null);
   }
 
   /** Parses file bytes strictly (lines that are not UTF-8 are kept byte for byte). */
@@ -61,14 +55,17 @@ public final class UserRulesFile implements LosslessDocument {
               throw UserRulesParseException.of(d);
             });
     LineDocument doc = LineDocument.parse(sourceName, content);
-    boolean v6 = false;
-    for (int i = 0; i < doc.size(); i++) {
-      if (doc.text(i).startsWith(":ufw6-")) {
-        v6 = true;
-        break;
+    return parse(doc, isV6(doc), null);
+  }
+
+  /** Whether a line (as ufw reads lines) starts a {@code :ufw6-} chain. */
+  private static boolean isV6(LineDocument doc) {
+    for (UniversalNewlines.Line l : UniversalNewlines.lines(doc)) {
+      if (l.text().startsWith(":ufw6-")) {
+        return true;
       }
     }
-    return parse(doc, v6, null);
+    return false;
   }
 
   /** The file's bytes, exactly as parsed. */
@@ -85,8 +82,11 @@ public final class UserRulesFile implements LosslessDocument {
       LineDocument doc, boolean v6, @org.jspecify.annotations.Nullable Consumer<String> warn) {
     List<UfwRule> rules = new ArrayList<>();
     ServicesDatabase none = ServicesDatabase.builder().build();
-    for (int i = 0; i < doc.size(); i++) {
-      String line = doc.text(i);
+    // ufw reads the file in Python's text mode: a lone CR ends a line as LF and CRLF do
+    for (UniversalNewlines.Line logical : UniversalNewlines.lines(doc)) {
+      int i = logical.lineIndex();
+      int at = logical.column();
+      String line = logical.text();
       if (!line.startsWith(TUPLE)) {
         continue;
       }
@@ -95,7 +95,7 @@ public final class UserRulesFile implements LosslessDocument {
       int ci = line.indexOf(" comment=");
       if (ci >= 0) {
         if (line.indexOf(" comment=", ci + 1) >= 0) {
-          fail(doc, i, ci, "more than one comment=", warn);
+          fail(doc, i, at + ci, "more than one comment=", warn);
           continue;
         }
         tupleLine = line.substring(0, ci);
@@ -104,7 +104,7 @@ public final class UserRulesFile implements LosslessDocument {
       String tupl = tupleLine.substring(TUPLE.length()).strip();
       String[] tmp = tupl.isEmpty() ? new String[0] : tupl.split("\\s+");
       if (tmp.length < 6 || tmp.length > 9) {
-        fail(doc, i, 0, "Skipping malformed tuple (bad length): " + tupl, warn);
+        fail(doc, i, at, "Skipping malformed tuple (bad length): " + tupl, warn);
         continue;
       }
       String dtype = "in";
@@ -123,7 +123,7 @@ public final class UserRulesFile implements LosslessDocument {
           } else if (last.startsWith("out_")) {
             ifOut = after(last);
           } else {
-            fail(doc, i, 0, "Skipping malformed tuple (iface): " + tupl, warn);
+            fail(doc, i, at, "Skipping malformed tuple (iface): " + tupl, warn);
             continue;
           }
         }
@@ -163,7 +163,7 @@ public final class UserRulesFile implements LosslessDocument {
         d.setV6(v6);
         rules.add(d.toRule());
       } catch (UfwError | IllegalArgumentException e) {
-        fail(doc, i, 0, "Skipping malformed tuple: " + tupl, warn);
+        fail(doc, i, at, "Skipping malformed tuple: " + tupl, warn);
       }
     }
     return new UserRulesFile(doc, rules, v6);

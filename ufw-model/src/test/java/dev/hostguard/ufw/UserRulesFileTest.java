@@ -67,4 +67,24 @@ class UserRulesFileTest {
     assertThat(UserRulesFile.iptablesLines(r))
         .containsExactly("-A ufw-user-forward -i eth0 -o eth1 -j ACCEPT");
   }
+
+  /** A lone CR ends a line for ufw (Python text mode): two tuples, and the text kept whole. */
+  @Test
+  void loneCarriageReturnSeparatesTuples() {
+    String text =
+        "*filter\n### RULES ###\n### tuple ### allow tcp 22 0.0.0.0/0 any 0.0.0.0/0 in\r"
+            + "### tuple ### deny udp 53 0.0.0.0/0 any 0.0.0.0/0 in comment=6869\r\n"
+            + "COMMIT\r";
+    UserRulesFile f = UserRulesFile.parse("user.rules", text);
+    assertThat(f.render()).isEqualTo(text);
+    assertThat(f.rules().stream().map(UfwRuleFormat::command))
+        .containsExactly("allow 22/tcp", "deny 53/udp comment 'hi'");
+    // a CR inside a tuple cuts it short: ufw skips it as malformed, the strict parse refuses it
+    assertThatThrownBy(
+            () ->
+                UserRulesFile.parse(
+                    "user.rules", "### tuple ### allow tcp 22\r0.0.0.0/0 any 0.0.0.0/0 in\n"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("bad length");
+  }
 }

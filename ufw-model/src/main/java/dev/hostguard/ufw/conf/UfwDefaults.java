@@ -133,10 +133,9 @@ public final class UfwDefaults implements LosslessDocument {
               "Missing policy for '" + chain + "'"));
     }
     if (chainPolicyValue(chain).isEmpty()) {
+      // the line ufw reads may be no assignment for the shell (behind a lone CR)
       return Optional.of(
-          file.error(
-              file.assignment(key).orElseThrow(),
-              "Invalid policy '" + v.get() + "' for '" + chain + "'"));
+          file.ufwError(key, "Invalid policy '" + v.get() + "' for '" + chain + "'"));
     }
     return Optional.empty();
   }

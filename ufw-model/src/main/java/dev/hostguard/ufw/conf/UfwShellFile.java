@@ -5,6 +5,8 @@ import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LosslessDocument;
 import dev.hostguard.core.internal.InputLimits;
+import dev.hostguard.core.internal.UniversalNewlines;
+import dev.hostguard.ufw.UfwRefusedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +26,14 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Two readers see the file: the shell that sources it ({@code ufw-init}), which {@link
- * #assignment} follows, and ufw's Python code, which takes a value from each line matching {@code
- * ^\w+="?\w+"?} (a later line wins); {@link #ufwValue} answers the same way, lower-cased as ufw
- * stores it. {@link #withValue} edits as ufw's {@code set_default} does.
+ * #assignment} follows, and ufw's Python code, which opens it in text mode (a lone CR ends a line
+ * there, not for the shell) and takes a value from each line matching {@code ^\w+="?\w+"?} (a later
+ * line wins); {@link #ufwValue} answers the same way, lower-cased as ufw stores it. {@link
+ * #withValue} edits as ufw's {@code set_default} does.
  */
 public final class UfwShellFile implements LosslessDocument {
-  private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", Pattern.DOTALL);
   private static final Pattern UFW_READS = Pattern.compile("^\\w+=\"?\\w+\"?");
 
   private final LineDocument document;
@@ -149,18 +153,37 @@ public final class UfwShellFile implements LosslessDocument {
    * the text between the first and second {@code =}, lower-cased, quotes stripped.
    */
   public Optional<String> ufwValue(String key) {
+    return ufwLine(key).map(UfwShellFile::ufwValueOf);
+  }
+
+  /** The value ufw reads from one of its lines (that matches its pattern). */
+  private static String ufwValueOf(UniversalNewlines.Line line) {
+    String[] parts = line.text().strip().split("=", -1);
+    return stripQuotes(parts[1].toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** An error at the value ufw takes for {@code key} (as {@link #ufwValue} finds it). */
+  Diagnostic ufwError(String key, String message) {
+    return ufwLine(key)
+        .map(l -> error(l.lineIndex(), l.column() + l.text().indexOf('=') + 1, message))
+        .orElseGet(() -> error(document.size(), 0, message));
+  }
+
+  /** The last of ufw's lines that gives {@code key} a value. */
+  private Optional<UniversalNewlines.Line> ufwLine(String key) {
     String lower = key.toLowerCase(java.util.Locale.ROOT);
-    String value = null;
-    for (int i = 0; i < document.size(); i++) {
-      String line = document.text(i);
+    UniversalNewlines.Line found = null;
+    // ufw opens the file with open(fn, 'r'): a lone CR ends a line as LF and CRLF do
+    for (UniversalNewlines.Line logical : UniversalNewlines.lines(document)) {
+      String line = logical.text();
       if (UFW_READS.matcher(line).find()) {
         String[] parts = line.strip().split("=", -1);
         if (parts[0].toLowerCase(java.util.Locale.ROOT).equals(lower)) {
-          value = stripQuotes(parts[1].toLowerCase(java.util.Locale.ROOT));
+          found = logical;
         }
       }
     }
-    return Optional.ofNullable(value);
+    return Optional.ofNullable(found);
   }
 
   private static String stripQuotes(String s) {
@@ -177,7 +200,12 @@ public final class UfwShellFile implements LosslessDocument {
 
   /**
    * The file as ufw's {@code set_default} writes it: every line starting {@code KEY=} replaced by
-   * {@code KEY=rawValue}, or the line appended if there is none.
+   * {@code KEY=rawValue}, or the line appended if there is none. Lines are ufw's (a lone CR ends
+   * one, as in Python's text mode).
+   *
+   * @throws UfwRefusedException when a line to replace shares its line of the file with another
+   *     behind a lone CR (replacing it would change the other); or {@code key} is not a word, or
+   *     {@code rawValue} holds a line break
    */
   public UfwShellFile withValue(String key, String rawValue) {
     if (!key.matches("^\\w+$")) {
@@ -188,11 +216,24 @@ public final class UfwShellFile implements LosslessDocument {
     }
     LineDocument d = document;
     boolean found = false;
-    for (int i = 0; i < d.size(); i++) {
-      if (d.text(i).startsWith(key + "=")) {
-        d = d.withLine(i, key + "=" + rawValue);
-        found = true;
+    // set_default reads the lines as ufw does (Python text mode, a lone CR ends a line) and
+    // rewrites each one starting KEY=
+    for (UniversalNewlines.Line logical : UniversalNewlines.lines(document)) {
+      if (!logical.text().startsWith(key + "=")) {
+        continue;
       }
+      int i = logical.lineIndex();
+      if (UniversalNewlines.holdsLoneCarriageReturn(document, i)) {
+        throw new UfwRefusedException(
+            "Line "
+                + (i + 1)
+                + " of "
+                + document.sourceName()
+                + " holds a lone carriage return that ufw reads as a line break; edit the file as"
+                + " text");
+      }
+      d = d.withLine(i, key + "=" + rawValue);
+      found = true;
     }
     if (!found) {
       List<String> add = new ArrayList<>();

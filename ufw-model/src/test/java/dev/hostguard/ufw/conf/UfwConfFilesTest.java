@@ -118,4 +118,32 @@ class UfwConfFilesTest {
     assertThat(f.ufwValue("C")).isEmpty();
     assertThat(f.assignment("B").orElseThrow().value()).isEqualTo("/x/y");
   }
+
+  /**
+   * A lone CR ends a line for ufw (Python text mode) but not for the shell that sources the file.
+   */
+  @Test
+  void loneCarriageReturnIsALineBreakForUfwOnly() {
+    UfwShellFile f = UfwShellFile.parse("ufw.conf", "ENABLED=no\rLOGLEVEL=high\nIPV6=yes\n");
+    assertThat(f.ufwValue("LOGLEVEL")).contains("high");
+    assertThat(f.ufwValue("ENABLED")).contains("no");
+    // the shell reads one assignment: ENABLED is "no<CR>LOGLEVEL=high"
+    assertThat(f.assignment("ENABLED").orElseThrow().value()).isEqualTo("no\rLOGLEVEL=high");
+    assertThat(f.assignment("LOGLEVEL")).isEmpty();
+    // rewriting LOGLEVEL's line would rewrite ENABLED's too: refused
+    assertThatThrownBy(() -> f.withValue("LOGLEVEL", "low"))
+        .isInstanceOf(dev.hostguard.ufw.UfwRefusedException.class)
+        .hasMessageContaining("Line 1 of ufw.conf holds a lone carriage return");
+    // IPV6 has a line of its own: only that line changes
+    assertThat(f.withValue("IPV6", "no").render())
+        .isEqualTo("ENABLED=no\rLOGLEVEL=high\nIPV6=no\n");
+    // ufw reads DEFAULT_INPUT_POLICY from behind a comment and a CR; the error points there
+    UfwDefaults d =
+        UfwDefaults.parse(
+            "ufw",
+            "# x\rDEFAULT_INPUT_POLICY=\"NO\"\nDEFAULT_OUTPUT_POLICY=\"ACCEPT\"\n"
+                + "DEFAULT_FORWARD_POLICY=\"DROP\"\n");
+    assertThat(d.validate().stream().map(Diagnostic::message))
+        .contains("Invalid policy 'no' for 'input'");
+  }
 }
