@@ -147,7 +147,7 @@ class Fail2banLimitsTest {
         .as(r.stderr())
         .startsWith("REFUSED Fail2banConfigException")
         .contains(big + ":1 ")
-        .contains("file too large: over 16777216 bytes");
+        .contains("file too large: over 33554432 bytes");
     assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(20));
     ForkedJvm.Result file =
         ForkedJvm.run(Probe.class, "256m", Duration.ofSeconds(60), "file", big.toString());

@@ -9,7 +9,7 @@ import dev.hostguard.core.SourcePosition;
  * A psad.conf that psad 2.4.6 refuses: psad would {@code die} with {@link #reason()} (its own
  * wording, without Perl's {@code at ... line N.}) and exit with {@link #exitStatus()} before
  * printing anything. The position names the line that causes it (the end of the file for a missing
- * key). Also thrown for a psad file past hostguard's input limits (16 MiB, 64 Ki characters a
+ * key). Also thrown for a psad file past hostguard's input limits (32 MiB, 64 Ki characters a
  * line), which psad has none of.
  *
  * <pre>{@code

@@ -3,10 +3,10 @@ package dev.hostguard.ufw;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.hostguard.core.LineDocument;
-import dev.hostguard.core.LineTerminator;
 import dev.hostguard.core.LosslessDocument;
 import dev.hostguard.core.internal.InputLimits;
 import dev.hostguard.core.internal.PythonText;
+import dev.hostguard.core.internal.UniversalNewlines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,83 +83,72 @@ public final class AppProfileFile implements LosslessDocument {
     int[] curSpan = null;
     String curKey = null;
     int curIndent = 0;
-    for (int i = 0; i < doc.size(); i++) {
-      // ufw reads the file in Python's text mode: a lone CR ends a line as LF and CRLF do, so
-      // one line of the document may hold several of RawConfigParser's lines
-      String physical = doc.text(i);
-      int from = 0;
-      while (from <= physical.length()) {
-        int cr = physical.indexOf('\r', from);
-        int to = cr < 0 ? physical.length() : cr;
-        String line = physical.substring(from, to);
-        int column = from;
-        from = cr < 0 ? physical.length() + 1 : cr + 1;
-        if (cr >= 0
-            && from == physical.length()
-            && doc.line(i).terminator() == LineTerminator.NONE) {
-          from++; // a CR that ends the file ends this line; no empty line follows it
+    // ufw reads the file in Python's text mode: a lone CR ends a line as LF and CRLF do, so one
+    // line of the document may hold several of RawConfigParser's lines
+    for (UniversalNewlines.Line logical : UniversalNewlines.lines(doc)) {
+      int i = logical.lineIndex();
+      int column = logical.column();
+      String line = logical.text();
+      // RawConfigParser strips with Python's notion of white space (str.strip, regex \S)
+      String stripped = PythonText.strip(line);
+      int indent = indentOf(line);
+      if (stripped.startsWith("#") || stripped.startsWith(";")) {
+        continue;
+      }
+      if (stripped.isEmpty()) {
+        if (cur != null && curKey != null) {
+          cur.put(curKey, cur.get(curKey) + "\n");
         }
-        // RawConfigParser strips with Python's notion of white space (str.strip, regex \S)
-        String stripped = PythonText.strip(line);
-        int indent = indentOf(line);
-        if (stripped.startsWith("#") || stripped.startsWith(";")) {
-          continue;
-        }
-        if (stripped.isEmpty()) {
-          if (cur != null && curKey != null) {
-            cur.put(curKey, cur.get(curKey) + "\n");
-          }
-          continue;
-        }
-        if (cur != null && curKey != null && indent > curIndent) {
-          cur.put(curKey, cur.get(curKey) + "\n" + stripped);
-          if (curSpan != null) {
-            curSpan[1] = i + 1;
-          }
-          continue;
-        }
-        // SECTCRE \[(?P<header>.+)\] matched at the start: a '[' and a last ']' with text between
-        int close = stripped.lastIndexOf(']');
-        if (stripped.startsWith("[") && close >= 2) {
-          String name = stripped.substring(1, close);
-          if (name.equals("DEFAULT")) {
-            cur = defaults;
-            curSpan = null;
-          } else {
-            if (sections.containsKey(name)) {
-              throw AppProfileParseException.atLine(
-                  doc, i, column + indent, "section '" + name + "' already exists");
-            }
-            cur = new LinkedHashMap<>();
-            sections.put(name, cur);
-            curSpan = new int[] {i, i + 1};
-            spans.put(name, curSpan);
-          }
-          curKey = null;
-          continue;
-        }
-        if (cur == null) {
-          throw AppProfileParseException.atLine(
-              doc, i, column + indent, "File contains no section headers.");
-        }
-        int eq = indexOfDelimiter(stripped);
-        if (eq <= 0) {
-          throw AppProfileParseException.atLine(
-              doc, i, column + indent, "Source contains parsing errors");
-        }
-        String key = PythonText.lower(PythonText.rstrip(stripped.substring(0, eq)));
-        String value = PythonText.strip(stripped.substring(eq + 1));
-        if (cur.containsKey(key)) {
-          throw AppProfileParseException.atLine(
-              doc, i, column + indent, "option '" + key + "' already exists");
-        }
-        cur.put(key, value);
+        continue;
+      }
+      if (cur != null && curKey != null && indent > curIndent) {
+        cur.put(curKey, cur.get(curKey) + "\n" + stripped);
         if (curSpan != null) {
           curSpan[1] = i + 1;
         }
-        curKey = key;
-        curIndent = indent;
+        continue;
       }
+      // SECTCRE \[(?P<header>.+)\] matched at the start: a '[' and a last ']' with text between
+      int close = stripped.lastIndexOf(']');
+      if (stripped.startsWith("[") && close >= 2) {
+        String name = stripped.substring(1, close);
+        if (name.equals("DEFAULT")) {
+          cur = defaults;
+          curSpan = null;
+        } else {
+          if (sections.containsKey(name)) {
+            throw AppProfileParseException.atLine(
+                doc, i, column + indent, "section '" + name + "' already exists");
+          }
+          cur = new LinkedHashMap<>();
+          sections.put(name, cur);
+          curSpan = new int[] {i, i + 1};
+          spans.put(name, curSpan);
+        }
+        curKey = null;
+        continue;
+      }
+      if (cur == null) {
+        throw AppProfileParseException.atLine(
+            doc, i, column + indent, "File contains no section headers.");
+      }
+      int eq = indexOfDelimiter(stripped);
+      if (eq <= 0) {
+        throw AppProfileParseException.atLine(
+            doc, i, column + indent, "Source contains parsing errors");
+      }
+      String key = PythonText.lower(PythonText.rstrip(stripped.substring(0, eq)));
+      String value = PythonText.strip(stripped.substring(eq + 1));
+      if (cur.containsKey(key)) {
+        throw AppProfileParseException.atLine(
+            doc, i, column + indent, "option '" + key + "' already exists");
+      }
+      cur.put(key, value);
+      if (curSpan != null) {
+        curSpan[1] = i + 1;
+      }
+      curKey = key;
+      curIndent = indent;
     }
     ImmutableList.Builder<AppProfile> out = ImmutableList.builder();
     for (Map.Entry<String, Map<String, String>> e : sections.entrySet()) {
@@ -366,7 +355,7 @@ public final class AppProfileFile implements LosslessDocument {
    */
   private void checkEditable(int[] span) {
     for (int i = span[0]; i < span[1]; i++) {
-      if (document.text(i).indexOf('\r') >= 0) {
+      if (UniversalNewlines.holdsLoneCarriageReturn(document, i)) {
         throw new UfwRefusedException(
             "Profile lines at line "
                 + (i + 1)

@@ -349,7 +349,9 @@ public final class UserRulesFile implements LosslessDocument {
       out.add(l + "\n");
     }
     out.add("### END LOGGING ###\n");
-    if (limit) {
+    // the section's rules are the runtime capability's (ufw's caps['limit']), not the rules': a
+    // limit rule without it jumps to declared, empty chains, as ufw writes it
+    if (v6 ? options.rateLimitV6() : options.rateLimitV4()) {
       out.add("\n### RATE LIMITING ###\n");
       if (options.logLevel() != UfwLogLevel.OFF) {
         out.add(

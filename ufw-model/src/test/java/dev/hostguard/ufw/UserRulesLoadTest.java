@@ -7,9 +7,11 @@ import dev.hostguard.exec.CommandResult;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RealTools;
 import dev.hostguard.testing.RequiresRealTool;
+import dev.hostguard.testing.UfwSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The rules files a {@link UfwRuleSet} writes load for real: {@code iptables-restore} and {@code
  * ip6tables-restore} (not {@code --test}, which does not check that jump targets exist) inside a
- * private network namespace, so the host's firewall is never touched.
+ * private network namespace, so the host's firewall is never touched; and, read back, the kernel
+ * holds exactly what it holds when the real ufw writes the same rules itself.
  */
 @RequiresRealTool(
-    value = {RealTool.UNSHARE, RealTool.IPTABLES_RESTORE, RealTool.IP6TABLES_RESTORE},
+    value = {RealTool.UNSHARE, RealTool.IPTABLES_RESTORE, RealTool.IP6TABLES_RESTORE, RealTool.UFW},
     root = true)
 class UserRulesLoadTest {
   private static final UfwRuleParser PARSER =
@@ -77,5 +80,75 @@ class UserRulesLoadTest {
                 .build());
       }
     }
+  }
+
+  /**
+   * The rules written by hostguard and enabled by the real ufw leave the kernel holding exactly
+   * (same lines, same order, {@code iptables -S} and {@code ip6tables -S}) what the real ufw leaves
+   * when it adds the same rules itself and reloads (its rate-limiting capability, found at run
+   * time, decides both files' RATE LIMITING section). N = 3 rule sets, 12 rules, 2 sandbox runs
+   * each.
+   */
+  @Test
+  void loadedAndReadBackTheKernelHoldsWhatUfwsOwnRulesGive() {
+    List<List<List<String>>> sets =
+        List.of(
+            List.of(List.of("limit", "in", "ssh", "comment", "allow SSH connections in")),
+            List.of(
+                List.of("allow", "80/tcp"),
+                List.of("deny", "from", "10.0.0.0/8"),
+                List.of("allow", "out", "53", "comment", "DNS \u00e9"),
+                List.of("reject", "in", "on", "eth0", "to", "any", "port", "25"),
+                List.of(
+                    "allow", "from", "2001:db8::/32", "to", "any", "port", "443", "proto", "tcp"),
+                List.of("deny", "out", "to", "192.0.2.0/24", "port", "1000:2000", "proto", "udp"),
+                List.of("allow", "log", "22/tcp")),
+            List.of(
+                List.of("route", "allow", "in", "on", "eth0", "out", "on", "eth1"),
+                List.of("route", "deny", "from", "198.51.100.7"),
+                List.of("allow", "log-all", "from", "203.0.113.0/24", "to", "any", "port", "8080"),
+                List.of("insert", "1", "deny", "from", "198.51.100.8")));
+    for (List<List<String>> commands : sets) {
+      List<List<String>> ufwOwn = new ArrayList<>();
+      ufwOwn.add(List.of("--force", "enable"));
+      ufwOwn.addAll(commands);
+      // the commands change the running kernel one rule at a time; a reload makes it hold
+      // exactly the files ufw wrote, which is what hostguard's files are compared with
+      ufwOwn.add(List.of("reload"));
+      UfwSandbox.Run theirs = UfwSandbox.builder().build().runCollecting(ufwOwn);
+      theirs.results().forEach(r -> assertThat(r.exitCode()).as(r.stderr()).isZero());
+
+      UfwRuleSet set = UfwRuleSet.empty();
+      for (List<String> c : commands) {
+        set = set.apply(PARSER.parse(c)).after();
+      }
+      // rate limiting is ufw's runtime capability (caps['limit']), found per run: write ours
+      // with the capability the real ufw found
+      UserRulesOptions caps =
+          UserRulesOptions.builder()
+              .rateLimitV4(rateLimiting(theirs, "user.rules"))
+              .rateLimitV6(rateLimiting(theirs, "user6.rules"))
+              .build();
+      UfwSandbox.Run ours =
+          UfwSandbox.builder()
+              .etcUfwFile("user.rules", set.rulesFile(false, caps).render())
+              .etcUfwFile("user6.rules", set.rulesFile(true, caps).render())
+              .build()
+              .runCollecting(List.of(List.of("--force", "enable")));
+      assertThat(ours.results().get(0).exitCode()).as(ours.results().get(0).stderr()).isZero();
+      assertThat(theirs.iptablesRules()).as("iptables -S of the real ufw").isNotEmpty();
+      assertThat(ours.iptablesRules())
+          .as("iptables -S, %s", commands)
+          .isEqualTo(theirs.iptablesRules());
+      assertThat(ours.ip6tablesRules())
+          .as("ip6tables -S, %s", commands)
+          .isEqualTo(theirs.ip6tablesRules());
+    }
+  }
+
+  private static boolean rateLimiting(UfwSandbox.Run run, String file) {
+    String text = run.etcUfwFiles().get(file);
+    assertThat(text).as(file + " written by ufw").isNotNull();
+    return text.contains("### RATE LIMITING ###");
   }
 }

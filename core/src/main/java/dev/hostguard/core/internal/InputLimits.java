@@ -16,8 +16,11 @@ import java.util.Optional;
  * }</pre>
  */
 public final class InputLimits {
-  /** The largest file a parser reads: 16 MiB (real configurations are kilobytes). */
-  public static final int MAX_BYTES = 16 * 1024 * 1024;
+  /**
+   * The largest file a parser reads: 32 MiB (real configurations are kilobytes; a 300,000-line, 21
+   * MB iptables-restore file must still round-trip, issue #15).
+   */
+  public static final int MAX_BYTES = 32 * 1024 * 1024;
 
   /** The longest line a parser reads, in characters (bytes for byte input): 64 KiB. */
   public static final int MAX_LINE_LENGTH = 64 * 1024;

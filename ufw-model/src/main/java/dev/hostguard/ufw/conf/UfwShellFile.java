@@ -54,7 +54,7 @@ public final class UfwShellFile implements LosslessDocument {
   /**
    * Reads any text losslessly.
    *
-   * @throws ConfParseException for text past hostguard's input limits (16 MiB, 64 Ki characters a
+   * @throws ConfParseException for text past hostguard's input limits (32 MiB, 64 Ki characters a
    *     line)
    */
   public static UfwShellFile parse(String sourceName, String text) {

@@ -62,7 +62,7 @@ public final class IptablesRestoreDocument implements LosslessDocument {
   /**
    * Reads any text losslessly; {@link #validate()} says what iptables-restore would refuse.
    *
-   * @throws IptablesParseException for text past hostguard's input limits (16 MiB, 64 Ki characters
+   * @throws IptablesParseException for text past hostguard's input limits (32 MiB, 64 Ki characters
    *     a line)
    */
   public static IptablesRestoreDocument parse(String sourceName, String text) {

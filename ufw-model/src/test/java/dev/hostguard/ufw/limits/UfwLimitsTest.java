@@ -138,7 +138,7 @@ class UfwLimitsTest {
     assertThat(r.stdout())
         .as(r.stderr())
         .startsWith("REFUSED " + exception + " 1:1 ")
-        .contains("file too large: over 16777216 bytes");
+        .contains("file too large: over 33554432 bytes");
     assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(20));
   }
 
