@@ -163,7 +163,10 @@ class UfwEvaluatorKernelV6Test {
         UfwPolicy incoming = direction == UfwDirection.IN ? policy : UfwPolicy.DENY;
         UfwPolicy outgoingPolicy = direction == UfwDirection.OUT ? policy : UfwPolicy.ALLOW;
         UfwRuleSet ruleSet = UfwRuleSet.builder().ipv6Rules(rules).ipv6Enabled(true).build();
-        String user6Rules = ruleSet.rulesFile(true, UserRulesOptions.stock()).render();
+        // the namespace's kernel has the recent match: ufw's caps['limit']['6'] holds, so the
+        // file carries its RATE LIMITING section, as UfwTree writes it for such a host
+        String user6Rules =
+            ruleSet.rulesFile(true, UserRulesOptions.builder().rateLimitV6(true).build()).render();
         assertThat(UserRulesFile.parse("user6.rules", user6Rules).rules()).isEqualTo(rules);
         Files.writeString(ufw.etcUfw.resolve("user6.rules"), user6Rules, UTF_8);
         Files.writeString(
