@@ -4,7 +4,9 @@ import dev.hostguard.fail2ban.Fail2banDump;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -30,6 +32,38 @@ final class Fail2banCommand implements Callable<Integer> {
       required = true,
       description = "Dump the configuration as the server command stream.")
   boolean dump;
+
+  /**
+   * This command for {@code [-c|--conf DIR] -d} in either order, each option once, as picocli would
+   * build it from the options above; null for any other shape (picocli decides, with its messages).
+   */
+  static @Nullable Fail2banCommand direct(List<String> words, HostguardCli parent) {
+    String dir = "/etc/fail2ban";
+    boolean dumpSeen = false;
+    boolean confSeen = false;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (w.equals("-d") && !dumpSeen) {
+        dumpSeen = true;
+      } else if ((w.equals("-c") || w.equals("--conf")) && !confSeen && i + 1 < words.size()) {
+        dir = words.get(++i);
+        confSeen = true;
+        if (dir.isEmpty() || dir.startsWith("-")) {
+          return null;
+        }
+      } else {
+        return null;
+      }
+    }
+    if (!dumpSeen) {
+      return null;
+    }
+    Fail2banCommand f = new Fail2banCommand();
+    f.parent = parent;
+    f.conf = dir;
+    f.dump = true;
+    return f;
+  }
 
   @Override
   public Integer call() {

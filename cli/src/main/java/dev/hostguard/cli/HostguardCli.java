@@ -142,43 +142,12 @@ public final class HostguardCli implements Runnable {
     }
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     if (args[0].equals("ufw")) {
-      UfwCommand ufw = new UfwCommand();
-      ufw.args.addAll(rest);
-      return ufw;
+      return UfwCommand.direct(rest);
     }
     if (args[0].equals("fail2ban")) {
-      String conf = fail2banConf(rest);
-      if (conf != null) {
-        Fail2banCommand f = new Fail2banCommand();
-        f.parent = new HostguardCli();
-        f.conf = conf;
-        f.dump = true;
-        return f;
-      }
+      return Fail2banCommand.direct(rest, new HostguardCli());
     }
     return null;
-  }
-
-  /** The DIR of {@code [-c|--conf DIR] -d} in either order, else null (picocli decides). */
-  private static @Nullable String fail2banConf(List<String> words) {
-    String conf = "/etc/fail2ban";
-    boolean dump = false;
-    boolean confSeen = false;
-    for (int i = 0; i < words.size(); i++) {
-      String w = words.get(i);
-      if (w.equals("-d") && !dump) {
-        dump = true;
-      } else if ((w.equals("-c") || w.equals("--conf")) && !confSeen && i + 1 < words.size()) {
-        conf = words.get(++i);
-        confSeen = true;
-        if (conf.isEmpty() || conf.startsWith("-")) {
-          return null;
-        }
-      } else {
-        return null;
-      }
-    }
-    return dump ? conf : null;
   }
 
   /**

@@ -26,6 +26,16 @@ import picocli.CommandLine.Unmatched;
 final class UfwCommand implements Callable<Integer> {
   @Unmatched List<String> args = new ArrayList<>();
 
+  /**
+   * This command for {@code ufw WORDS}: every word is ufw's, so picocli has nothing to parse and
+   * the result is what it would build.
+   */
+  static UfwCommand direct(List<String> words) {
+    UfwCommand ufw = new UfwCommand();
+    ufw.args.addAll(words);
+    return ufw;
+  }
+
   @Override
   public Integer call() {
     List<String> rest = new ArrayList<>();
