@@ -77,17 +77,21 @@ final class IniParser {
     List<String> out = new ArrayList<>();
     int start = 0;
     int n = text.length();
-    StringBuilder cur = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        cur.append(text, start, i).append('\n');
-        out.add(cur.toString());
-        cur.setLength(0);
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
+    // the next '\n' and '\r' by String.indexOf: a charAt loop costs much more when cold
+    int nl = text.indexOf('\n');
+    int cr = text.indexOf('\r');
+    while (nl >= 0 || cr >= 0) {
+      int i = nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
+      out.add(new StringBuilder(i - start + 1).append(text, start, i).append('\n').toString());
+      if (i == cr && i + 1 < n && text.charAt(i + 1) == '\n') {
+        i++;
+      }
+      start = i + 1;
+      if (nl >= 0 && nl < start) {
+        nl = text.indexOf('\n', start);
+      }
+      if (cr >= 0 && cr < start) {
+        cr = text.indexOf('\r', start);
       }
     }
     if (start < n) {
