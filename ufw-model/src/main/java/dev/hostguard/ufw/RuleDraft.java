@@ -55,30 +55,38 @@ final class RuleDraft {
 
   UfwRule toRule() {
     try {
-      return UfwRule.builder()
-          .action(action)
-          .logType(logType)
-          .protocol(protocol)
-          .destinationPort(dport)
-          .destination(dst)
-          .sourcePort(sport)
-          .source(src)
-          .destinationApp(optional(dapp))
-          .sourceApp(optional(sapp))
-          .direction(direction)
-          .interfaceIn(optional(interfaceIn))
-          .interfaceOut(optional(interfaceOut))
-          .route(forward)
-          .comment(optional(comment))
-          .v6(v6)
-          .build();
+      UfwRule.Builder b =
+          UfwRule.builder()
+              .action(action)
+              .logType(logType)
+              .protocol(protocol)
+              .destinationPort(dport)
+              .destination(dst)
+              .sourcePort(sport)
+              .source(src)
+              .direction(direction)
+              .route(forward)
+              .v6(v6);
+      // an empty text is an absent optional: only the present ones are set (no Optional made)
+      if (!dapp.isEmpty()) {
+        b.destinationApp(dapp);
+      }
+      if (!sapp.isEmpty()) {
+        b.sourceApp(sapp);
+      }
+      if (!interfaceIn.isEmpty()) {
+        b.interfaceIn(interfaceIn);
+      }
+      if (!interfaceOut.isEmpty()) {
+        b.interfaceOut(interfaceOut);
+      }
+      if (!comment.isEmpty()) {
+        b.comment(comment);
+      }
+      return b.build();
     } catch (UfwRefusedException e) {
       throw new UfwError(e.getMessage() == null ? "Invalid rule" : e.getMessage());
     }
-  }
-
-  private static Optional<String> optional(String s) {
-    return s.isEmpty() ? Optional.empty() : Optional.of(s);
   }
 
   RuleDraft copy() {
@@ -112,6 +120,32 @@ final class RuleDraft {
 
   /** set_action: {@code allow_log} style words. */
   void setAction(String word) {
+    // the plain action words (what the parser hands over for a rule without a log word)
+    switch (word) {
+      case "allow" -> {
+        action = UfwAction.ALLOW;
+        logType = UfwLogType.NONE;
+        return;
+      }
+      case "deny" -> {
+        action = UfwAction.DENY;
+        logType = UfwLogType.NONE;
+        return;
+      }
+      case "reject" -> {
+        action = UfwAction.REJECT;
+        logType = UfwLogType.NONE;
+        return;
+      }
+      case "limit" -> {
+        action = UfwAction.LIMIT;
+        logType = UfwLogType.NONE;
+        return;
+      }
+      default -> {
+        // allow_log, a capital letter, an unknown word: ufw's general reading below
+      }
+    }
     String lw = PythonText.lower(word);
     int u = lw.indexOf('_');
     // ufw's set_action: allow, reject and limit are themselves, anything else is deny
@@ -131,12 +165,18 @@ final class RuleDraft {
   }
 
   void setProtocol(String p) {
-    if (p.equals("any")) {
-      protocol = UfwProtocol.ANY;
-      return;
+    switch (p) {
+      case "any" -> protocol = UfwProtocol.ANY;
+      case "tcp" -> protocol = UfwProtocol.TCP;
+      case "udp" -> protocol = UfwProtocol.UDP;
+      default -> {
+        Optional<UfwProtocol> named = UfwProtocol.fromWord(p);
+        if (named.isEmpty()) {
+          throw new UfwError("Unsupported protocol '" + p + "'");
+        }
+        protocol = named.get();
+      }
     }
-    protocol =
-        UfwProtocol.fromWord(p).orElseThrow(() -> new UfwError("Unsupported protocol '" + p + "'"));
   }
 
   /** set_port; {@code dst} false means source. */

@@ -157,6 +157,14 @@ final class RuleIptables {
     return Matcher.quoteReplacement(literal);
   }
 
+  private static final String LIMIT_UPDATE =
+      " -m conntrack --ctstate NEW -m recent --update --seconds 30 --hitcount 6 -j ";
+  private static final String LIMIT_UPDATE_V4 = LIMIT_UPDATE + "ufw-user-limit";
+  private static final String LIMIT_UPDATE_V6 = LIMIT_UPDATE + "ufw6-user-limit";
+  private static final String LIMIT_ACCEPT_V4 = " -j ufw-user-limit-accept";
+  private static final String LIMIT_ACCEPT_V6 = " -j ufw6-user-limit-accept";
+
+  /** ufw's variants of {@code frule}; {@code prefix} is {@code ufw} or {@code ufw6}. */
   static List<String> expand(String frule, String prefix, String suffix) {
     List<String> snippets = new ArrayList<>(4);
     // literal patterns are replaced without regex: the same result, much cheaper
@@ -175,12 +183,12 @@ final class RuleIptables {
       snippets.add(frule);
     }
     String limitArgs = "-m limit --limit 3/min --limit-burst 10";
-    String logChain = prefix + "-user-logging-" + suffix;
     for (int i = 0; i < snippets.size(); i++) {
       String s = snippets.get(i);
       if (!s.contains("_log")) {
         continue;
       }
+      String logChain = prefix + "-user-logging-" + suffix;
       Matcher m = LOG.matcher(s);
       if (m.find()) {
         String policy = sub(LOG, "$2", s).strip();
@@ -204,14 +212,10 @@ final class RuleIptables {
     for (int i = 0; i < snippets.size(); i++) {
       String s = snippets.get(i);
       if (s.contains(" -j LIMIT")) {
+        boolean v6 = prefix.equals("ufw6");
         String t1 = s.replace(" -j LIMIT", " -m conntrack --ctstate NEW -m recent --set");
-        String t2 =
-            s.replace(
-                " -j LIMIT",
-                " -m conntrack --ctstate NEW -m recent --update --seconds 30 --hitcount 6 -j "
-                    + prefix
-                    + "-user-limit");
-        String t3 = s.replace(" -j LIMIT", " -j " + prefix + "-user-limit-accept");
+        String t2 = s.replace(" -j LIMIT", v6 ? LIMIT_UPDATE_V6 : LIMIT_UPDATE_V4);
+        String t3 = s.replace(" -j LIMIT", v6 ? LIMIT_ACCEPT_V6 : LIMIT_ACCEPT_V4);
         snippets.set(i, t3);
         snippets.add(i, t2);
         snippets.add(i, t1);

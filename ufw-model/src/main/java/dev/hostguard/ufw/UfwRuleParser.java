@@ -61,7 +61,8 @@ public final class UfwRuleParser {
 
   /** ufw's valid_profile_name. */
   public static boolean isValidProfileName(String name) {
-    if (name.equals("all")) {
+    if (name.equals("all") || isAsciiNumber(name)) {
+      // an ASCII digit string is one Python's int() reads: not a profile name
       return false;
     }
     return matchesProfileName(name) && PythonText.parseInt(name).isEmpty();
@@ -76,6 +77,20 @@ public final class UfwRuleParser {
     for (int i = 1; i < end; i++) {
       char c = name.charAt(i);
       if (!isAsciiAlnum(c) && c != ' ' && c != '_' && c != '-' && c != '.' && c != '+') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A non-empty string of ASCII digits (which Python's int() always reads). */
+  private static boolean isAsciiNumber(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
         return false;
       }
     }
@@ -299,12 +314,15 @@ public final class UfwRuleParser {
     boolean appAction = orig.size() > idx && eqLower(orig.get(idx), "app");
 
     Words argv = Words.of(orig);
+    // the lower-case command word: read once, compared below without lowering it again
+    String ruleCommand = null;
     // frontend.parse_command: insert 'rule' (argv here lacks the program name)
     if (argv.size() > 1) {
       int k = eqLower(argv.get(0), "--dry-run") ? 1 : 0;
       String word = PythonText.lower(argv.get(k));
-      if (!word.equals("default") && !word.equals("route") && RULE_COMMANDS.contains(word)) {
+      if (isRuleCommand(word)) {
         argv.insert(k, "rule", argv.at(k));
+        ruleCommand = word;
       }
     }
     if (argv.size() < 1 || (argv.contains("--dry-run") && argv.size() < 2)) {
@@ -323,11 +341,16 @@ public final class UfwRuleParser {
     if (argv.size() == 0) {
       throw UfwRuleException.syntax(orig, orig.size(), "no command");
     }
-    String tmp = PythonText.lower(argv.get(0));
     String type;
     String cmd;
-    if (argv.size() > 1
-        && TYPES.contains(tmp)
+    String tmp = ruleCommand != null ? "rule" : PythonText.lower(argv.get(0));
+    if (ruleCommand != null) {
+      // argv is 'rule' and the command word now ('--dry-run' was before them, '--force' cannot be):
+      // ufw's test below answers rule and that word
+      type = "rule";
+      cmd = ruleCommand;
+    } else if (argv.size() > 1
+        && isType(tmp)
         && commandsOf(tmp).contains(PythonText.lower(argv.get(1)))) {
       type = tmp;
       cmd = PythonText.lower(argv.get(1));
@@ -347,7 +370,7 @@ public final class UfwRuleParser {
         type = "rule";
       }
     }
-    if (!commandsOf(type).contains(cmd)) {
+    if (ruleCommand == null && !commandsOf(type).contains(cmd)) {
       throw UfwRuleException.syntax(orig, argv.at(0), "unknown command '" + cmd + "'");
     }
     UfwCommand command;
@@ -363,6 +386,22 @@ public final class UfwRuleParser {
       throw UfwRuleException.error(orig, -1, requireNonNull(e.getMessage()));
     }
     return new Invocation(dryRun, force, appAction, command);
+  }
+
+  /** RULE_COMMANDS without 'default' and 'route' (parse_command's test for inserting 'rule'). */
+  private static boolean isRuleCommand(String word) {
+    return switch (word) {
+      case "allow", "limit", "deny", "reject", "insert", "delete", "prepend" -> true;
+      default -> false;
+    };
+  }
+
+  /** {@code TYPES.contains(word)}. */
+  private static boolean isType(String word) {
+    return switch (word) {
+      case "basic", "app", "logging", "default", "status", "show", "rule", "route" -> true;
+      default -> false;
+    };
   }
 
   private static final List<String> TYPES =
