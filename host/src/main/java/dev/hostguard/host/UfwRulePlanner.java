@@ -2,6 +2,8 @@ package dev.hostguard.host;
 
 import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.ParseException;
+import dev.hostguard.ufw.UfwDirection;
+import dev.hostguard.ufw.UfwProtocol;
 import dev.hostguard.ufw.UfwRule;
 import dev.hostguard.ufw.UfwRuleFormat;
 import dev.hostguard.ufw.UfwRuleParser;
@@ -41,11 +43,11 @@ final class UfwRulePlanner {
       boolean bulk) {}
 
   private final UfwRuleParser parser;
-  private final Map<UfwRule, Integer> index = new HashMap<>();
+  private Map<UfwRule, Integer> index = new HashMap<>();
   private final List<ImmutableList<String>> commands = new ArrayList<>();
 
   /** The current rows (by identity) and their {@link #index} position, -1 for none. */
-  private final Map<UfwRule, Integer> currentPositions = new IdentityHashMap<>();
+  private Map<UfwRule, Integer> currentPositions = new IdentityHashMap<>();
 
   private UfwRulePlanner(UfwRuleParser parser) {
     this.parser = parser;
@@ -71,7 +73,7 @@ final class UfwRulePlanner {
     UfwRuleSet base = target;
     List<UfwRule> t4 = new ArrayList<>();
     List<UfwRule> t6 = new ArrayList<>();
-    Set<UfwRule> keys = new HashSet<>();
+    Set<Key> keys = new HashSet<>(2 * desired.size());
     for (UfwRule d : desired) {
       n++;
       if (!d.isAppRule()) {
@@ -123,6 +125,10 @@ final class UfwRulePlanner {
       }
     }
     target = base.toBuilder().ipv4Rules(t4).ipv6Rules(t6).build();
+    // sized once: growing maps of thousands of rules rehashes every rule several times
+    index = new HashMap<>(2 * (t4.size() + t6.size()) + 16);
+    currentPositions =
+        new IdentityHashMap<>(current.ipv4Rules().size() + current.ipv6Rules().size() + 16);
     for (List<UfwRule> list : List.of(target.ipv4Rules(), target.ipv6Rules())) {
       for (int i = 0; i < list.size(); i++) {
         index.put(list.get(i), i);
@@ -188,10 +194,34 @@ final class UfwRulePlanner {
   }
 
   /** What ufw's rule match compares: everything but action, log type and comment. */
-  private static UfwRule key(UfwRule r) {
-    return r.withAction(dev.hostguard.ufw.UfwAction.ALLOW)
-        .withLogType(dev.hostguard.ufw.UfwLogType.NONE)
-        .withComment(java.util.Optional.empty());
+  private record Key(
+      UfwProtocol protocol,
+      String destinationPort,
+      String destination,
+      String sourcePort,
+      String source,
+      Optional<String> destinationApp,
+      Optional<String> sourceApp,
+      UfwDirection direction,
+      Optional<String> interfaceIn,
+      Optional<String> interfaceOut,
+      boolean route,
+      boolean v6) {}
+
+  private static Key key(UfwRule r) {
+    return new Key(
+        r.protocol(),
+        r.destinationPort(),
+        r.destination(),
+        r.sourcePort(),
+        r.source(),
+        r.destinationApp(),
+        r.sourceApp(),
+        r.direction(),
+        r.interfaceIn(),
+        r.interfaceOut(),
+        r.route(),
+        r.v6());
   }
 
   /** The desired position of a row equal to {@code r}, or null: current rows by identity. */

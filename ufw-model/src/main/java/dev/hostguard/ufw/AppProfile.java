@@ -64,7 +64,7 @@ public record AppProfile(String name, ImmutableMap<String, String> fields) {
 
   /** ufw's verify_profile: the message ufw gives for an unusable profile, empty if usable. */
   public Optional<String> problem(ServicesDatabase services) {
-    for (String f : new String[] {"title", "description", "ports"}) {
+    for (String f : REQUIRED) {
       if (!fields.containsKey(f)) {
         return Optional.of("Profile '" + name + "' missing required field '" + f + "'");
       } else if (fields.get(f).isEmpty()) {
@@ -84,7 +84,8 @@ public record AppProfile(String name, ImmutableMap<String, String> fields) {
       } else {
         return Optional.of(invalidPorts());
       }
-      if (UfwProtocol.fromWord(proto).map(x -> !x.hasPorts()).orElse(false)) {
+      Optional<UfwProtocol> known = UfwProtocol.fromWord(proto);
+      if (known.isPresent() && !known.get().hasPorts()) {
         return Optional.of(invalidPorts());
       }
       if (proto.equals("any") && (port.contains(":") || port.contains(","))) {
@@ -100,6 +101,10 @@ public record AppProfile(String name, ImmutableMap<String, String> fields) {
     }
     return Optional.empty();
   }
+
+  /** The fields verify_profile requires, in the order it checks them. */
+  private static final ImmutableList<String> REQUIRED =
+      ImmutableList.of("title", "description", "ports");
 
   private String invalidPorts() {
     return "Invalid ports in profile '" + name + "'";

@@ -249,7 +249,7 @@ public final class UfwRuleSet {
    * back into a document (half the work for a big set whose text is all the caller needs).
    */
   public String rulesFileText(boolean v6, UserRulesOptions options) {
-    return String.join("", UserRulesFile.writeChunks(v6 ? ipv6Rules : ipv4Rules, v6, options));
+    return UserRulesFile.writeText(v6 ? ipv6Rules : ipv4Rules, v6, options);
   }
 
   private Change change(UfwCommand.RuleChange c) {
@@ -316,6 +316,14 @@ public final class UfwRuleSet {
     return address.indexOf(':') >= 0 ? "v6" : "v4";
   }
 
+  /** The default profiles, made once: every builder (each change makes one) starts from them. */
+  private static final class NoProfiles {
+    static final AppProfiles NONE =
+        AppProfiles.of(List.of(), ServicesDatabase.parse("<no services>", ""));
+
+    private NoProfiles() {}
+  }
+
   /**
    * Builds a {@link UfwRuleSet}.
    *
@@ -330,8 +338,7 @@ public final class UfwRuleSet {
     private boolean ipv6Enabled = true;
     private boolean firewallActive;
     private boolean ipv6LimitSupported = true;
-    private AppProfiles profiles =
-        AppProfiles.of(List.of(), ServicesDatabase.parse("<no services>", ""));
+    private AppProfiles profiles = NoProfiles.NONE;
 
     private Builder() {}
 

@@ -301,15 +301,55 @@ public final class UserRulesFile implements LosslessDocument {
    * user6.rules}; its {@link #render()} is ufw's exact text.
    */
   public static UserRulesFile of(List<UfwRule> rules, boolean v6, UserRulesOptions options) {
-    return parse(
-        v6 ? "user6.rules" : "user.rules", String.join("", writeChunks(rules, v6, options)));
+    return parse(v6 ? "user6.rules" : "user.rules", writeText(rules, v6, options));
   }
 
   /** The text in the pieces ufw writes one at a time (a piece ufw cannot encode stops it). */
   static List<String> writeChunks(List<UfwRule> rules, boolean v6, UserRulesOptions options) {
     List<String> out = new ArrayList<>();
+    write(
+        rules,
+        v6,
+        options,
+        out::add,
+        r -> {
+          out.add("\n" + tupleLine(r) + "\n");
+          out.addAll(RuleIptables.lines(r));
+        });
+    return out;
+  }
+
+  /**
+   * The text of {@link #writeChunks} joined, written into one buffer (no string per piece: the text
+   * of a big rule set is most of the work of a plan).
+   */
+  static String writeText(List<UfwRule> rules, boolean v6, UserRulesOptions options) {
+    StringBuilder sb = new StringBuilder(1024 + 256 * rules.size());
+    write(
+        rules,
+        v6,
+        options,
+        sb::append,
+        r -> {
+          sb.append('\n');
+          appendTupleLine(sb, r);
+          sb.append('\n');
+          for (String l : RuleIptables.linesWithoutNewline(r)) {
+            sb.append(l).append('\n');
+          }
+        });
+    return sb.toString();
+  }
+
+  /** Writes the file's fixed pieces to {@code out} and each rule's lines through {@code rule}. */
+  private static void write(
+      List<UfwRule> rules,
+      boolean v6,
+      UserRulesOptions options,
+      Consumer<String> out,
+      Consumer<UfwRule> rule) {
     String p = v6 ? "ufw6" : "ufw";
-    out.add("*filter\n");
+    out.accept("*filter\n");
     for (String c :
         new String[] {
           "user-input",
@@ -327,7 +367,7 @@ public final class UserRulesFile implements LosslessDocument {
           "logging-deny",
           "logging-allow"
         }) {
-      out.add(":" + p + "-" + c + " - [0:0]\n");
+      out.accept(":" + p + "-" + c + " - [0:0]\n");
     }
     // a limit rule jumps to the limit chains: declare them whatever the options say, or
     // iptables-restore refuses the file (ufw itself never stores a limit rule it has no chains for)
@@ -335,36 +375,34 @@ public final class UserRulesFile implements LosslessDocument {
         (v6 ? options.rateLimitV6() : options.rateLimitV4())
             || rules.stream().anyMatch(r -> r.action() == UfwAction.LIMIT);
     if (limit) {
-      out.add(":" + p + "-user-limit - [0:0]\n");
-      out.add(":" + p + "-user-limit-accept - [0:0]\n");
+      out.accept(":" + p + "-user-limit - [0:0]\n");
+      out.accept(":" + p + "-user-limit-accept - [0:0]\n");
     }
-    out.add("### RULES ###\n");
+    out.accept("### RULES ###\n");
     for (UfwRule r : rules) {
-      out.add("\n" + tupleLine(r) + "\n");
-      out.addAll(RuleIptables.lines(r));
+      rule.accept(r);
     }
-    out.add("\n### END RULES ###\n");
-    out.add("\n### LOGGING ###\n");
+    out.accept("\n### END RULES ###\n");
+    out.accept("\n### LOGGING ###\n");
     for (String l : loggingLines(p, options)) {
-      out.add(l + "\n");
+      out.accept(l + "\n");
     }
-    out.add("### END LOGGING ###\n");
+    out.accept("### END LOGGING ###\n");
     // the section's rules are the runtime capability's (ufw's caps['limit']), not the rules': a
     // limit rule without it jumps to declared, empty chains, as ufw writes it
     if (v6 ? options.rateLimitV6() : options.rateLimitV4()) {
-      out.add("\n### RATE LIMITING ###\n");
+      out.accept("\n### RATE LIMITING ###\n");
       if (options.logLevel() != UfwLogLevel.OFF) {
-        out.add(
+        out.accept(
             "-A "
                 + p
                 + "-user-limit -m limit --limit 3/minute -j LOG --log-prefix \"[UFW LIMIT BLOCK] \"\n");
       }
-      out.add("-A " + p + "-user-limit -j REJECT\n");
-      out.add("-A " + p + "-user-limit-accept -j ACCEPT\n");
-      out.add("### END RATE LIMITING ###\n");
+      out.accept("-A " + p + "-user-limit -j REJECT\n");
+      out.accept("-A " + p + "-user-limit-accept -j ACCEPT\n");
+      out.accept("### END RATE LIMITING ###\n");
     }
-    out.add("COMMIT\n");
-    return out;
+    out.accept("COMMIT\n");
   }
 
   /** The LOGGING section lines ufw writes for chain prefix {@code p} (ufw or ufw6). */

@@ -51,15 +51,21 @@ abstract non-sealed class AbstractUfwStatus implements UfwStatusOutput {
     int group = 0;
     for (int i = 0; i < entries().size(); i++) {
       StatusEntry e = entries().get(i);
+      // the messages are made only on failure: this runs once per entry of every parse
       if (form == StatusForm.NUMBERED) {
-        check(
-            e.direction().isPresent(), "entry " + (i + 1) + ": numbered entries show a direction");
+        if (e.direction().isEmpty()) {
+          check(false, "entry " + (i + 1) + ": numbered entries show a direction");
+        }
       } else {
-        check(
-            !e.route() || e.direction().isEmpty(),
-            "entry " + (i + 1) + ": only the numbered form shows a route rule's direction");
+        if (e.route() && e.direction().isPresent()) {
+          check(
+              false,
+              "entry " + (i + 1) + ": only the numbered form shows a route rule's direction");
+        }
         int g = StatusRenderer.group(e);
-        check(g >= group, "entry " + (i + 1) + " out of group order (incoming, outgoing, routed)");
+        if (g < group) {
+          check(false, "entry " + (i + 1) + " out of group order (incoming, outgoing, routed)");
+        }
         group = g;
       }
     }

@@ -9,9 +9,11 @@ import dev.hostguard.ufw.UfwLogType;
 import dev.hostguard.ufw.UfwPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads ufw's status outputs by structure (cells may be wider than their columns), then checks that
@@ -25,10 +27,22 @@ final class StatusParser {
       Pattern.compile(
           "^Default: (\\w+) \\(incoming\\), (\\w+) \\(outgoing\\), (\\w+) \\(routed\\)$");
 
-  private final LineDocument doc;
+  private final String sourceName;
+  private final String text;
 
-  private StatusParser(LineDocument doc) {
-    this.doc = doc;
+  /**
+   * Where each line starts, and {@code text.length()} last: the lines are read from the text
+   * directly, one string each only where a line is read (a document's line objects for a status of
+   * 100,000 rules cost more memory than the entries parsed from them).
+   */
+  private int[] starts = new int[0];
+
+  private int size;
+  private @Nullable LineDocument doc;
+
+  private StatusParser(String sourceName, String text) {
+    this.sourceName = sourceName;
+    this.text = text;
   }
 
   static StatusParseException notAStatus(String sourceName, String text) {
@@ -49,93 +63,141 @@ final class StatusParser {
             d -> {
               throw StatusParseException.of(d);
             });
-    LineDocument doc = LineDocument.parse(sourceName, text);
-    return new StatusParser(doc).parseDocument();
+    return new StatusParser(sourceName, text).parseDocument();
+  }
+
+  /** The text as a document, made only to point an error at a line. */
+  private LineDocument doc() {
+    LineDocument d = doc;
+    if (d == null) {
+      d = LineDocument.parse(sourceName, text);
+      doc = d;
+    }
+    return d;
+  }
+
+  /** The text of line {@code i} (every line ends in LF once {@link #parseDocument} checked it). */
+  private String text(int i) {
+    Objects.checkIndex(i, size);
+    return text.substring(starts[i], starts[i + 1] - 1);
+  }
+
+  private int lineLength(int i) {
+    Objects.checkIndex(i, size);
+    return starts[i + 1] - 1 - starts[i];
+  }
+
+  /** Whether line {@code i} is {@code sb}, compared in place. */
+  private boolean lineEquals(int i, CharSequence sb) {
+    int n = lineLength(i);
+    if (n != sb.length()) {
+      return false;
+    }
+    int from = starts[i];
+    for (int j = 0; j < n; j++) {
+      if (text.charAt(from + j) != sb.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private UfwStatusOutput parseDocument() {
-    if (doc.size() == 0) {
+    if (text.isEmpty()) {
       throw StatusParseException.at(
-          doc,
+          doc(),
           0,
           0,
           "empty input: expected 'Status: active', 'Status: inactive' or 'Added user rules'");
     }
-    for (int i = 0; i < doc.size(); i++) {
-      if (doc.line(i).terminator() != LineTerminator.LF) {
-        throw StatusParseException.at(
-            doc,
-            i,
-            doc.text(i).length(),
-            doc.line(i).terminator() == LineTerminator.NONE
-                ? "missing newline at end of output"
-                : "carriage return before newline");
+    if (text.charAt(text.length() - 1) != '\n' || text.contains("\r\n")) {
+      // a line ending other than LF: the document finds the first one
+      LineDocument lines = doc();
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.line(i).terminator() != LineTerminator.LF) {
+          throw StatusParseException.at(
+              lines,
+              i,
+              lines.text(i).length(),
+              lines.line(i).terminator() == LineTerminator.NONE
+                  ? "missing newline at end of output"
+                  : "carriage return before newline");
+        }
       }
+      throw new IllegalStateException("a line ending other than LF was not found");
     }
-    String first = doc.text(0);
+    int count = 0;
+    for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+      count++;
+    }
+    starts = new int[count + 1];
+    int next = 0;
+    for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+      starts[++next] = at + 1;
+    }
+    size = count;
+    String first = text(0);
     if (first.equals(StatusRenderer.INACTIVE)) {
       expectEnd(1);
-      return UfwStatus.builder().sourceName(doc.sourceName()).form(StatusForm.INACTIVE).build();
+      return UfwStatus.builder().sourceName(sourceName).form(StatusForm.INACTIVE).build();
     }
     if (first.equals(UfwAddedRules.HEADER)) {
       return parseAdded();
     }
     if (!first.equals(StatusRenderer.ACTIVE)) {
       throw StatusParseException.at(
-          doc,
+          doc(),
           0,
           0,
           "expected 'Status: active', 'Status: inactive' or '" + UfwAddedRules.HEADER + "'");
     }
     int i = 1;
     Optional<StatusHeader> header = Optional.empty();
-    if (i < doc.size() && doc.text(i).startsWith("Logging: ")) {
+    if (i < size && text(i).startsWith("Logging: ")) {
       header = Optional.of(parseHeader(i));
       i += 3;
     }
-    if (i == doc.size()) {
+    if (i == size) {
       return UfwStatus.builder()
-          .sourceName(doc.sourceName())
+          .sourceName(sourceName)
           .form(header.isPresent() ? StatusForm.VERBOSE : StatusForm.PLAIN)
           .header(header)
           .build();
     }
     expectText(i, "");
     i++;
-    boolean numbered =
-        i < doc.size() && doc.text(i).startsWith(StatusRenderer.NUMBER_INDENT + "To");
+    boolean numbered = i < size && text(i).startsWith(StatusRenderer.NUMBER_INDENT + "To");
     if (numbered && header.isPresent()) {
-      throw StatusParseException.at(doc, i, 0, "a verbose status has no numbered rule list");
+      throw StatusParseException.at(doc(), i, 0, "a verbose status has no numbered rule list");
     }
     String indent = numbered ? StatusRenderer.NUMBER_INDENT : "";
     expectText(i++, indent + StatusRenderer.COLUMNS);
     expectText(i++, indent + StatusRenderer.RULERS);
-    int last = doc.size() - 1;
-    if (i > last || !doc.text(last).isEmpty() || last == i) {
+    int last = size - 1;
+    if (i > last || !text(last).isEmpty() || last == i) {
       throw StatusParseException.at(
-          doc, last, doc.text(last).length(), "expected rule lines and a final blank line");
+          doc(), last, text(last).length(), "expected rule lines and a final blank line");
     }
     List<StatusEntry> entries = new ArrayList<>(last - i);
     int firstEntryLine = i;
     StatusForm form =
         header.isPresent() ? StatusForm.VERBOSE : numbered ? StatusForm.NUMBERED : StatusForm.PLAIN;
     for (; i < last; i++) {
-      String line = doc.text(i);
-      if (line.isEmpty() && !numbered) {
+      if (lineLength(i) == 0 && !numbered) {
         continue; // group separator: placement checked by the final render comparison
       }
-      entries.add(parseEntry(i, line, form));
+      entries.add(parseEntry(i, form));
     }
     checkLayout(firstEntryLine, entries, form);
     try {
       return UfwStatus.builder()
-          .sourceName(doc.sourceName())
+          .sourceName(sourceName)
           .form(form)
           .header(header)
           .entries(entries)
           .build();
     } catch (IllegalArgumentException e) {
-      throw StatusParseException.at(doc, last, 0, e.getMessage());
+      throw StatusParseException.at(doc(), last, 0, e.getMessage());
     }
   }
 
@@ -157,51 +219,51 @@ final class StatusParser {
         if (g == 0) {
           anyIncoming = true;
         } else if (g != previous && anyIncoming) {
-          if (!doc.text(k).isEmpty()) {
-            throw StatusParseException.at(doc, k, 0, "expected a blank line between rule groups");
+          if (lineLength(k) != 0) {
+            throw StatusParseException.at(doc(), k, 0, "expected a blank line between rule groups");
           }
           k++;
         }
         previous = g;
       }
-      if (doc.text(k).isEmpty()) {
-        throw StatusParseException.at(doc, k, 0, "unexpected blank line");
+      if (lineLength(k) == 0) {
+        throw StatusParseException.at(doc(), k, 0, "unexpected blank line");
       }
       sb.setLength(0);
       StatusRenderer.appendEntry(sb, e, form, number);
       sb.setLength(sb.length() - 1);
-      String line = doc.text(k);
-      if (!line.contentEquals(sb)) {
+      if (!lineEquals(k, sb)) {
+        String line = text(k);
         throw StatusParseException.at(
-            doc, k, firstDifference(line, sb), "not in ufw's layout: expected '" + sb + "'");
+            doc(), k, firstDifference(line, sb), "not in ufw's layout: expected '" + sb + "'");
       }
       k++;
     }
-    if (k != doc.size() - 1) {
-      throw StatusParseException.at(doc, k, 0, "unexpected blank line");
+    if (k != size - 1) {
+      throw StatusParseException.at(doc(), k, 0, "unexpected blank line");
     }
   }
 
   private StatusHeader parseHeader(int i) {
-    if (i + 2 >= doc.size()) {
+    if (i + 2 >= size) {
       throw StatusParseException.at(
-          doc, doc.size() - 1, 0, "expected 'Logging:', 'Default:' and 'New profiles:' lines");
+          doc(), size - 1, 0, "expected 'Logging:', 'Default:' and 'New profiles:' lines");
     }
-    String log = doc.text(i).substring("Logging: ".length());
+    String log = text(i).substring("Logging: ".length());
     StatusLogging logging =
         StatusLogging.fromText(log)
             .orElseThrow(
                 () ->
                     StatusParseException.at(
-                        doc, i, "Logging: ".length(), "unknown logging '" + log + "'"));
-    Matcher d = DEFAULTS.matcher(doc.text(i + 1));
+                        doc(), i, "Logging: ".length(), "unknown logging '" + log + "'"));
+    Matcher d = DEFAULTS.matcher(text(i + 1));
     if (!d.matches()) {
       throw StatusParseException.at(
-          doc, i + 1, 0, "expected 'Default: P (incoming), P (outgoing), P (routed)'");
+          doc(), i + 1, 0, "expected 'Default: P (incoming), P (outgoing), P (routed)'");
     }
-    String np = doc.text(i + 2);
+    String np = text(i + 2);
     if (!np.startsWith("New profiles: ")) {
-      throw StatusParseException.at(doc, i + 2, 0, "expected 'New profiles: POLICY'");
+      throw StatusParseException.at(doc(), i + 2, 0, "expected 'New profiles: POLICY'");
     }
     try {
       return StatusHeader.builder()
@@ -215,37 +277,46 @@ final class StatusParser {
           .newProfiles(policy(i + 2, np.substring("New profiles: ".length())))
           .build();
     } catch (IllegalArgumentException e) {
-      throw StatusParseException.at(doc, i + 1, 0, e.getMessage());
+      throw StatusParseException.at(doc(), i + 1, 0, e.getMessage());
     }
   }
 
   private UfwPolicy policy(int lineIndex, String word) {
     return UfwPolicy.fromWord(word)
         .orElseThrow(
-            () -> StatusParseException.at(doc, lineIndex, 0, "unknown policy '" + word + "'"));
+            () -> StatusParseException.at(doc(), lineIndex, 0, "unknown policy '" + word + "'"));
   }
 
-  private StatusEntry parseEntry(int lineIndex, String line, StatusForm form) {
+  /**
+   * One rule line, read in place in the text (positions are the text's; columns in errors are the
+   * line's): no string for the line itself, only for the cells the entry keeps.
+   */
+  private StatusEntry parseEntry(int lineIndex, StatusForm form) {
     boolean numbered = form == StatusForm.NUMBERED;
-    int off = 0;
+    String line = text;
+    int b = starts[lineIndex];
+    int e = b + lineLength(lineIndex);
+    int off = b;
     if (numbered) {
-      int close = line.indexOf("] ");
-      int digits = line.startsWith("[ ") ? 2 : 1;
-      if (!line.startsWith("[")
-          || close < digits + 1
-          || close - digits > 9
-          || !line.substring(digits, close).chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw StatusParseException.at(doc, lineIndex, 0, "expected '[ N] ' before a rule");
+      int close = indexOf(line, "] ", b, e);
+      int digits = line.startsWith("[ ", b) ? 2 : 1;
+      if (e == b
+          || line.charAt(b) != '['
+          || close < 0
+          || close - b < digits + 1
+          || close - b - digits > 9
+          || !allDigits(line, b + digits, close)) {
+        throw StatusParseException.at(doc(), lineIndex, 0, "expected '[ N] ' before a rule");
       }
       // the number itself is checked by the layout comparison (entries are numbered 1, 2, ...)
       off = close + 2;
     }
-    int q = findAction(line, off);
+    int q = findAction(line, off, e);
     if (q < 0) {
       throw StatusParseException.at(
-          doc,
+          doc(),
           lineIndex,
-          Math.min(line.length(), off + StatusRenderer.CELL + 1),
+          Math.min(e, off + StatusRenderer.CELL + 1) - b,
           "expected 'To' then an action (ALLOW, DENY, REJECT, LIMIT) in a 12-character column");
     }
     String to = line.substring(off, trimEnd(line, off, q - 1));
@@ -269,16 +340,17 @@ final class StatusParser {
     }
     int srcStart = q + StatusRenderer.ACTION;
     Optional<String> comment = Optional.empty();
-    int headEnd = line.length();
-    int hash = line.indexOf('#', srcStart);
+    int headEnd = e;
+    int hash = indexOf(line, '#', srcStart, e);
     if (hash >= 0) {
       if (hash == srcStart
           || line.charAt(hash - 1) != ' '
-          || hash + 1 >= line.length()
+          || hash + 1 >= e
           || line.charAt(hash + 1) != ' ') {
-        throw StatusParseException.at(doc, lineIndex, hash, "expected ' # ' before a comment");
+        throw StatusParseException.at(
+            doc(), lineIndex, hash - b, "expected ' # ' before a comment");
       }
-      comment = Optional.of(line.substring(hash + 2));
+      comment = Optional.of(line.substring(hash + 2, e));
       headEnd = hash - 1;
     }
     UfwLogType logType = UfwLogType.NONE;
@@ -301,9 +373,9 @@ final class StatusParser {
     if (srcEnd < 0) {
       if (!fitsCell(line, srcStart, headEnd)) {
         throw StatusParseException.at(
-            doc,
+            doc(),
             lineIndex,
-            srcStart,
+            srcStart - b,
             "expected 'From' padded to " + StatusRenderer.CELL + " characters");
       }
       srcEnd = headEnd;
@@ -314,10 +386,9 @@ final class StatusParser {
     boolean route = directionWord.equals("FWD");
     Optional<UfwDirection> direction;
     if (route) {
-      direction =
-          numbered ? Optional.of(out ? UfwDirection.OUT : UfwDirection.IN) : Optional.empty();
+      direction = numbered ? (out ? OUT : IN) : Optional.empty();
     } else {
-      direction = Optional.of(directionWord.equals("OUT") ? UfwDirection.OUT : UfwDirection.IN);
+      direction = directionWord.equals("OUT") ? OUT : IN;
     }
     try {
       return StatusEntry.builder()
@@ -329,9 +400,43 @@ final class StatusParser {
           .logType(logType)
           .comment(comment)
           .build();
-    } catch (IllegalArgumentException e) {
-      throw StatusParseException.at(doc, lineIndex, off, e.getMessage());
+    } catch (IllegalArgumentException x) {
+      throw StatusParseException.at(doc(), lineIndex, off - b, x.getMessage());
     }
+  }
+
+  private static final Optional<UfwDirection> IN = Optional.of(UfwDirection.IN);
+  private static final Optional<UfwDirection> OUT = Optional.of(UfwDirection.OUT);
+
+  /** The first {@code c} in [from, to) of {@code s}, or -1. */
+  private static int indexOf(String s, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The first {@code w} wholly in [from, to) of {@code s}, or -1. */
+  private static int indexOf(String s, String w, int from, int to) {
+    for (int i = from; i + w.length() <= to; i++) {
+      if (s.startsWith(w, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code s} holds only ASCII digits in [from, to). */
+  private static boolean allDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int trimEnd(String s, int from, int to) {
@@ -351,10 +456,13 @@ final class StatusParser {
     return len == StatusRenderer.CELL || s.charAt(to - 1) != ' ';
   }
 
-  /** Index of the action cell after a {@code To} cell starting at {@code off}, or -1. */
-  private static int findAction(String line, int off) {
+  /**
+   * Index of the action cell after a {@code To} cell starting at {@code off} (before {@code end}),
+   * or -1.
+   */
+  private static int findAction(String line, int off, int end) {
     int min = off + StatusRenderer.CELL + 1;
-    for (int q = min; q + StatusRenderer.ACTION <= line.length(); q++) {
+    for (int q = min; q + StatusRenderer.ACTION <= end; q++) {
       if (line.charAt(q - 1) != ' ' || actionCellEnd(line, q) < 0) {
         continue;
       }
@@ -406,43 +514,43 @@ final class StatusParser {
   }
 
   private UfwAddedRules parseAdded() {
-    if (doc.size() == 2 && doc.text(1).equals(UfwAddedRules.NONE)) {
-      return UfwAddedRules.builder().sourceName(doc.sourceName()).build();
+    if (size == 2 && text(1).equals(UfwAddedRules.NONE)) {
+      return UfwAddedRules.builder().sourceName(sourceName).build();
     }
-    List<String> commands = new ArrayList<>(doc.size());
-    for (int i = 1; i < doc.size(); i++) {
-      String line = doc.text(i);
+    List<String> commands = new ArrayList<>(size);
+    for (int i = 1; i < size; i++) {
+      String line = text(i);
       if (!line.startsWith("ufw ")) {
-        throw StatusParseException.at(doc, i, 0, "expected 'ufw COMMAND' or '(None)'");
+        throw StatusParseException.at(doc(), i, 0, "expected 'ufw COMMAND' or '(None)'");
       }
       int cr = line.indexOf('\r');
       if (cr >= 0) {
         // ufw prints one command a line; found by fuzzing (was an IllegalArgumentException)
-        throw StatusParseException.at(doc, i, cr, "carriage return inside a command line");
+        throw StatusParseException.at(doc(), i, cr, "carriage return inside a command line");
       }
       commands.add(line.substring(4));
     }
     if (commands.isEmpty()) {
-      throw StatusParseException.at(doc, 0, doc.text(0).length(), "expected rules or '(None)'");
+      throw StatusParseException.at(doc(), 0, text(0).length(), "expected rules or '(None)'");
     }
-    return UfwAddedRules.builder().sourceName(doc.sourceName()).commands(commands).build();
+    return UfwAddedRules.builder().sourceName(sourceName).commands(commands).build();
   }
 
   private void expectText(int i, String expected) {
-    if (i >= doc.size()) {
-      int last = doc.size() - 1;
+    if (i >= size) {
+      int last = size - 1;
       throw StatusParseException.at(
-          doc, last, doc.text(last).length(), "expected '" + expected + "' after this line");
+          doc(), last, text(last).length(), "expected '" + expected + "' after this line");
     }
-    if (!doc.text(i).equals(expected)) {
+    if (!text(i).equals(expected)) {
       throw StatusParseException.at(
-          doc, i, firstDifference(doc.text(i), expected), "expected '" + expected + "'");
+          doc(), i, firstDifference(text(i), expected), "expected '" + expected + "'");
     }
   }
 
   private void expectEnd(int i) {
-    if (i < doc.size()) {
-      throw StatusParseException.at(doc, i, 0, "unexpected text after '" + doc.text(0) + "'");
+    if (i < size) {
+      throw StatusParseException.at(doc(), i, 0, "unexpected text after '" + text(0) + "'");
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.hostguard.ufw.status;
 
+import dev.hostguard.ufw.UfwAction;
 import dev.hostguard.ufw.UfwDirection;
 import dev.hostguard.ufw.UfwLogType;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Prints a status exactly as ufw 0.36's {@code get_status} formats it. */
 final class StatusRenderer {
@@ -31,27 +33,22 @@ final class StatusRenderer {
 
   /** The word after the action: FWD, OUT, IN, or none (incoming rules in the plain form). */
   static Optional<String> directionWord(StatusEntry e, StatusForm form) {
+    return Optional.ofNullable(directionWordOrNull(e, form));
+  }
+
+  private static @Nullable String directionWordOrNull(StatusEntry e, StatusForm form) {
     if (e.route()) {
-      return Optional.of("FWD");
+      return "FWD";
     }
     if (isOut(e)) {
-      return Optional.of("OUT");
+      return "OUT";
     }
-    return form == StatusForm.PLAIN ? Optional.empty() : Optional.of("IN");
+    return form == StatusForm.PLAIN ? null : "IN";
   }
 
   /** ufw lists {@code out} in the attributes of outgoing rules in the numbered form. */
   static boolean outAttribute(StatusEntry e, StatusForm form) {
     return form == StatusForm.NUMBERED && isOut(e);
-  }
-
-  /** The attribute text ufw appends after {@code From}: {@code " (log, out)"} or {@code ""}. */
-  static String attributeText(StatusEntry e, StatusForm form) {
-    boolean out = outAttribute(e, form);
-    if (e.logType() == UfwLogType.NONE) {
-      return out ? " (out)" : "";
-    }
-    return " (" + e.logType().word() + (out ? ", out)" : ")");
   }
 
   static String render(AbstractUfwStatus status) {
@@ -105,15 +102,40 @@ final class StatusRenderer {
     pad(sb, e.to().text(), CELL);
     sb.append(' ');
     int start = sb.length();
-    sb.append(e.action().word().toUpperCase(Locale.ROOT));
-    directionWord(e, form).ifPresent(w -> sb.append(' ').append(w));
+    sb.append(ACTION_WORDS[e.action().ordinal()]);
+    String word = directionWordOrNull(e, form);
+    if (word != null) {
+      sb.append(' ').append(word);
+    }
     while (sb.length() - start < ACTION) {
       sb.append(' ');
     }
     pad(sb, e.from().text(), CELL);
-    sb.append(attributeText(e, form));
-    e.comment().ifPresent(c -> sb.append(" # ").append(c));
+    // the attributes ufw appends after From: " (log, out)" or nothing
+    boolean out = outAttribute(e, form);
+    if (e.logType() == UfwLogType.NONE) {
+      if (out) {
+        sb.append(" (out)");
+      }
+    } else {
+      sb.append(" (").append(e.logType().word()).append(out ? ", out)" : ")");
+    }
+    if (e.comment().isPresent()) {
+      sb.append(" # ").append(e.comment().get());
+    }
     sb.append('\n');
+  }
+
+  /** The actions' words as the action column prints them, by ordinal. */
+  private static final String[] ACTION_WORDS = actionWords();
+
+  private static String[] actionWords() {
+    UfwAction[] actions = UfwAction.values();
+    String[] words = new String[actions.length];
+    for (UfwAction a : actions) {
+      words[a.ordinal()] = a.word().toUpperCase(Locale.ROOT);
+    }
+    return words;
   }
 
   private static void pad(StringBuilder sb, String text, int width) {
