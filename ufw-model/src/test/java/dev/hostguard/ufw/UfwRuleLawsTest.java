@@ -65,7 +65,24 @@ class UfwRuleLawsTest {
     return r.destinationApp().filter(words::contains).isPresent()
         || r.sourceApp().filter(words::contains).isPresent()
         || r.interfaceIn().filter(words::contains).isPresent()
-        || r.interfaceOut().filter(words::contains).isPresent();
+        || r.interfaceOut().filter(words::contains).isPresent()
+        || (r.route()
+            && (r.destinationApp().filter(UfwRuleLawsTest::unreadableInRouteArgv).isPresent()
+                || r.sourceApp().filter(UfwRuleLawsTest::unreadableInRouteArgv).isPresent()));
+  }
+
+  /**
+   * A route rule's app name that ufw cannot read back from its own rendering: {@code in} or {@code
+   * out} between spaces (ufw tests {@code ' '.join(argv)} for {@code " in "}, so {@code route allow
+   * 'allow SSH connections in' comment x} is "Invalid interface clause for route rule", although it
+   * reads {@code route allow comment x 'allow SSH connections in'}), or the name {@code delete}
+   * ({@code route allow delete} ends in an IndexError inside ufw; {@code route delete allow delete}
+   * is read). Both checked with ufw 0.36.2's installed parser.
+   */
+  private static boolean unreadableInRouteArgv(String app) {
+    List<String> parts = List.of(app.split(" ", -1));
+    return app.equals("delete")
+        || (parts.size() > 1 && (parts.contains("in") || parts.contains("out")));
   }
 
   @Test
