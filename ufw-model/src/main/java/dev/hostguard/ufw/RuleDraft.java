@@ -121,30 +121,19 @@ final class RuleDraft {
   /** set_action: {@code allow_log} style words. */
   void setAction(String word) {
     // the plain action words (what the parser hands over for a rule without a log word)
-    switch (word) {
-      case "allow" -> {
-        action = UfwAction.ALLOW;
-        logType = UfwLogType.NONE;
-        return;
-      }
-      case "deny" -> {
-        action = UfwAction.DENY;
-        logType = UfwLogType.NONE;
-        return;
-      }
-      case "reject" -> {
-        action = UfwAction.REJECT;
-        logType = UfwLogType.NONE;
-        return;
-      }
-      case "limit" -> {
-        action = UfwAction.LIMIT;
-        logType = UfwLogType.NONE;
-        return;
-      }
-      default -> {
-        // allow_log, a capital letter, an unknown word: ufw's general reading below
-      }
+    UfwAction plain =
+        switch (word) {
+          case "allow" -> UfwAction.ALLOW;
+          case "deny" -> UfwAction.DENY;
+          case "reject" -> UfwAction.REJECT;
+          case "limit" -> UfwAction.LIMIT;
+          // allow_log, a capital letter, an unknown word: ufw's general reading below
+          default -> null;
+        };
+    if (plain != null) {
+      action = plain;
+      logType = UfwLogType.NONE;
+      return;
     }
     String lw = PythonText.lower(word);
     int u = lw.indexOf('_');

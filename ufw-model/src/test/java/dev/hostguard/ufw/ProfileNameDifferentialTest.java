@@ -55,25 +55,11 @@ class ProfileNameDifferentialTest {
           "9a",
           "");
 
-  private static String json(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20 || c > 0x7e) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.append('"').toString();
-  }
-
   @Test
   void sameAnswerAsUfw() {
     StringBuilder stdin = new StringBuilder();
     for (String n : NAMES) {
-      stdin.append(json(n)).append('\n');
+      stdin.append(ShowAddedDifferentialTest.jsonString(n)).append('\n');
     }
     String script =
         "import json, sys\n"
@@ -95,7 +81,7 @@ class ProfileNameDifferentialTest {
       boolean ufw = Boolean.parseBoolean(lines[i]);
       valid += ufw ? 1 : 0;
       if (UfwRuleParser.isValidProfileName(NAMES.get(i)) != ufw) {
-        differences.add(json(NAMES.get(i)) + ": ufw says " + ufw);
+        differences.add(ShowAddedDifferentialTest.jsonString(NAMES.get(i)) + ": ufw says " + ufw);
       }
     }
     System.out.println(

@@ -30,19 +30,24 @@ class ShowAddedDifferentialTest {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append('"');
-      for (char c : argv.get(i).toCharArray()) {
-        if (c == '"' || c == '\\') {
-          sb.append('\\').append(c);
-        } else if (c < 0x20 || c > 0x7e) {
-          sb.append(String.format("\\u%04x", (int) c));
-        } else {
-          sb.append(c);
-        }
-      }
-      sb.append('"');
+      sb.append(jsonString(argv.get(i)));
     }
     return sb.append(']').toString();
+  }
+
+  /** {@code s} as a JSON string in ASCII (what Python's {@code json.loads} reads back exactly). */
+  static String jsonString(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20 || c > 0x7e) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
   }
 
   @Test
