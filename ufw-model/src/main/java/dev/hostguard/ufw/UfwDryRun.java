@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs ufw 0.36.2 rule and {@code app} commands in dry-run mode against a data directory, printing
- * what ufw prints: the would-be {@code user.rules}/{@code user6.rules}, the result messages and the
- * {@code ERROR:} line, with ufw's exit code.
+ * Runs ufw 0.36.2 rule, {@code logging} and {@code app} commands in dry-run mode against a data
+ * directory, printing what ufw prints: the would-be {@code user.rules}/{@code user6.rules}, the
+ * result messages and the {@code ERROR:} line, with ufw's exit code.
  *
  * <pre>{@code
  * UfwDryRun.Result r = UfwDryRun.of(Path.of("/"), ServicesDatabase.fromHost())
@@ -111,7 +111,9 @@ public final class UfwDryRun {
       return new Result(1, out.toString(), err.toString());
     }
     UfwCommand c = inv.command();
-    if (c instanceof UfwCommand.Other other) {
+    boolean logging =
+        c instanceof UfwCommand.Other o && inv.dryRun() && o.action().startsWith("logging-");
+    if (c instanceof UfwCommand.Other other && !logging) {
       err.append("hostguard ufw: '")
           .append(other.action())
           .append("' is not supported by this mirror\n");
@@ -141,6 +143,8 @@ public final class UfwDryRun {
         res = engine.appAction((UfwCommand.App) c);
       } else if (c instanceof UfwCommand.App app) {
         throw engine.error("Unsupported action '" + app.action() + "'");
+      } else if (c instanceof UfwCommand.Other other) {
+        res = engine.setLogLevel(other.action().substring("logging-".length()));
       } else if (c instanceof UfwCommand.DeleteNumber del) {
         res = engine.deleteRule(del.number(), inv.force());
       } else {
@@ -278,6 +282,24 @@ public final class UfwDryRun {
         return UfwPolicy.ALLOW;
       }
       return "reject".equals(value) ? UfwPolicy.REJECT : UfwPolicy.DENY;
+    }
+
+    /**
+     * ufw's set_loglevel: its message, after the check that {@code ufw.conf} is writable. ufw
+     * 0.36.2 rewrites {@code LOGLEVEL} in {@code ufw.conf} even under {@code --dry-run} (its
+     * set_default has no dry-run test); this mirror writes nothing.
+     */
+    String setLogLevel(String level) {
+      Path conf = etc.resolve("ufw/ufw.conf");
+      if (!Files.isWritable(conf)) {
+        throw error("'" + conf + "' is not writable");
+      }
+      String current = defaults.get("loglevel");
+      String next = level;
+      if (level.equals("on")) {
+        next = current == null || current.equals("off") ? "low" : current;
+      }
+      return next.equals("off") ? "Logging disabled" : "Logging enabled";
     }
 
     String appAction(UfwCommand.App app) {

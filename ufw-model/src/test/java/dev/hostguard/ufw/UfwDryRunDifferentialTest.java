@@ -82,6 +82,35 @@ class UfwDryRunDifferentialTest {
             List.of("allow", "from", "10.1.2.3/8", "to", "10.9.9.9/16")));
   }
 
+  /**
+   * {@code logging LEVEL} and ufw's reading of a level as the command ({@code on on} is {@code
+   * logging on}): the message, or the syntax error. N = 16. ufw rewrites ufw.conf for these even in
+   * a dry run, so they get a data dir of their own.
+   */
+  @Test
+  void loggingCommands() throws Exception {
+    Path dir = UfwOracle.stockWithPlex(tmp.resolve("logging"));
+    compare(
+        dir,
+        List.of(
+            List.of("logging", "on"),
+            List.of("logging", "LOW"),
+            List.of("logging", "medium"),
+            List.of("Logging", "high"),
+            List.of("logging", "full"),
+            List.of("on", "on"),
+            List.of("off", "on", "reject", "in", "prepend", "eth0"),
+            List.of("high", "full"),
+            List.of("logging", "on", "extra", "words"),
+            List.of("logging"),
+            List.of("logging", "loud"),
+            List.of("on"),
+            List.of("on", "22"),
+            List.of("on", "allow", "22"),
+            List.of("logging", "off"),
+            List.of("off", "off")));
+  }
+
   /** A fresh seed each run (printed; {@code -Dhostguard.seed=N} reproduces it): N = 300. */
   @Test
   void freshSeed() throws Exception {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -89,11 +91,18 @@ final class UfwOracle {
     try {
       List<Future<CommandResult>> fs = new ArrayList<>();
       for (List<String> a : argvs) {
-        fs.add(pool.submit(() -> RealTools.ufwDryRun(dir, a)));
+        fs.add(rewritesConf(a) ? null : pool.submit(() -> RealTools.ufwDryRun(dir, a)));
       }
       List<CommandResult> out = new ArrayList<>();
-      for (Future<CommandResult> f : fs) {
-        out.add(f.get());
+      for (int i = 0; i < argvs.size(); i++) {
+        Future<CommandResult> f = fs.get(i);
+        out.add(f != null ? f.get() : null);
+      }
+      // ufw rewrites ufw.conf for 'logging LEVEL' even under --dry-run: those run alone, after
+      for (int i = 0; i < argvs.size(); i++) {
+        if (out.get(i) == null) {
+          out.set(i, RealTools.ufwDryRun(dir, argvs.get(i)));
+        }
       }
       return out;
     } catch (InterruptedException e) {
@@ -104,6 +113,17 @@ final class UfwOracle {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Whether ufw may read this command line as {@code logging LEVEL} (its first word is {@code
+   * logging} or a level, which ufw takes for the logging command), which rewrites {@code ufw.conf}
+   * even in a dry run.
+   */
+  static boolean rewritesConf(List<String> argv) {
+    return !argv.isEmpty()
+        && Set.of("logging", "on", "off", "low", "medium", "high", "full")
+            .contains(argv.get(0).toLowerCase(Locale.ROOT));
   }
 
   /**
