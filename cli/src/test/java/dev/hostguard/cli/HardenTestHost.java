@@ -5,60 +5,48 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.hostguard.exec.Command;
 import dev.hostguard.exec.CommandExecutor;
 import dev.hostguard.exec.CommandResult;
+import dev.hostguard.exec.LocalExecutor;
 import dev.hostguard.testing.NetworkNamespace;
-import dev.hostguard.testing.UfwDataDir;
+import dev.hostguard.testing.PrivateUfw;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A private network and mount namespace that looks like a server with ufw (disabled, stock files),
- * psad and fail2ban: private copies of {@code /etc/ufw}, {@code /etc/default} (ufw's stock
- * defaults), {@code /etc/psad} and {@code /etc/fail2ban} under {@code dir} bind-mounted over the
- * real paths, a private {@code /run}, and the legacy iptables backend through a private {@code
- * /etc/alternatives}. {@link #hostguard} runs the command line inside, as a local run would.
+ * psad and fail2ban: a {@link PrivateUfw} ({@code IPV6=yes}, a private {@code /run}, the legacy
+ * iptables backend) whose private {@code /etc/default} also holds copies of the host's other
+ * defaults files, and private copies of {@code /etc/psad} and {@code /etc/fail2ban} under {@code
+ * dir} bind-mounted over the real paths. {@link #hostguard} runs the command line inside, as a
+ * local run would.
  */
 final class HardenTestHost implements AutoCloseable {
   final NetworkNamespace ns;
   final Path data;
-  private final Path alternatives;
+  private final PrivateUfw ufw;
 
   HardenTestHost(Path dir) throws IOException {
-    data = UfwDataDir.createStock(dir.resolve("data"));
-    Path etcUfw = data.resolve("etc/ufw");
-    Path defaults = data.resolve("etc/default/ufw");
-    Files.writeString(etcUfw.resolve("sysctl.conf"), "", UTF_8);
-    Files.writeString(
-        defaults,
-        Files.readString(defaults, UTF_8).replaceAll("(?m)^IPT_MODULES=.*$", "IPT_MODULES=\"\""),
-        UTF_8);
-    alternatives = Files.createDirectories(dir.resolve("alternatives"));
     ns = NetworkNamespace.create();
     try {
+      ufw = PrivateUfw.install(ns, dir, true, true);
+    } catch (RuntimeException e) {
+      ns.close();
+      throw e;
+    }
+    data = ufw.dataDir();
+    try {
+      // the host's other defaults files, copied outside the namespace (inside, /etc/default is
+      // already the private one); -n keeps the private ufw
+      LocalExecutor.create()
+          .execute(Command.of("cp", "-an", "/etc/default/.", data.resolve("etc/default") + "/"));
       ns.run("cp", "-a", "/etc/psad", data.resolve("etc/psad").toString());
       ns.run("cp", "-a", "/etc/fail2ban", data.resolve("etc/fail2ban").toString());
-      ns.mountTmpfs(Path.of("/run"));
-      ns.bindMount(etcUfw, Path.of("/etc/ufw"));
-      // the whole directory, not the file: a file bind mount cannot be renamed over, and
-      // hostguard writes atomically (a temporary file renamed over the old one)
-      ns.run("cp", "-an", "/etc/default/.", data.resolve("etc/default") + "/");
-      ns.bindMount(data.resolve("etc/default"), Path.of("/etc/default"));
       ns.bindMount(data.resolve("etc/psad"), Path.of("/etc/psad"));
       ns.bindMount(data.resolve("etc/fail2ban"), Path.of("/etc/fail2ban"));
-      ns.run("cp", "-a", "/etc/alternatives/.", alternatives + "/");
-      for (String t : List.of("iptables", "ip6tables")) {
-        for (String suffix : List.of("", "-restore", "-save")) {
-          Path link = alternatives.resolve(t + suffix);
-          Files.deleteIfExists(link);
-          Files.createSymbolicLink(link, Path.of("/usr/sbin/" + t + "-legacy" + suffix));
-        }
-      }
-      ns.bindMount(alternatives, Path.of("/etc/alternatives"));
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException e) {
       close();
       throw e;
     }
@@ -97,12 +85,9 @@ final class HardenTestHost implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    ns.close();
-    try (Stream<Path> links = Files.list(alternatives)) {
-      for (Path link : (Iterable<Path>) links::iterator) {
-        Files.deleteIfExists(link);
-      }
+  public void close() {
+    try (NetworkNamespace n = ns) {
+      ufw.close();
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.hostguard.exec.Command;
 import dev.hostguard.exec.LocalExecutor;
 import dev.hostguard.exec.SshExecutor;
 import dev.hostguard.testing.NetworkNamespace;
+import dev.hostguard.testing.PrivateUfw;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.testing.SshdSandbox;
@@ -169,7 +170,7 @@ class ConfirmedApplyRealSshTest {
       for (String name : WATCHED) {
         files.put(name, ufwFiles.read(name));
       }
-      files.put("default", Files.readString(ufwFiles.defaults, UTF_8));
+      files.put("default", Files.readString(ufwFiles.defaults(), UTF_8));
       return new Snapshot(ufw.statusNumbered().render(), files);
     }
   }

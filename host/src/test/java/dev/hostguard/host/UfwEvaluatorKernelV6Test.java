@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.net.InetAddresses;
 import dev.hostguard.exec.Command;
 import dev.hostguard.testing.NetworkNamespace;
+import dev.hostguard.testing.PrivateUfw;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
 import dev.hostguard.ufw.UfwAction;
@@ -144,7 +145,7 @@ class UfwEvaluatorKernelV6Test {
         ns.run("sysctl", "-q", "-w", "net.ipv6.icmp.ratelimit=0");
       }
       server.run("ufw", "--force", "enable");
-      String defaultsText = Files.readString(ufw.defaults, UTF_8);
+      String defaultsText = Files.readString(ufw.defaults(), UTF_8);
 
       int checked = 0;
       int byRule = 0;
@@ -168,9 +169,9 @@ class UfwEvaluatorKernelV6Test {
         String user6Rules =
             ruleSet.rulesFile(true, UserRulesOptions.builder().rateLimitV6(true).build()).render();
         assertThat(UserRulesFile.parse("user6.rules", user6Rules).rules()).isEqualTo(rules);
-        Files.writeString(ufw.etcUfw.resolve("user6.rules"), user6Rules, UTF_8);
+        Files.writeString(ufw.etcUfw().resolve("user6.rules"), user6Rules, UTF_8);
         Files.writeString(
-            ufw.defaults,
+            ufw.defaults(),
             defaultsText
                 .replaceAll(
                     "(?m)^DEFAULT_INPUT_POLICY=.*$",

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.net.InetAddresses;
 import dev.hostguard.exec.Command;
 import dev.hostguard.testing.NetworkNamespace;
+import dev.hostguard.testing.PrivateUfw;
 import dev.hostguard.testing.RealTool;
 import dev.hostguard.testing.RequiresRealTool;
-import dev.hostguard.testing.UfwDataDir;
 import dev.hostguard.ufw.UfwAction;
 import dev.hostguard.ufw.UfwPolicy;
 import dev.hostguard.ufw.UfwProtocol;
@@ -26,7 +26,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,45 +114,14 @@ class UfwRuleSetAuditKernelTest {
         "UfwRuleSetAuditKernelTest seed " + seed + " (-Dhostguard.seed=" + seed + ")");
     Random random = new Random(seed);
     long start = System.nanoTime();
-    Path data = UfwDataDir.createStock(tmp.resolve("data"));
-    Path etcUfw = data.resolve("etc/ufw");
-    Path defaults = data.resolve("etc/default/ufw");
-    Files.writeString(etcUfw.resolve("sysctl.conf"), "", UTF_8);
-    String defaultsText =
-        Files.readString(defaults, UTF_8)
-            .replaceAll("(?m)^IPT_MODULES=.*$", "IPT_MODULES=\"\"")
-            .replaceAll("(?m)^IPV6=.*$", "IPV6=no");
-    Files.writeString(defaults, defaultsText, UTF_8);
-    Path alternatives = Files.createDirectories(tmp.resolve("alternatives"));
-    try {
-      probeAll(seed, random, start, etcUfw, alternatives, defaults);
-    } finally {
-      // the copied links point outside the temp dir: delete them here, quietly
-      try (Stream<Path> links = Files.list(alternatives)) {
-        for (Path link : (Iterable<Path>) links::iterator) {
-          Files.deleteIfExists(link);
-        }
-      }
-    }
+    probeAll(seed, random, start);
   }
 
-  private void probeAll(
-      long seed, Random random, long start, Path etcUfw, Path alternatives, Path defaults)
-      throws Exception {
+  private void probeAll(long seed, Random random, long start) throws Exception {
     try (NetworkNamespace server = NetworkNamespace.create();
-        NetworkNamespace client = NetworkNamespace.create()) {
-      server.mountTmpfs(Path.of("/run"));
-      server.bindMount(etcUfw, Path.of("/etc/ufw"));
-      server.bindMount(defaults, Path.of("/etc/default/ufw"));
-      server.run("cp", "-a", "/etc/alternatives/.", alternatives + "/");
-      for (String t : List.of("iptables", "ip6tables")) {
-        for (String suffix : List.of("", "-restore", "-save")) {
-          Path link = alternatives.resolve(t + suffix);
-          Files.deleteIfExists(link);
-          Files.createSymbolicLink(link, Path.of("/usr/sbin/" + t + "-legacy" + suffix));
-        }
-      }
-      server.bindMount(alternatives, Path.of("/etc/alternatives"));
+        NetworkNamespace client = NetworkNamespace.create();
+        PrivateUfw ufw = PrivateUfw.install(server, tmp, false, true)) {
+      Path etcUfw = ufw.etcUfw();
       server.run(
           "ip",
           "link",
