@@ -9,7 +9,10 @@ import org.immutables.value.Value;
 /**
  * The project's one Immutables style: put it on an abstract value type (or a package) to get an
  * immutable implementation named without prefix, with {@code builder()}, {@code toBuilder()}-style
- * {@code from()}, and Guava collections that keep insertion order.
+ * {@code from()}, and Guava collections that keep insertion order. Defaults are plain values set in
+ * the constructor ({@code unsafeDefaultAndDerived}: no volatile initialisation shim, which costs a
+ * fenced write and an object per instance), so a {@code @Value.Default} must not read another
+ * attribute.
  *
  * <pre>{@code
  * @Value.Immutable @HostguardStyle
@@ -26,5 +29,6 @@ import org.immutables.value.Value;
     get = {"is*", "get*"},
     init = "*",
     defaults = @Value.Immutable(copy = true),
-    allParameters = false)
+    allParameters = false,
+    unsafeDefaultAndDerived = true)
 public @interface HostguardStyle {}

@@ -17,6 +17,16 @@ class HostguardStyleTest {
 
     abstract ImmutableList<String> keys();
 
+    @Value.Default
+    int maxRetry() {
+      return 5;
+    }
+
+    @Value.Default
+    boolean enabled() {
+      return false;
+    }
+
     @Value.Check
     void check() {
       if (name().isEmpty()) {
@@ -35,5 +45,19 @@ class HostguardStyleTest {
     assertThat(SampleSection.builder().from(s).build()).isEqualTo(s);
     assertThatThrownBy(() -> SampleSection.builder().name("").build())
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Defaults are set in the constructor, with no volatile initialisation shim per instance. */
+  @Test
+  void defaultsArePlainFinalFields() {
+    SampleSection s = SampleSection.builder().name("sshd").enabled(true).build();
+    assertThat(s.maxRetry()).isEqualTo(5);
+    assertThat(s.enabled()).isTrue();
+    assertThat(s.withMaxRetry(3).maxRetry()).isEqualTo(3);
+    assertThat(SampleSection.class.getDeclaredClasses())
+        .extracting(Class::getSimpleName)
+        .doesNotContain("InitShim");
+    assertThat(SampleSection.class.getDeclaredFields())
+        .noneMatch(f -> java.lang.reflect.Modifier.isVolatile(f.getModifiers()));
   }
 }
