@@ -334,9 +334,7 @@ public final class UserRulesFile implements LosslessDocument {
           sb.append('\n');
           appendTupleLine(sb, r);
           sb.append('\n');
-          for (String l : RuleIptables.linesWithoutNewline(r)) {
-            sb.append(l).append('\n');
-          }
+          RuleIptables.appendLines(sb, r);
         });
     return sb.toString();
   }
