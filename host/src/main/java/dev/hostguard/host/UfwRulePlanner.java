@@ -81,15 +81,19 @@ final class UfwRulePlanner {
         // type or comment): its rows are those it gets in an empty set, found without rebuilding
         // ufw's engine over every rule so far
         List<UfwRule> rows = rows(base.add(d).after());
+        // each row's key made once: it is looked up, then added
+        List<Key> rowKeys = new ArrayList<>(rows.size());
         boolean clash = false;
         for (UfwRule r : rows) {
-          clash |= keys.contains(key(r));
+          Key k = key(r);
+          rowKeys.add(k);
+          clash |= keys.contains(k);
         }
         if (!clash) {
           for (UfwRule r : rows) {
             (r.v6() ? t6 : t4).add(r);
-            keys.add(key(r));
           }
+          keys.addAll(rowKeys);
           if (!rows.isEmpty()) {
             groups.add(new Group(d, ImmutableList.copyOf(rows)));
           }

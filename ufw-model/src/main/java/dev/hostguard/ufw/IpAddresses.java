@@ -350,8 +350,86 @@ final class IpAddresses {
     return normalizeAddress(orig, v6).address();
   }
 
-  /** ufw's normalize_address: the normalised form and ufw's {@code changed}. */
+  /**
+   * ufw's normalize_address: the normalised form and ufw's {@code changed}. An address already in
+   * normal form ({@link #isNormalForm}: every address a parsed or stored rule holds) is returned as
+   * it is, unchanged, without the full work (a rule set re-normalises every rule it touches).
+   */
   static Normalized normalizeAddress(String orig, boolean v6) throws NotNormalizable {
+    if (isNormalForm(orig, v6)) {
+      return new Normalized(orig, false);
+    }
+    return normalizeFully(orig, v6);
+  }
+
+  /**
+   * Whether {@link #normalizeFully} returns {@code address} itself, unchanged: for IPv4, four
+   * octets in plain decimal and an optional prefix length 0 to 31 in plain decimal with the host
+   * bits clear; for IPv6, lower-case hex words and colons as glibc's inet_ntop writes them (no
+   * dotted tail) and an optional prefix length 0 to 127 in plain decimal. False when unsure: the
+   * caller then takes the full path.
+   */
+  static boolean isNormalForm(String address, boolean v6) {
+    // anywhere, the address of most rules' other side
+    if (address.equals(v6 ? "::/0" : "0.0.0.0/0")) {
+      return true;
+    }
+    int slash = address.indexOf('/');
+    int end = slash < 0 ? address.length() : slash;
+    int prefix = -1;
+    if (slash >= 0) {
+      prefix = plainDecimal(address, slash + 1, address.length());
+      if (prefix < 0 || prefix > (v6 ? 127 : 31)) {
+        return false;
+      }
+    }
+    return v6 ? isNormalHost6(address, end) : isNormalHost4(address, end, prefix);
+  }
+
+  /** The value of {@code s[from, to)} written without leading zeros (0 alone), -1 otherwise. */
+  private static int plainDecimal(String s, int from, int to) {
+    if (to - from > 1 && s.charAt(from) == '0') {
+      return -1;
+    }
+    return smallNumber(s, from, to);
+  }
+
+  private static boolean isNormalHost4(String s, int end, int prefix) {
+    long bits = 0;
+    int octets = 0;
+    int from = 0;
+    while (from <= end && octets < 4) {
+      int dot = s.indexOf('.', from);
+      int to = dot < 0 || dot > end ? end : dot;
+      int v = plainDecimal(s, from, to);
+      if (v < 0 || v > 255) {
+        return false;
+      }
+      bits = (bits << 8) | v;
+      octets++;
+      from = to + 1;
+    }
+    // four octets that end the host part exactly, and no host bit under the prefix set
+    return octets == 4 && from == end + 1 && (prefix < 0 || (bits & ~cidrBits(prefix)) == 0);
+  }
+
+  private static boolean isNormalHost6(String s, int end) {
+    if (end == 0 || end > 39) {
+      return false;
+    }
+    for (int i = 0; i < end; i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':')) {
+        return false;
+      }
+    }
+    String host = end == s.length() ? s : s.substring(0, end);
+    int[] w = pton6(host);
+    return w != null && ntop6(w).equals(host);
+  }
+
+  /** ufw's normalize_address, every step taken: what {@link #normalizeAddress} shortcuts. */
+  static Normalized normalizeFully(String orig, boolean v6) throws NotNormalizable {
     boolean changed = false;
     String host;
     String mask = null;

@@ -33,8 +33,15 @@ final class RuleDraft {
   boolean remove;
   boolean updated;
 
+  /**
+   * The rule this draft was made from ({@link #of}), which {@link #toRule} returns while every
+   * field still equals it; null for a draft built field by field.
+   */
+  private @Nullable UfwRule origin;
+
   static RuleDraft of(UfwRule r) {
     RuleDraft d = new RuleDraft();
+    d.origin = r;
     d.action = r.action();
     d.logType = r.logType();
     d.protocol = r.protocol();
@@ -54,6 +61,11 @@ final class RuleDraft {
   }
 
   UfwRule toRule() {
+    UfwRule o = origin;
+    if (o != null && sameAs(o)) {
+      // the rule it came from, already checked: building it again gives an equal rule
+      return o;
+    }
     try {
       UfwRule.Builder b =
           UfwRule.builder()
@@ -89,8 +101,28 @@ final class RuleDraft {
     }
   }
 
+  /** Whether every field of the rule equals this draft's (an absent optional as ""). */
+  private boolean sameAs(UfwRule r) {
+    return action == r.action()
+        && logType == r.logType()
+        && protocol == r.protocol()
+        && direction == r.direction()
+        && forward == r.route()
+        && v6 == r.v6()
+        && dport.equals(r.destinationPort())
+        && dst.equals(r.destination())
+        && sport.equals(r.sourcePort())
+        && src.equals(r.source())
+        && dapp.equals(r.destinationApp().orElse(""))
+        && sapp.equals(r.sourceApp().orElse(""))
+        && interfaceIn.equals(r.interfaceIn().orElse(""))
+        && interfaceOut.equals(r.interfaceOut().orElse(""))
+        && comment.equals(r.comment().orElse(""));
+  }
+
   RuleDraft copy() {
     RuleDraft d = new RuleDraft();
+    d.origin = origin;
     d.action = action;
     d.logType = logType;
     d.protocol = protocol;

@@ -114,6 +114,56 @@ final class RuleIptables {
     return expand(frule.toString(), prefix, suffix);
   }
 
+  /**
+   * Appends {@link #linesWithoutNewline}, each followed by a newline, to {@code out}. The line is
+   * formatted in place; a rule ufw writes as that one line (no {@code -p all} to split, no logging,
+   * no limit: all but a few rules) makes no string of its own.
+   */
+  static void appendLines(StringBuilder out, UfwRule r) {
+    String prefix = r.v6() ? "ufw6" : "ufw";
+    String suffix = chainSuffix(r);
+    int at = out.length();
+    out.append("-A ").append(prefix).append("-user-").append(suffix).append(' ');
+    int start = out.length();
+    appendFormat(out, r);
+    strip(out, start);
+    // expand()'s tests, on out[at, end) (frule)
+    int all = out.indexOf(ALL, at);
+    if (!logOrLimit(out, at) && (all < 0 || out.indexOf("port ", at) < 0)) {
+      // frule as it is, or frule.replace("-p all ", ""): the matches found left to right, as
+      // replace() finds them, and removed from the last
+      List<Integer> matches = new ArrayList<>(1);
+      for (; all >= 0; all = out.indexOf(ALL, all + ALL.length())) {
+        matches.add(all);
+      }
+      for (int i = matches.size() - 1; i >= 0; i--) {
+        out.delete(matches.get(i), matches.get(i) + ALL.length());
+      }
+      if (matches.isEmpty() || !logOrLimit(out, at)) {
+        out.append('\n');
+        return;
+      }
+      // the removal joined a logging or limit target (no format_rule text does): the long way
+      out.setLength(at);
+      for (String l : linesWithoutNewline(r)) {
+        out.append(l).append('\n');
+      }
+      return;
+    }
+    String frule = out.substring(at);
+    out.setLength(at);
+    for (String l : expand(frule, prefix, suffix)) {
+      out.append(l).append('\n');
+    }
+  }
+
+  /** Whether {@code b[from, end)} holds what expand() rewrites past the protocol split. */
+  private static boolean logOrLimit(StringBuilder b, int from) {
+    return b.indexOf("_log", from) >= 0 || b.indexOf(" -j LIMIT", from) >= 0;
+  }
+
+  private static final String ALL = "-p all ";
+
   /** Java's strip() of {@code b[start, end)} in place. */
   private static void strip(StringBuilder b, int start) {
     int end = b.length();

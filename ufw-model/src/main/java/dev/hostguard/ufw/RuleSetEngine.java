@@ -142,9 +142,13 @@ final class RuleSetEngine {
 
   int rulesCount(boolean v6) {
     int count = 0;
-    Set<String> seen = new HashSet<>();
+    // made at the first application rule: most lists have none
+    Set<String> seen = null;
     for (RuleDraft r : v6 ? rules6 : rules) {
       if (!r.dapp.isEmpty() || !r.sapp.isEmpty()) {
+        if (seen == null) {
+          seen = new HashSet<>();
+        }
         if (!seen.add(r.appTuple())) {
           continue;
         }

@@ -324,7 +324,14 @@ public final class UserRulesFile implements LosslessDocument {
    * of a big rule set is most of the work of a plan).
    */
   static String writeText(List<UfwRule> rules, boolean v6, UserRulesOptions options) {
-    StringBuilder sb = new StringBuilder(1024 + 256 * rules.size());
+    // sized from the rules' own text, about what a one-line rule takes (tuple line, iptables line,
+    // newlines): a flat 256 a rule zeroed more than twice the text of a big set, and the rare
+    // logging or limit rule that writes more grows the buffer once
+    int size = 1024;
+    for (UfwRule r : rules) {
+      size += 96 + 2 * r.textLength();
+    }
+    StringBuilder sb = new StringBuilder(size);
     write(
         rules,
         v6,
@@ -334,9 +341,7 @@ public final class UserRulesFile implements LosslessDocument {
           sb.append('\n');
           appendTupleLine(sb, r);
           sb.append('\n');
-          for (String l : RuleIptables.linesWithoutNewline(r)) {
-            sb.append(l).append('\n');
-          }
+          RuleIptables.appendLines(sb, r);
         });
     return sb.toString();
   }
