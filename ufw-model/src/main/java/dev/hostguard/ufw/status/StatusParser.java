@@ -1,5 +1,6 @@
 package dev.hostguard.ufw.status;
 
+import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LineTerminator;
 import dev.hostguard.core.internal.InputLimits;
@@ -192,7 +193,11 @@ final class StatusParser {
       throw StatusParseException.at(
           doc(), last, text(last).length(), "expected rule lines and a final blank line");
     }
-    List<StatusEntry> entries = new ArrayList<>(last - i);
+    // one array of the final size: grown past 131,072 entries an array is a humongous object of
+    // G1's (1 MB regions), which stays in the old generation after the parse, and its cards keep
+    // every entry it holds alive through the next young collections (each parse's entries were
+    // copied and promoted: the superlinear part of a 100,000-rule parse)
+    ImmutableList.Builder<StatusEntry> builder = ImmutableList.builderWithExpectedSize(last - i);
     int firstEntryLine = i;
     StatusForm form =
         header.isPresent() ? StatusForm.VERBOSE : numbered ? StatusForm.NUMBERED : StatusForm.PLAIN;
@@ -200,16 +205,18 @@ final class StatusParser {
       if (lineLength(i) == 0 && !numbered) {
         continue; // group separator: placement checked by the final render comparison
       }
-      entries.add(parseEntry(i, form));
+      builder.add(parseEntry(i, form));
     }
+    ImmutableList<StatusEntry> entries = builder.build();
     checkLayout(firstEntryLine, entries, form);
     try {
+      // withEntries keeps the list as it is; the status builder would copy it into a grown array
       return UfwStatus.builder()
           .sourceName(sourceName)
           .form(form)
           .header(header)
-          .entries(entries)
-          .build();
+          .build()
+          .withEntries(entries);
     } catch (IllegalArgumentException e) {
       throw StatusParseException.at(doc(), last, 0, e.getMessage());
     }
