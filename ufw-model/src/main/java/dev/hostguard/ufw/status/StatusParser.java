@@ -193,10 +193,10 @@ final class StatusParser {
       throw StatusParseException.at(
           doc(), last, text(last).length(), "expected rule lines and a final blank line");
     }
-    // one array of the final size: grown past 131,072 entries an array is a humongous object of
-    // G1's (1 MB regions), which stays in the old generation after the parse, and its cards keep
-    // every entry it holds alive through the next young collections (each parse's entries were
-    // copied and promoted: the superlinear part of a 100,000-rule parse)
+    // one array of the final size: a builder grown for 100,000 entries has 131,072 slots (512 KB),
+    // a humongous object for G1 (1 MB regions): allocated in the old generation, not reclaimed by
+    // young collections, its cards kept each parse's entries alive through the next young
+    // collection (every parse's entries were copied and promoted: the superlinear part)
     ImmutableList.Builder<StatusEntry> builder = ImmutableList.builderWithExpectedSize(last - i);
     int firstEntryLine = i;
     StatusForm form =
