@@ -78,4 +78,30 @@ class AppProfilesTest {
     assertThatThrownBy(() -> AppProfileFile.parse("f", "[A]\ntitle=x\n[A]\ntitle=y\n"))
         .isInstanceOf(AppProfileParseException.class);
   }
+
+  @Test
+  void profilesAreListedInNameOrderWhateverTheFileOrder() {
+    String body = "title=t\ndescription=d\nports=8080/tcp\n\n";
+    java.util.Map<String, String> files =
+        java.util.Map.of(
+            "z", "[b]\n" + body + "[App10]\n" + body,
+            "a", "[a-1]\n" + body + "[B]\n" + body + "[App2]\n" + body,
+            "m", "[App10]\ntitle=last\ndescription=d\nports=8081/tcp\n");
+    AppProfiles p = AppProfiles.fromFiles(files, ServicesDatabase.fromHost());
+    // Python's sorted() of ufw's names: code point order, upper case before lower case
+    assertThat(p.byName().keySet()).containsExactly("App10", "App2", "B", "a-1", "b");
+    assertThat(p.listText()).isEqualTo("Available applications:\n  App10\n  App2\n  B\n  a-1\n  b");
+    // files are read in name order (a, m, z): z's App10 is the last one found
+    assertThat(p.byName().get("App10").fields()).containsEntry("ports", "8080/tcp");
+    assertThat(p.warnings()).containsExactly("Duplicate profile 'App10', using last found");
+    AppProfiles built =
+        AppProfiles.of(
+            java.util.List.of(
+                AppProfile.of("b", "t", "d", java.util.List.of("1")),
+                AppProfile.of("B", "t", "d", java.util.List.of("2")),
+                AppProfile.of("b", "t2", "d", java.util.List.of("3"))),
+            ServicesDatabase.fromHost());
+    assertThat(built.byName().keySet()).containsExactly("B", "b");
+    assertThat(built.byName().get("b").title()).isEqualTo("t2");
+  }
 }

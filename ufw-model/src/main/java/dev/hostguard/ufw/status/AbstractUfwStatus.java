@@ -129,7 +129,8 @@ abstract non-sealed class AbstractUfwStatus implements UfwStatusOutput {
           "only the numbered form shows every rule's direction and attributes; this is "
               + form().name().toLowerCase(java.util.Locale.ROOT));
     }
-    ImmutableList.Builder<UfwRule> b = ImmutableList.builder();
+    // presized: a grown array of more than 131,072 rules is a humongous object (see StatusParser)
+    ImmutableList.Builder<UfwRule> b = ImmutableList.builderWithExpectedSize(entries().size());
     for (int i = 0; i < entries().size(); i++) {
       b.add(StatusRuleMapping.rule(this, i));
     }

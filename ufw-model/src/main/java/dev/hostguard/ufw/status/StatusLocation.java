@@ -34,33 +34,82 @@ public final class StatusLocation {
   private static final Parts ANYWHERE_V4 = new Parts(true, null, null, null, null, false, null);
   private static final Parts ANYWHERE_V6 = new Parts(true, null, null, null, null, true, null);
 
-  private final String text;
+  /**
+   * The cell is {@code source[start, end)}: a parsed cell keeps its place in the parsed text rather
+   * than a string of its own (a status of 100,000 rules holds 200,000 cells), and makes that string
+   * only when {@link #text()} is first asked.
+   */
+  private final String source;
+
+  private final int start;
+  private final int end;
+  private volatile @Nullable String text;
   private volatile @Nullable Parts parts;
 
-  private StatusLocation(String text) {
-    this.text = text;
+  private StatusLocation(String source, int start, int end) {
+    this.source = source;
+    this.start = start;
+    this.end = end;
   }
 
   /** Whether {@code text} can be a cell: not empty, no edge spaces, no {@code #}, one line. */
   public static boolean isValid(String text) {
-    return !text.isEmpty()
-        && text.charAt(0) != ' '
-        && text.charAt(text.length() - 1) != ' '
-        && text.indexOf('#') < 0
-        && text.indexOf('\n') < 0
-        && text.indexOf('\r') < 0;
+    return isValid(text, 0, text.length());
+  }
+
+  /** {@link #isValid(String)} for {@code s[from, to)}. */
+  private static boolean isValid(String s, int from, int to) {
+    if (from >= to || s.charAt(from) == ' ' || s.charAt(to - 1) == ' ') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '#' || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Reads a cell; IllegalArgumentException if {@link #isValid} says no. */
   public static StatusLocation of(String text) {
     checkArgument(isValid(text), "not a status cell: '%s'", text);
-    return new StatusLocation(text);
+    StatusLocation l = new StatusLocation(text, 0, text.length());
+    l.text = text;
+    return l;
+  }
+
+  /**
+   * The cell {@code source[start, end)}, kept as that range of {@code source};
+   * IllegalArgumentException if {@link #isValid} says no.
+   */
+  static StatusLocation of(String source, int start, int end) {
+    if (!isValid(source, start, end)) {
+      throw new IllegalArgumentException(
+          "not a status cell: '" + source.substring(start, end) + "'");
+    }
+    return new StatusLocation(source, start, end);
+  }
+
+  /** The cell's length in characters. */
+  int length() {
+    return end - start;
+  }
+
+  /** Appends the cell's text to {@code sb}, without making a string of it. */
+  void appendTo(StringBuilder sb) {
+    sb.append(source, start, end);
+  }
+
+  /** Whether the cell's text is {@code s[from, to)}. */
+  boolean textEquals(String s, int from, int to) {
+    return to - from == end - start && source.regionMatches(start, s, from, to - from);
   }
 
   private Parts parts() {
     Parts p = parts;
     if (p == null) {
-      p = read(text);
+      p = read(text());
       parts = p;
     }
     return p;
@@ -231,7 +280,12 @@ public final class StatusLocation {
 
   /** The cell as printed, without padding. */
   public String text() {
-    return text;
+    String t = text;
+    if (t == null) {
+      t = source.substring(start, end);
+      text = t;
+    }
+    return t;
   }
 
   /** Whether the cell says {@code Anywhere} (no address, no port). */
@@ -271,16 +325,26 @@ public final class StatusLocation {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof StatusLocation l && l.text.equals(text);
+    return o instanceof StatusLocation l && l.textEquals(source, start, end);
   }
 
+  /** The hash of {@link #text()}, as {@link String#hashCode()} computes it. */
   @Override
   public int hashCode() {
-    return text.hashCode();
+    return hash(source, start, end);
+  }
+
+  /** {@link String#hashCode()} of {@code s[from, to)}, without making the string. */
+  static int hash(String s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + s.charAt(i);
+    }
+    return h;
   }
 
   @Override
   public String toString() {
-    return text;
+    return text();
   }
 }

@@ -1,5 +1,6 @@
 package dev.hostguard.ufw.status;
 
+import com.google.common.collect.ImmutableList;
 import dev.hostguard.core.LineDocument;
 import dev.hostguard.core.LineTerminator;
 import dev.hostguard.core.internal.InputLimits;
@@ -39,6 +40,20 @@ final class StatusParser {
 
   private int size;
   private @Nullable LineDocument doc;
+
+  /**
+   * The cells and comments read last, by hash: equal cells ({@code Anywhere}, an application, a
+   * network) share one object, so a long status keeps fewer objects alive while it is read (the
+   * garbage collector copies every live one).
+   */
+  private final StatusLocation[] cells = new StatusLocation[CACHE_SIZE];
+
+  private final String[] comments = new String[CACHE_SIZE];
+
+  /** One builder for every entry: each entry sets every attribute. */
+  private final StatusEntry.Builder entry = StatusEntry.builder();
+
+  private static final int CACHE_SIZE = 1024;
 
   private StatusParser(String sourceName, String text) {
     this.sourceName = sourceName;
@@ -178,7 +193,11 @@ final class StatusParser {
       throw StatusParseException.at(
           doc(), last, text(last).length(), "expected rule lines and a final blank line");
     }
-    List<StatusEntry> entries = new ArrayList<>(last - i);
+    // one array of the final size: a builder grown for 100,000 entries has 131,072 slots (512 KB),
+    // a humongous object for G1 (1 MB regions): allocated in the old generation, not reclaimed by
+    // young collections, its cards kept each parse's entries alive through the next young
+    // collection (every parse's entries were copied and promoted: the superlinear part)
+    ImmutableList.Builder<StatusEntry> builder = ImmutableList.builderWithExpectedSize(last - i);
     int firstEntryLine = i;
     StatusForm form =
         header.isPresent() ? StatusForm.VERBOSE : numbered ? StatusForm.NUMBERED : StatusForm.PLAIN;
@@ -186,16 +205,18 @@ final class StatusParser {
       if (lineLength(i) == 0 && !numbered) {
         continue; // group separator: placement checked by the final render comparison
       }
-      entries.add(parseEntry(i, form));
+      builder.add(parseEntry(i, form));
     }
+    ImmutableList<StatusEntry> entries = builder.build();
     checkLayout(firstEntryLine, entries, form);
     try {
+      // withEntries keeps the list as it is; the status builder would copy it into a grown array
       return UfwStatus.builder()
           .sourceName(sourceName)
           .form(form)
           .header(header)
-          .entries(entries)
-          .build();
+          .build()
+          .withEntries(entries);
     } catch (IllegalArgumentException e) {
       throw StatusParseException.at(doc(), last, 0, e.getMessage());
     }
@@ -319,7 +340,7 @@ final class StatusParser {
           Math.min(e, off + StatusRenderer.CELL + 1) - b,
           "expected 'To' then an action (ALLOW, DENY, REJECT, LIMIT) in a 12-character column");
     }
-    String to = line.substring(off, trimEnd(line, off, q - 1));
+    int toEnd = trimEnd(line, off, q - 1);
     UfwAction action = UfwAction.ALLOW;
     int wordEnd = q;
     for (int a = 0; a < ACTIONS.length; a++) {
@@ -339,7 +360,7 @@ final class StatusParser {
       }
     }
     int srcStart = q + StatusRenderer.ACTION;
-    Optional<String> comment = Optional.empty();
+    @Nullable String comment = null;
     int headEnd = e;
     int hash = indexOf(line, '#', srcStart, e);
     if (hash >= 0) {
@@ -350,7 +371,7 @@ final class StatusParser {
         throw StatusParseException.at(
             doc(), lineIndex, hash - b, "expected ' # ' before a comment");
       }
-      comment = Optional.of(line.substring(hash + 2, e));
+      comment = comment(hash + 2, e);
       headEnd = hash - 1;
     }
     UfwLogType logType = UfwLogType.NONE;
@@ -380,7 +401,7 @@ final class StatusParser {
       }
       srcEnd = headEnd;
     }
-    String src = line.substring(srcStart, trimEnd(line, srcStart, srcEnd));
+    int srcTrimmed = trimEnd(line, srcStart, srcEnd);
     // FWD: a route rule, whose direction only the numbered form shows (as "out" in the
     // attributes); anything the line's words leave open is settled by the layout comparison
     boolean route = directionWord.equals("FWD");
@@ -391,18 +412,44 @@ final class StatusParser {
       direction = directionWord.equals("OUT") ? OUT : IN;
     }
     try {
-      return StatusEntry.builder()
-          .to(StatusLocation.of(to))
+      return entry
+          .to(cell(off, toEnd))
           .action(action)
           .route(route)
           .direction(direction)
-          .from(StatusLocation.of(src))
+          .from(cell(srcStart, srcTrimmed))
           .logType(logType)
-          .comment(comment)
+          .comment(Optional.ofNullable(comment))
           .build();
     } catch (IllegalArgumentException x) {
       throw StatusParseException.at(doc(), lineIndex, off - b, x.getMessage());
     }
+  }
+
+  /** The cell {@code text[from, to)}: the one read last with that text, else a new one. */
+  private StatusLocation cell(int from, int to) {
+    int slot = slot(StatusLocation.hash(text, from, to));
+    StatusLocation c = cells[slot];
+    if (c == null || !c.textEquals(text, from, to)) {
+      c = StatusLocation.of(text, from, to);
+      cells[slot] = c;
+    }
+    return c;
+  }
+
+  /** The comment {@code text[from, to)}: the one read last with that text, else a new string. */
+  private String comment(int from, int to) {
+    int slot = slot(StatusLocation.hash(text, from, to));
+    String c = comments[slot];
+    if (c == null || c.length() != to - from || !text.startsWith(c, from)) {
+      c = text.substring(from, to);
+      comments[slot] = c;
+    }
+    return c;
+  }
+
+  private static int slot(int hash) {
+    return (hash ^ (hash >>> 16)) & (CACHE_SIZE - 1);
   }
 
   private static final Optional<UfwDirection> IN = Optional.of(UfwDirection.IN);

@@ -99,7 +99,7 @@ final class StatusRenderer {
       }
       sb.append(number).append("] ");
     }
-    pad(sb, e.to().text(), CELL);
+    pad(sb, e.to(), CELL);
     sb.append(' ');
     int start = sb.length();
     sb.append(ACTION_WORDS[e.action().ordinal()]);
@@ -110,7 +110,7 @@ final class StatusRenderer {
     while (sb.length() - start < ACTION) {
       sb.append(' ');
     }
-    pad(sb, e.from().text(), CELL);
+    pad(sb, e.from(), CELL);
     // the attributes ufw appends after From: " (log, out)" or nothing
     boolean out = outAttribute(e, form);
     if (e.logType() == UfwLogType.NONE) {
@@ -138,9 +138,9 @@ final class StatusRenderer {
     return words;
   }
 
-  private static void pad(StringBuilder sb, String text, int width) {
-    sb.append(text);
-    for (int i = text.length(); i < width; i++) {
+  private static void pad(StringBuilder sb, StatusLocation cell, int width) {
+    cell.appendTo(sb);
+    for (int i = cell.length(); i < width; i++) {
       sb.append(' ');
     }
   }

@@ -3,6 +3,7 @@ package dev.hostguard.ufw.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class StatusLocationTest {
@@ -43,5 +44,57 @@ class StatusLocationTest {
     assertThat(StatusLocation.isValid("a#b")).isFalse();
     assertThat(StatusLocation.isValid("")).isFalse();
     assertThatThrownBy(() -> StatusLocation.of("x ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static String line(String to, String action, String from, String tail) {
+    return String.format(Locale.ROOT, "%-26s %-12s%-26s%s\n", to, action, from, tail);
+  }
+
+  @Test
+  void parsedCellsAreTheirTextAndEqualCellsAreShared() {
+    String text =
+        "Status: active\n\n     To                         Action      From\n"
+            + "     --                         ------      ----\n"
+            + "[ 1] "
+            + line("22/tcp", "ALLOW IN", "Anywhere", " # ssh")
+            + "[ 2] "
+            + line("80/tcp on eth0", "DENY IN", "Anywhere", " # ssh")
+            + "[ 3] "
+            + line("Anywhere", "ALLOW OUT", "10.0.0.0/8 53/udp", " (out)")
+            + "\n";
+    UfwStatus s = UfwStatus.parse("t", text);
+    StatusEntry first = s.entries().get(0);
+    StatusEntry second = s.entries().get(1);
+    StatusEntry third = s.entries().get(2);
+    assertThat(second.to().text()).isEqualTo("80/tcp on eth0");
+    assertThat(second.to().iface()).contains("eth0");
+    assertThat(third.from().text()).isEqualTo("10.0.0.0/8 53/udp");
+    assertThat(third.from().port()).contains("53");
+    // a cell read from the text equals, and hashes as, the cell built from its string
+    for (StatusEntry e : s.entries()) {
+      for (StatusLocation l : new StatusLocation[] {e.to(), e.from()}) {
+        StatusLocation built = StatusLocation.of(l.text());
+        assertThat(l).isEqualTo(built).hasSameHashCodeAs(built).hasToString(l.text());
+        assertThat(l.hashCode()).isEqualTo(l.text().hashCode());
+      }
+    }
+    assertThat(first.from()).isSameAs(second.from()).isSameAs(third.to());
+    assertThat(first.comment()).contains("ssh");
+    assertThat(first.comment().get()).isSameAs(second.comment().get());
+    assertThat(first.to()).isNotEqualTo(second.to());
+    assertThat(s.render()).isEqualTo(text);
+  }
+
+  @Test
+  void aCellRangeIsCheckedAsACell() {
+    assertThat(StatusLocation.of("x 22/tcp y", 2, 8).text()).isEqualTo("22/tcp");
+    assertThat(StatusLocation.of("x 22/tcp y", 2, 8)).isEqualTo(StatusLocation.of("22/tcp"));
+    assertThatThrownBy(() -> StatusLocation.of("x 22/tcp y", 1, 8))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a status cell: ' 22/tcp'");
+    assertThatThrownBy(() -> StatusLocation.of("a#b", 0, 3))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StatusLocation.of("ab", 1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
