@@ -77,7 +77,7 @@ final class Planner {
       if (!edited.equals(doc)) {
         steps.add(
             new PlanStep.WriteFile(
-                FileChange.of(desired.psadConf(), Optional.of(doc.toBytes()), edited.toBytes())));
+                FileChange.ofOwned(desired.psadConf(), doc.toBytes(), edited.toBytes())));
       }
     }
 
@@ -202,9 +202,9 @@ final class Planner {
     }
     steps.add(
         new PlanStep.WriteFile(
-            FileChange.of(
+            FileChange.ofOwned(
                 path,
-                before.map(b -> b.getBytes(StandardCharsets.UTF_8)),
+                before.map(b -> b.getBytes(StandardCharsets.UTF_8)).orElse(null),
                 text.getBytes(StandardCharsets.UTF_8))));
     return true;
   }
