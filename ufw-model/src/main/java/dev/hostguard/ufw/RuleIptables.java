@@ -1,5 +1,6 @@
 package dev.hostguard.ufw;
 
+import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -94,33 +95,64 @@ final class RuleIptables {
     return r.route() ? "forward" : r.direction() == UfwDirection.OUT ? "output" : "input";
   }
 
-  /** The lines (each ending in a newline) ufw writes for a rule in user.rules / user6.rules. */
+  /**
+   * The lines (each ending in a newline) ufw writes for a rule in user.rules / user6.rules, every
+   * one through {@link #expand}: the reference the in-place paths ({@link #linesWithoutNewline},
+   * {@link #appendLines}) are checked against.
+   */
   static List<String> lines(UfwRule r) {
-    List<String> lines = linesWithoutNewline(r);
+    String prefix = prefix(r);
+    String suffix = chainSuffix(r);
+    List<String> lines = expand(frule(r, prefix, suffix).toString(), prefix, suffix);
     lines.replaceAll(l -> l + "\n");
     return lines;
   }
 
-  /** {@link #lines} without their newlines. */
-  static List<String> linesWithoutNewline(UfwRule r) {
-    String prefix = r.v6() ? "ufw6" : "ufw";
+  /**
+   * {@link #lines} without their newlines. A rule ufw writes as one line (no {@code -p all} to
+   * split by a port, no logging, no limit: all but a few rules) is formatted once, in place.
+   */
+  static ImmutableList<String> linesWithoutNewline(UfwRule r) {
+    String prefix = prefix(r);
     String suffix = chainSuffix(r);
+    StringBuilder frule = frule(r, prefix, suffix);
+    // expand()'s tests, on frule
+    int all = frule.indexOf(ALL);
+    if (!logOrLimit(frule, 0) && (all < 0 || frule.indexOf("port ") < 0)) {
+      if (all < 0) {
+        return ImmutableList.of(frule.toString());
+      }
+      deleteAll(frule, all);
+      if (!logOrLimit(frule, 0)) {
+        return ImmutableList.of(frule.toString());
+      }
+      // the removal joined a logging or limit target (no format_rule text does): the long way
+      frule = frule(r, prefix, suffix);
+    }
+    return ImmutableList.copyOf(expand(frule.toString(), prefix, suffix));
+  }
+
+  private static String prefix(UfwRule r) {
+    return r.v6() ? "ufw6" : "ufw";
+  }
+
+  /** {@code -A PREFIX-user-SUFFIX} and format_rule()'s text: the line expand() starts from. */
+  private static StringBuilder frule(UfwRule r, String prefix, String suffix) {
     StringBuilder frule =
         new StringBuilder(96 + r.textLength()).append("-A ").append(prefix).append("-user-");
     frule.append(suffix).append(' ');
     int start = frule.length();
     appendFormat(frule, r);
     strip(frule, start);
-    return expand(frule.toString(), prefix, suffix);
+    return frule;
   }
 
   /**
    * Appends {@link #linesWithoutNewline}, each followed by a newline, to {@code out}. The line is
-   * formatted in place; a rule ufw writes as that one line (no {@code -p all} to split, no logging,
-   * no limit: all but a few rules) makes no string of its own.
+   * formatted in place; a rule ufw writes as that one line makes no string of its own.
    */
   static void appendLines(StringBuilder out, UfwRule r) {
-    String prefix = r.v6() ? "ufw6" : "ufw";
+    String prefix = prefix(r);
     String suffix = chainSuffix(r);
     int at = out.length();
     out.append("-A ").append(prefix).append("-user-").append(suffix).append(' ');
@@ -130,16 +162,12 @@ final class RuleIptables {
     // expand()'s tests, on out[at, end) (frule)
     int all = out.indexOf(ALL, at);
     if (!logOrLimit(out, at) && (all < 0 || out.indexOf("port ", at) < 0)) {
-      // frule as it is, or frule.replace("-p all ", ""): the matches found left to right, as
-      // replace() finds them, and removed from the last
-      List<Integer> matches = new ArrayList<>(1);
-      for (; all >= 0; all = out.indexOf(ALL, all + ALL.length())) {
-        matches.add(all);
+      if (all < 0) {
+        out.append('\n');
+        return;
       }
-      for (int i = matches.size() - 1; i >= 0; i--) {
-        out.delete(matches.get(i), matches.get(i) + ALL.length());
-      }
-      if (matches.isEmpty() || !logOrLimit(out, at)) {
+      deleteAll(out, all);
+      if (!logOrLimit(out, at)) {
         out.append('\n');
         return;
       }
@@ -154,6 +182,17 @@ final class RuleIptables {
     out.setLength(at);
     for (String l : expand(frule, prefix, suffix)) {
       out.append(l).append('\n');
+    }
+  }
+
+  /**
+   * {@code replace("-p all ", "")} on {@code b} from its first match at {@code first}, in place:
+   * each search starts where the last match was cut out, so the matches are the ones replace()
+   * finds left to right (none can span a cut: a match found at the cut lies wholly after it).
+   */
+  private static void deleteAll(StringBuilder b, int first) {
+    for (int i = first; i >= 0; i = b.indexOf(ALL, i)) {
+      b.delete(i, i + ALL.length());
     }
   }
 

@@ -293,7 +293,7 @@ public final class UserRulesFile implements LosslessDocument {
 
   /** The iptables lines ufw writes under a rule's tuple line (each without newline). */
   public static ImmutableList<String> iptablesLines(UfwRule r) {
-    return ImmutableList.copyOf(RuleIptables.linesWithoutNewline(r));
+    return RuleIptables.linesWithoutNewline(r);
   }
 
   /**

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * ufw ({@link UserRulesFile#writeChunks}, every line through {@link RuleIptables#expand}), for
  * generated rules, for the rules ufw's parser makes of generated command lines, and for the forms
  * where the in-place path must step aside (logging, limit, {@code -p all} split by a port or by an
- * interface whose name ends in "port").
+ * interface whose name ends in "port"). The same for one rule's lines ({@link
+ * UserRulesFile#iptablesLines}, which formats a single line in place too).
  */
 class UserRulesTextLawsTest {
   private static final UfwRuleParser PARSER = UfwRuleParser.fromHost();
@@ -25,6 +26,11 @@ class UserRulesTextLawsTest {
     for (UserRulesOptions o : List.of(UserRulesOptions.stock())) {
       assertThat(UserRulesFile.writeText(rules, v6, o))
           .isEqualTo(String.join("", UserRulesFile.writeChunks(rules, v6, o)));
+    }
+    for (UfwRule r : rules) {
+      List<String> lines = new ArrayList<>();
+      UserRulesFile.iptablesLines(r).forEach(l -> lines.add(l + "\n"));
+      assertThat(lines).as("iptablesLines(%s)", r).isEqualTo(RuleIptables.lines(r));
     }
   }
 
