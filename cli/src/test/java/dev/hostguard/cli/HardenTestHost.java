@@ -29,13 +29,8 @@ final class HardenTestHost implements AutoCloseable {
   private final PrivateUfw ufw;
 
   HardenTestHost(Path dir) throws IOException {
-    ns = NetworkNamespace.create();
-    try {
-      ufw = PrivateUfw.install(ns, dir, true, true);
-    } catch (RuntimeException e) {
-      ns.close();
-      throw e;
-    }
+    ufw = PrivateUfw.inNewNamespace(dir, true);
+    ns = ufw.namespace();
     data = ufw.dataDir();
     try {
       // the host's other defaults files, copied outside the namespace (inside, /etc/default is
@@ -86,8 +81,6 @@ final class HardenTestHost implements AutoCloseable {
 
   @Override
   public void close() {
-    try (NetworkNamespace n = ns) {
-      ufw.close();
-    }
+    ufw.close();
   }
 }

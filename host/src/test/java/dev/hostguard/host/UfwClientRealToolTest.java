@@ -70,8 +70,8 @@ class UfwClientRealToolTest {
   void changesReadBackAsApplied() {
     long start = System.nanoTime();
     int commands = 0;
-    try (NetworkNamespace ns = NetworkNamespace.create();
-        PrivateUfw files = PrivateUfw.install(ns, tmp, true, true)) {
+    try (PrivateUfw files = PrivateUfw.inNewNamespace(tmp, true)) {
+      NetworkNamespace ns = files.namespace();
       UfwClient ufw = UfwClient.on(ns.executor());
       assertThat(ufw.status().active()).isFalse();
       assertThat(ufw.enable()).isEqualTo("Firewall is active and enabled on system startup");

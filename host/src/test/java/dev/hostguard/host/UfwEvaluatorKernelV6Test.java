@@ -133,9 +133,9 @@ class UfwEvaluatorKernelV6Test {
         "UfwEvaluatorKernelV6Test seed " + seed + " (-Dhostguard.seed=" + seed + ")");
     Random random = new Random(seed);
     long start = System.nanoTime();
-    try (NetworkNamespace server = NetworkNamespace.create();
-        NetworkNamespace client = NetworkNamespace.create();
-        PrivateUfw ufw = PrivateUfw.install(server, tmp, true, true)) {
+    try (PrivateUfw ufw = PrivateUfw.inNewNamespace(tmp, true);
+        NetworkNamespace client = NetworkNamespace.create()) {
+      NetworkNamespace server = ufw.namespace();
       List<String> serverCidrs = SERVER_ADDRS.stream().map(a -> a + "/64").toList();
       List<String> clientCidrs = CLIENT_ADDRS.stream().map(a -> a + "/64").toList();
       server.link(client, serverCidrs, clientCidrs);

@@ -118,9 +118,9 @@ class UfwRuleSetAuditKernelTest {
   }
 
   private void probeAll(long seed, Random random, long start) throws Exception {
-    try (NetworkNamespace server = NetworkNamespace.create();
-        NetworkNamespace client = NetworkNamespace.create();
-        PrivateUfw ufw = PrivateUfw.install(server, tmp, false, true)) {
+    try (PrivateUfw ufw = PrivateUfw.inNewNamespace(tmp, false);
+        NetworkNamespace client = NetworkNamespace.create()) {
+      NetworkNamespace server = ufw.namespace();
       Path etcUfw = ufw.etcUfw();
       server.run(
           "ip",

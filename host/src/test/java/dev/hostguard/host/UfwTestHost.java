@@ -22,13 +22,8 @@ final class UfwTestHost implements AutoCloseable {
   private final PrivateUfw ufw;
 
   UfwTestHost(Path dir) throws IOException {
-    ns = NetworkNamespace.create();
-    try {
-      ufw = PrivateUfw.install(ns, dir, true, true);
-    } catch (RuntimeException e) {
-      ns.close();
-      throw e;
-    }
+    ufw = PrivateUfw.inNewNamespace(dir, true);
+    ns = ufw.namespace();
     data = ufw.dataDir();
     try {
       ns.run("ufw", "--force", "enable");
@@ -52,8 +47,6 @@ final class UfwTestHost implements AutoCloseable {
 
   @Override
   public void close() {
-    try (NetworkNamespace n = ns) {
-      ufw.close();
-    }
+    ufw.close();
   }
 }

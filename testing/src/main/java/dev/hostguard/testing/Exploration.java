@@ -1,15 +1,21 @@
 package dev.hostguard.testing;
 
+import static org.quicktheories.QuickTheory.qt;
+
 import com.google.common.collect.ImmutableList;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.quicktheories.core.Gen;
 
 /**
  * How much a generator-driven test explores: its fixed seeds plus one fresh random seed per run
  * (printed, so a failure is reproduced with {@code -Dhostguard.seed=N}), and how many examples an
  * in-memory law checks (1,000 by default, 10,000 with {@code -Pexhaustive}). {@link #floor} makes a
  * test that skips cases (commands the tool refuses, say) state how many it really checked and fail
- * under a minimum, so it can never pass on nothing.
+ * under a minimum, so it can never pass on nothing. {@link #sample} draws a fixed list of values
+ * from a generator, for a test that runs each through a real tool.
  *
  * <pre>{@code
  * @ParameterizedTest(name = "seed {0}") @MethodSource("seeds") void law(long seed) { ... }
@@ -73,6 +79,30 @@ public final class Exploration {
   /** The examples an in-memory law runs by default: {@link #examples(int) examples(1000)}. */
   public static int examples() {
     return examples(DEFAULT_EXAMPLES);
+  }
+
+  /**
+   * The values QuickTheories draws from {@code gen} with {@code seed} in {@code examples} tries, in
+   * order: what {@code qt().withFixedSeed(seed).withExamples(examples).forAll(gen)} passes to its
+   * check. The first is the generator's simplest value (a test that wants only random ones drops
+   * it). A try whose random input QuickTheories has already used is skipped, so fewer values than
+   * {@code examples} may come back: one fewer when the simplest value is also a boundary it tries
+   * (the 1,000 command lines of {@code UfwCommandGens.commandLines()} give 999), only the distinct
+   * ones of a narrow generator. The same seed and count give the same list; values must not be
+   * null.
+   *
+   * <pre>{@code
+   * for (List<String> argv : Exploration.sample(UfwCommandGens.commandLines(), 99L, 500)) { ... }
+   * }</pre>
+   */
+  public static <T> ImmutableList<T> sample(Gen<T> gen, long seed, int examples) {
+    List<T> values = new ArrayList<>(examples);
+    qt().withFixedSeed(seed)
+        .withExamples(examples)
+        .withShrinkCycles(0)
+        .forAll(gen)
+        .checkAssert(values::add);
+    return ImmutableList.copyOf(values);
   }
 
   /** A counter of the cases a test really checked, failing under {@code minimum}. */

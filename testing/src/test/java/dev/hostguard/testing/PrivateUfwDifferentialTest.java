@@ -51,4 +51,25 @@ class PrivateUfwDifferentialTest {
       assertThat(links).isEmpty();
     }
   }
+
+  @Test
+  @DisplayName("inNewNamespace: close undoes the install, then ends the namespace it made; N=1")
+  void ownNamespaceEndsOnClose() throws Exception {
+    String hostDefaults = Files.readString(Path.of("/etc/default/ufw"), UTF_8);
+    Path alternatives = tmp.resolve("alternatives");
+    NetworkNamespace ns;
+    try (PrivateUfw ufw = PrivateUfw.inNewNamespace(tmp, true)) {
+      ns = ufw.namespace();
+      assertThat(ns.processes()).contains(ns.pid());
+      assertThat(ns.run("cat", "/etc/default/ufw").stdout()).contains("\nIPV6=yes\n");
+      ns.run("ufw", "--force", "enable");
+      assertThat(ns.run("ufw", "status").stdout()).startsWith("Status: active");
+    }
+    assertThat(ns.processes()).isEmpty();
+    assertThat(ns.netNamespacePath()).doesNotExist();
+    assertThat(Files.readString(Path.of("/etc/default/ufw"), UTF_8)).isEqualTo(hostDefaults);
+    try (var links = Files.list(alternatives)) {
+      assertThat(links).isEmpty();
+    }
+  }
 }

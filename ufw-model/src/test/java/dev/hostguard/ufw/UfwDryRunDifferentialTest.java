@@ -1,7 +1,6 @@
 package dev.hostguard.ufw;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
 
 import dev.hostguard.exec.CommandResult;
 import dev.hostguard.testing.Exploration;
@@ -48,20 +47,10 @@ class UfwDryRunDifferentialTest {
 
   @TempDir Path tmp;
 
-  private static List<List<String>> sample(long seed, int n) {
-    List<List<String>> out = new ArrayList<>();
-    qt().withFixedSeed(seed)
-        .withExamples(n)
-        .withShrinkCycles(0)
-        .forAll(UfwCommandGens.commandLines())
-        .checkAssert(out::add);
-    return out;
-  }
-
   @Test
   void stockDataDir() throws Exception {
     Path dir = UfwOracle.stockWithPlex(tmp.resolve("stock"));
-    compare(dir, sample(20261125L, 1000));
+    compare(dir, Exploration.sample(UfwCommandGens.commandLines(), 20261125L, 1000));
   }
 
   /** ufw warns "Rule changed after normalization" only for some rewrites of an address. */
@@ -117,7 +106,7 @@ class UfwDryRunDifferentialTest {
     Path dir = UfwOracle.stockWithPlex(tmp.resolve("fresh"));
     UfwOracle.populate(dir, POPULATE);
     for (long seed : Exploration.seeds("UfwDryRunDifferentialTest.freshSeed")) {
-      compare(dir, sample(seed, 300));
+      compare(dir, Exploration.sample(UfwCommandGens.commandLines(), seed, 300));
     }
   }
 
@@ -125,7 +114,7 @@ class UfwDryRunDifferentialTest {
   void populatedDataDir() throws Exception {
     Path dir = UfwOracle.stockWithPlex(tmp.resolve("populated"));
     UfwOracle.populate(dir, POPULATE);
-    compare(dir, sample(4078L, 1000));
+    compare(dir, Exploration.sample(UfwCommandGens.commandLines(), 4078L, 1000));
   }
 
   /** The OpenSSH profile most servers have, named in other cases and beside other profiles. */
@@ -145,7 +134,7 @@ class UfwDryRunDifferentialTest {
       argvs.add(List.of("allow", "from", "any", "app", name));
       argvs.add(List.of("delete", "allow", name));
     }
-    argvs.addAll(sample(2211L, 200));
+    argvs.addAll(Exploration.sample(UfwCommandGens.commandLines(), 2211L, 200));
     compare(dir, argvs);
   }
 

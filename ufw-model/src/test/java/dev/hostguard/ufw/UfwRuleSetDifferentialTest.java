@@ -2,7 +2,6 @@ package dev.hostguard.ufw;
 
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
 
 import dev.hostguard.exec.CommandResult;
 import dev.hostguard.testing.Exploration;
@@ -39,12 +38,8 @@ class UfwRuleSetDifferentialTest {
   private final java.util.Set<String> seen = new java.util.TreeSet<>();
 
   private static List<List<List<String>>> sessions(long seed, int count, int length) {
-    List<List<List<String>>> out = new ArrayList<>();
-    qt().withFixedSeed(seed)
-        .withExamples(count + 1)
-        .withShrinkCycles(0)
-        .forAll(UfwCommandGens.sessions(length))
-        .checkAssert(out::add);
+    List<List<List<String>>> out =
+        Exploration.sample(UfwCommandGens.sessions(length), seed, count + 1);
     // QuickTheories starts from the simplest value: a session of one repeated command
     return out.subList(1, out.size());
   }
