@@ -115,21 +115,53 @@ final class RuleIptables {
   static ImmutableList<String> linesWithoutNewline(UfwRule r) {
     String prefix = prefix(r);
     String suffix = chainSuffix(r);
-    StringBuilder frule = frule(r, prefix, suffix);
-    // expand()'s tests, on frule
-    int all = frule.indexOf(ALL);
-    if (!logOrLimit(frule, 0) && (all < 0 || frule.indexOf("port ") < 0)) {
-      if (all < 0) {
-        return ImmutableList.of(frule.toString());
-      }
-      deleteAll(frule, all);
-      if (!logOrLimit(frule, 0)) {
-        return ImmutableList.of(frule.toString());
-      }
-      // the removal joined a logging or limit target (no format_rule text does): the long way
-      frule = frule(r, prefix, suffix);
+    StringBuilder line = new StringBuilder(96 + r.textLength());
+    if (appendSingleLine(line, r, prefix, suffix)) {
+      return ImmutableList.of(line.toString());
     }
-    return ImmutableList.copyOf(expand(frule.toString(), prefix, suffix));
+    return ImmutableList.copyOf(expand(frule(r, prefix, suffix).toString(), prefix, suffix));
+  }
+
+  /**
+   * Appends {@link #linesWithoutNewline}, each followed by a newline, to {@code out}. A rule ufw
+   * writes as one line makes no string of its own.
+   */
+  static void appendLines(StringBuilder out, UfwRule r) {
+    String prefix = prefix(r);
+    String suffix = chainSuffix(r);
+    if (appendSingleLine(out, r, prefix, suffix)) {
+      out.append('\n');
+      return;
+    }
+    for (String l : expand(frule(r, prefix, suffix).toString(), prefix, suffix)) {
+      out.append(l).append('\n');
+    }
+  }
+
+  /**
+   * Appends the line ufw writes for {@code r} when it writes just one (expand()'s tests, made on
+   * the text in place: frule as it is, or with {@code -p all } removed) and says so; otherwise
+   * appends nothing, and the caller takes expand() (formatting frule again: only for the few rules
+   * with logging, limit or {@code -p all} split by a port).
+   */
+  private static boolean appendSingleLine(
+      StringBuilder out, UfwRule r, String prefix, String suffix) {
+    int at = out.length();
+    appendFrule(out, r, prefix, suffix);
+    int all = out.indexOf(ALL, at);
+    if (logOrLimit(out, at) || (all >= 0 && out.indexOf("port ", at) >= 0)) {
+      out.setLength(at);
+      return false;
+    }
+    if (all >= 0) {
+      deleteAll(out, all);
+      if (logOrLimit(out, at)) {
+        // the removal joined a logging or limit target (no format_rule text does): the long way
+        out.setLength(at);
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String prefix(UfwRule r) {
@@ -138,51 +170,16 @@ final class RuleIptables {
 
   /** {@code -A PREFIX-user-SUFFIX} and format_rule()'s text: the line expand() starts from. */
   private static StringBuilder frule(UfwRule r, String prefix, String suffix) {
-    StringBuilder frule =
-        new StringBuilder(96 + r.textLength()).append("-A ").append(prefix).append("-user-");
-    frule.append(suffix).append(' ');
-    int start = frule.length();
-    appendFormat(frule, r);
-    strip(frule, start);
-    return frule;
+    return appendFrule(new StringBuilder(96 + r.textLength()), r, prefix, suffix);
   }
 
-  /**
-   * Appends {@link #linesWithoutNewline}, each followed by a newline, to {@code out}. The line is
-   * formatted in place; a rule ufw writes as that one line makes no string of its own.
-   */
-  static void appendLines(StringBuilder out, UfwRule r) {
-    String prefix = prefix(r);
-    String suffix = chainSuffix(r);
-    int at = out.length();
+  private static StringBuilder appendFrule(
+      StringBuilder out, UfwRule r, String prefix, String suffix) {
     out.append("-A ").append(prefix).append("-user-").append(suffix).append(' ');
     int start = out.length();
     appendFormat(out, r);
     strip(out, start);
-    // expand()'s tests, on out[at, end) (frule)
-    int all = out.indexOf(ALL, at);
-    if (!logOrLimit(out, at) && (all < 0 || out.indexOf("port ", at) < 0)) {
-      if (all < 0) {
-        out.append('\n');
-        return;
-      }
-      deleteAll(out, all);
-      if (!logOrLimit(out, at)) {
-        out.append('\n');
-        return;
-      }
-      // the removal joined a logging or limit target (no format_rule text does): the long way
-      out.setLength(at);
-      for (String l : linesWithoutNewline(r)) {
-        out.append(l).append('\n');
-      }
-      return;
-    }
-    String frule = out.substring(at);
-    out.setLength(at);
-    for (String l : expand(frule, prefix, suffix)) {
-      out.append(l).append('\n');
-    }
+    return out;
   }
 
   /**
