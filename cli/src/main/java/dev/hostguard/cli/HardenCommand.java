@@ -206,7 +206,10 @@ final class HardenCommand implements Callable<Integer> {
     }
   }
 
-  /** A tree: the bulk path, file steps only (ufw reload dropped), applied with no command. */
+  /**
+   * A tree: the bulk path, file steps only (its reload or restore dropped), applied with no
+   * command.
+   */
   private int filesOnly(HostFiles files, String name) {
     ServicesDatabase services = services(files);
     DesiredState desired = profile(services, name).desiredState(services);

@@ -72,7 +72,7 @@ public final class HardenYourOwnWay {
     try {
       ServicesDatabase services = ServicesDatabase.fromHost();
       DesiredState desired = webServer(services);
-      // files only: ufw's rules written as ufw writes them (the bulk path), its reload dropped
+      // files only: ufw's rules written as ufw writes them (the bulk path), its commands dropped
       Plan planned =
           Plan.of(
               desired, HostState.read(files, desired), PlanOptions.defaults().withAlwaysBulk(true));

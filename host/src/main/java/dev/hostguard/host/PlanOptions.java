@@ -2,9 +2,12 @@ package dev.hostguard.host;
 
 /**
  * How {@link Plan#of} turns rule changes into steps: one {@code ufw} command per rule change, or
- * the bulk path (write {@code user.rules} and {@code user6.rules} exactly as ufw would, then one
- * {@code ufw reload}) when the number of rule commands exceeds {@code bulkThreshold}, or always
- * when {@code alwaysBulk}.
+ * the bulk path (write {@code user.rules} and {@code user6.rules} exactly as ufw would, then put
+ * them into the running firewall as ufw does after a rule change, {@code iptables-restore -n} of
+ * each; a {@code ufw reload} instead when the plan also changes other ufw files) when the number of
+ * rule commands exceeds {@code bulkThreshold}, or always when {@code alwaysBulk}. Through {@code
+ * sudo}, the bulk path therefore needs {@code iptables-restore} and {@code ip6tables-restore}
+ * allowed as well as {@code ufw}.
  *
  * <pre>{@code
  * Plan.of(desired, actual, PlanOptions.defaults().withBulkThreshold(100));

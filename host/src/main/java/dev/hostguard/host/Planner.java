@@ -143,6 +143,7 @@ final class Planner {
             options.alwaysBulk() ? -1 : options.bulkThreshold());
     boolean bulk = r.bulk();
     boolean reload = beforeRulesChanged;
+    boolean userRulesWritten = false;
     if (bulk) {
       Map<Path, String> files = new LinkedHashMap<>();
       settled
@@ -162,8 +163,13 @@ final class Planner {
       files.put(UfwTree.USER6_RULES, r.after().rulesFileText(true, wanted));
       for (Map.Entry<Path, String> e : files.entrySet()) {
         Path rel = e.getKey();
-        reload |=
+        boolean wrote =
             write(steps, SLASH.resolve(rel), Optional.ofNullable(ufwFiles.get(rel)), e.getValue());
+        if (rel.equals(UfwTree.USER_RULES) || rel.equals(UfwTree.USER6_RULES)) {
+          userRulesWritten |= wrote;
+        } else {
+          reload |= wrote;
+        }
       }
     } else {
       for (List<String> argv : settings) {
@@ -180,6 +186,15 @@ final class Planner {
       steps.add(ufw(List.of("disable")));
     } else if (enabled && reload) {
       steps.add(ufw(List.of("reload")));
+    } else if (enabled && userRulesWritten) {
+      // What ufw itself runs after a rule change that needs more than one iptables command
+      // (backend_iptables.py's _reload_user_rules): each rules file back into the running firewall
+      // without flushing the rest. The files declare every user chain, which iptables-restore -n
+      // flushes before it fills them, so this is ufw's flush of the user chains too.
+      steps.add(restore("iptables-restore", UfwTree.USER_RULES));
+      if (tree.defaults().ipv6()) {
+        steps.add(restore("ip6tables-restore", UfwTree.USER6_RULES));
+      }
     }
     UfwFirewallState after =
         new UfwFirewallState(
@@ -188,6 +203,10 @@ final class Planner {
             UfwFirewallState.chain(wanted.inputPolicy()),
             UfwFirewallState.chain(wanted.outputPolicy()));
     return Plan.computed(steps, r.unmanaged(), bulk, after);
+  }
+
+  private static PlanStep restore(String tool, Path rules) {
+    return new PlanStep.RunCommand(ImmutableList.of(tool, "-n", SLASH.resolve(rules).toString()));
   }
 
   private static PlanStep ufw(List<String> args) {

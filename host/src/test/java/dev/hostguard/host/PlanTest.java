@@ -10,6 +10,7 @@ import dev.hostguard.ufw.UfwCommand;
 import dev.hostguard.ufw.UfwPolicy;
 import dev.hostguard.ufw.UfwRule;
 import dev.hostguard.ufw.UfwRuleParser;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -201,14 +202,10 @@ class PlanTest {
   }
 
   @Test
-  void bulkPathWritesTheRulesFilesAndReloadsOnce() throws Exception {
+  void bulkPathWritesTheRulesFilesAndRestoresThemAsUfwDoes() throws Exception {
     HostFiles files = stock();
     Path root = tmp.resolve("root");
-    Files.writeString(
-        root.resolve("etc/ufw/ufw.conf"),
-        Files.readString(root.resolve("etc/ufw/ufw.conf"), UTF_8)
-            .replace("ENABLED=no", "ENABLED=yes"),
-        UTF_8);
+    enable(root);
     DesiredState.Builder b = DesiredState.builder();
     for (int i = 1; i <= 5; i++) {
       b.addRules(rule("deny", "from", "198.51.100." + i));
@@ -217,7 +214,11 @@ class PlanTest {
     Plan plan = Plan.of(d, HostState.read(files, d), PlanOptions.defaults().withBulkThreshold(4));
     assertThat(plan.usesBulkPath()).isTrue();
     assertThat(commands(plan))
-        .containsExactly("write /etc/ufw/user.rules", "write /etc/ufw/user6.rules", "ufw reload");
+        .containsExactly(
+            "write /etc/ufw/user.rules",
+            "write /etc/ufw/user6.rules",
+            "iptables-restore -n /etc/ufw/user.rules",
+            "ip6tables-restore -n /etc/ufw/user6.rules");
     String userRules =
         new String(((PlanStep.WriteFile) plan.steps().get(0)).change().after(), UTF_8);
     assertThat(userRules)
@@ -226,6 +227,56 @@ class PlanTest {
     // IPv4 sources: nothing goes to user6.rules, which keeps its text
     Plan commandPlan = Plan.of(d, HostState.read(files, d), PlanOptions.neverBulk());
     assertThat(commands(commandPlan)).hasSize(5).allMatch(c -> c.startsWith("ufw deny from "));
+  }
+
+  @Test
+  void bulkPathRestoresOnlyTheIpv4RulesWhenIpv6IsOff() throws Exception {
+    HostFiles files = stock();
+    Path root = tmp.resolve("root");
+    enable(root);
+    Path defaults = root.resolve("etc/default/ufw");
+    Files.writeString(
+        defaults, Files.readString(defaults, UTF_8).replace("IPV6=yes", "IPV6=no"), UTF_8);
+    DesiredState d = DesiredState.builder().addRules(rule("deny", "from", "198.51.100.7")).build();
+    Plan plan = Plan.of(d, HostState.read(files, d), PlanOptions.defaults().withAlwaysBulk(true));
+    assertThat(commands(plan))
+        .containsExactly(
+            "write /etc/ufw/user.rules",
+            "write /etc/ufw/user6.rules",
+            "iptables-restore -n /etc/ufw/user.rules");
+  }
+
+  @Test
+  void bulkPathReloadsUfwWhenMoreThanTheRulesFilesChange() throws Exception {
+    HostFiles files = stock();
+    enable(tmp.resolve("root"));
+    DesiredState d =
+        DesiredState.builder()
+            .incomingPolicy(UfwPolicy.REJECT)
+            .addRules(rule("deny", "from", "198.51.100.7"))
+            .build();
+    Plan plan = Plan.of(d, HostState.read(files, d), PlanOptions.defaults().withAlwaysBulk(true));
+    assertThat(commands(plan))
+        .containsExactly(
+            "write /etc/default/ufw",
+            "write /etc/ufw/user.rules",
+            "write /etc/ufw/user6.rules",
+            "ufw reload");
+  }
+
+  @Test
+  void bulkPathOnADisabledUfwOnlyWritesTheFiles() throws Exception {
+    HostFiles files = stock();
+    DesiredState d = DesiredState.builder().addRules(rule("deny", "from", "198.51.100.7")).build();
+    Plan plan = Plan.of(d, HostState.read(files, d), PlanOptions.defaults().withAlwaysBulk(true));
+    assertThat(commands(plan))
+        .containsExactly("write /etc/ufw/user.rules", "write /etc/ufw/user6.rules");
+  }
+
+  private static void enable(Path root) throws IOException {
+    Path conf = root.resolve("etc/ufw/ufw.conf");
+    Files.writeString(
+        conf, Files.readString(conf, UTF_8).replace("ENABLED=no", "ENABLED=yes"), UTF_8);
   }
 
   @Test
