@@ -2,9 +2,13 @@ package dev.hostguard.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,5 +75,24 @@ class PrivateUfwDifferentialTest {
     try (var links = Files.list(alternatives)) {
       assertThat(links).isEmpty();
     }
+  }
+
+  @Test
+  @DisplayName("inNewNamespace: an install that fails ends the namespace it made; N=1")
+  void failedInstallEndsItsNamespace() throws Exception {
+    Path notADirectory = Files.writeString(tmp.resolve("work"), "a file\n", UTF_8);
+    Set<Long> before = liveChildren();
+    assertThatThrownBy(() -> PrivateUfw.inNewNamespace(notADirectory, true))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(liveChildren()).isSubsetOf(before);
+  }
+
+  /** This JVM's live child processes: a namespace's holder is one while the namespace lives. */
+  private static Set<Long> liveChildren() {
+    return ProcessHandle.current()
+        .children()
+        .filter(ProcessHandle::isAlive)
+        .map(ProcessHandle::pid)
+        .collect(Collectors.toSet());
   }
 }
