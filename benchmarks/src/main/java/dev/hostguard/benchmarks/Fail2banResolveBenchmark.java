@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -34,8 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class Fail2banResolveBenchmark {
+public class Fail2banResolveBenchmark extends PretouchedHeapFork {
   /** A prepared directory; empty: a copy of /etc/fail2ban with every jail enabled is made. */
   @Param({""})
   public String confDir;
