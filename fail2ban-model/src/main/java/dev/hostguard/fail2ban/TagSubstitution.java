@@ -59,32 +59,52 @@ final class TagSubstitution {
   }
 
   /**
-   * Python's {@code value.replace('<rtag>', repl)}, {@code literal} being {@code <rtag>} and one
-   * occurrence {@code [start, start + literal.length())}: every occurrence in the text, left to
-   * right, never in what was inserted (an earlier replacement may have made one before {@code
-   * start}, its text closing a {@code <} left unmatched there). A single occurrence is replaced in
-   * place; several are copied once into a new builder (in place, each would move the whole tail:
-   * quadratic), from a String copy of the value: a builder appends another builder's chars one
-   * {@code charAt} at a time, a String's with one array copy.
+   * Python's {@code value.replace('<rtag>', repl)}, one occurrence being {@code [start, end)}:
+   * every occurrence in the text, left to right, never in what was inserted (an earlier replacement
+   * may have made one before {@code start}, its text closing a {@code <} left unmatched there). A
+   * single occurrence is replaced in place; several are copied once into a new builder (in place,
+   * each would move the whole tail: quadratic).
    */
-  private static StringBuilder replaceAll(StringBuilder value, String literal, String repl) {
-    int len = literal.length();
-    // the builder's indexOf searches its own array (the JDK's String search)
-    int first = value.indexOf(literal);
-    int next = value.indexOf(literal, first + len);
+  private static StringBuilder replaceAll(
+      StringBuilder value, int start, int end, String rtag, String repl) {
+    int len = end - start;
+    int first = findLiteral(value, 0, rtag);
+    int next = findLiteral(value, first + len, rtag);
     if (next < 0) {
       return value.replace(first, first + len, repl);
     }
-    String v = value.toString();
-    StringBuilder out = new StringBuilder(v.length() + 2 * repl.length() + 16);
-    out.append(v, 0, first).append(repl);
+    StringBuilder out = new StringBuilder(value.length() + 2 * repl.length() + 16);
+    out.append(value, 0, first).append(repl);
     int from = first + len;
     while (next >= 0) {
-      out.append(v, from, next).append(repl);
+      out.append(value, from, next).append(repl);
       from = next + len;
-      next = v.indexOf(literal, from);
+      next = findLiteral(value, from, rtag);
     }
-    return out.append(v, from, v.length());
+    return out.append(value, from, value.length());
+  }
+
+  /** The index of the next {@code <rtag>} at or after {@code from}, or -1. */
+  private static int findLiteral(StringBuilder s, int from, String rtag) {
+    int n = s.length();
+    int len = rtag.length();
+    int i = indexOf(s, '<', from);
+    while (i >= 0 && i + len + 1 < n) {
+      if (s.charAt(i + len + 1) == '>' && regionMatches(s, i + 1, rtag)) {
+        return i;
+      }
+      i = indexOf(s, '<', i + 1);
+    }
+    return -1;
+  }
+
+  private static boolean regionMatches(StringBuilder s, int at, String t) {
+    for (int k = 0; k < t.length(); k++) {
+      if (s.charAt(at + k) != t.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static LinkedHashMap<String, @Nullable Object> substitute(
@@ -153,7 +173,7 @@ final class TagSubstitution {
           if (value == null) {
             value = new StringBuilder(orgval.length() + 64).append(orgval);
           }
-          value = replaceAll(value, '<' + rtag + '>', PythonText.str(repl));
+          value = replaceAll(value, start, close + 1, rtag, PythonText.str(repl));
           if (rplc == null) {
             rplc = new HashMap<>();
           }
