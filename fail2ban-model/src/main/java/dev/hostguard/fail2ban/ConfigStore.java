@@ -205,24 +205,33 @@ final class ConfigStore {
       return vars.containsKey(key) || section.containsKey(key) || defaults.containsKey(key);
     }
 
-    @Nullable Object get(String key) {
+    /**
+     * The value for {@code key}, or {@link #MISSING} where {@link #contains} is false: one pass
+     * down the chain, each map asked once (a value may be null).
+     */
+    @Nullable Object find(String key) {
       boolean isName = key.equals("__name__");
       for (Lookup l = this; l != null; l = l.parent) {
         if (isName) {
           if (l.name != null) {
             return l.name;
           }
-        } else if (l.local != null && l.local.containsKey(key)) {
-          return l.local.get(key);
+        } else if (l.local != null) {
+          Object v = l.local.getOrDefault(key, MISSING);
+          if (v != MISSING) {
+            return v;
+          }
         }
       }
-      if (vars.containsKey(key)) {
-        return vars.get(key);
+      Object v = vars.getOrDefault(key, MISSING);
+      if (v != MISSING) {
+        return v;
       }
-      if (section.containsKey(key)) {
-        return section.get(key);
+      v = section.getOrDefault(key, MISSING);
+      if (v != MISSING) {
+        return v;
       }
-      return defaults.get(key);
+      return defaults.getOrDefault(key, MISSING);
     }
 
     Lookup layer(String name) {
@@ -272,11 +281,8 @@ final class ConfigStore {
   @Nullable Object lookup(String section, String option, boolean raw, @Nullable Object vars) {
     Lookup d = unify(section, vars);
     String opt = PythonText.lower(option);
-    if (!d.contains(opt)) {
-      return MISSING;
-    }
-    Object value = d.get(opt);
-    if (raw || value == null) {
+    Object value = d.find(opt);
+    if (value == MISSING || raw || value == null) {
       return value;
     }
     if (!(value instanceof String)) {
@@ -362,7 +368,8 @@ final class ConfigStore {
         }
         String var = PythonText.lower(value.substring(i + 2, close));
         i = close + 2;
-        if (!map.contains(var)) {
+        Object v = map.find(var);
+        if (v == MISSING) {
           throw ConfigError.about(
               ConfigError.Kind.INTERPOLATION,
               "Bad value substitution: option "
@@ -377,7 +384,6 @@ final class ConfigStore {
               option,
               origin(section, option));
         }
-        Object v = map.get(var);
         if (!(v instanceof String)) {
           throw new ConfigError(
               ConfigError.Kind.OTHER,

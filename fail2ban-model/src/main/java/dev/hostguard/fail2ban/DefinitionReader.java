@@ -167,10 +167,10 @@ final class DefinitionReader {
   }
 
   private @Nullable Object combOption(String optname) {
-    if (defCache.containsKey(optname)) {
-      return defCache.get(optname);
+    Object v = defCache.getOrDefault(optname, ConfigStore.MISSING);
+    if (v != ConfigStore.MISSING) {
+      return v;
     }
-    Object v;
     try {
       v = store.getExOrMissing("Definition", optname, pVars);
       if (v == ConfigStore.MISSING) {

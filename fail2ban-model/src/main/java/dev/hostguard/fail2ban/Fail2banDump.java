@@ -7,6 +7,7 @@ import dev.hostguard.core.Diagnostic;
 import dev.hostguard.core.internal.PythonText;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -57,11 +58,17 @@ public final class Fail2banDump {
   }
 
   private static @Nullable Object freeze(@Nullable Object o) {
-    // the scalars first: exact class checks, cheaper than the interface checks below
-    if (o == null || o instanceof String || o instanceof BigInteger || o instanceof Boolean) {
+    // exact class checks first: the scalars, then the ArrayList every command list is
+    // (DumpCommands); an interface check (instanceof List) costs a scan of the class's
+    // secondary supers whenever its one-entry cache holds another interface
+    if (o == null) {
+      return null;
+    }
+    Class<?> c = o.getClass();
+    if (c == String.class || c == BigInteger.class || c == Boolean.class) {
       return o;
     }
-    if (o instanceof List) {
+    if (c == ArrayList.class || o instanceof List) {
       // a private copy of the array, wrapped: nobody else can reach it
       Object[] l = ((List<?>) o).toArray();
       for (int i = 0; i < l.length; i++) {

@@ -2,7 +2,6 @@ package dev.hostguard.fail2ban;
 
 import dev.hostguard.core.internal.PythonText;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -120,21 +119,28 @@ final class TagSubstitution {
       LinkedHashMap<String, @Nullable Object> tags,
       Set<String> ignore,
       @Nullable Function<String, @Nullable Object> addrepl) {
-    Set<String> done = new HashSet<>();
-    Map<String, Map<String, Integer>> repCounts = new HashMap<>();
     String[] keys = tags.keySet().toArray(new String[0]);
+    // by the index of the key: skipped (ignored, or done) and repCounts[tag]; the keys never
+    // change, so the sets and maps fail2ban keys by tag are arrays here
+    boolean[] skip = new boolean[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      skip[k] = ignore.contains(keys[k]);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Integer>[] repCounts = new Map[keys.length];
     while (true) {
       boolean repFlag = false;
-      for (String tag : keys) {
-        if (ignore.contains(tag) || done.contains(tag)) {
+      for (int k = 0; k < keys.length; k++) {
+        if (skip[k]) {
           continue;
         }
+        String tag = keys[k];
         String orgval = PythonText.str(tags.get(tag));
         // the value being substituted: orgval until the first replacement, then edited in place
         StringBuilder value = null;
         int start = findTag(orgval, 0);
         // repCounts.get(tag, {}): created on the first replacement only
-        Map<String, Integer> rplc = repCounts.get(tag);
+        Map<String, Integer> rplc = repCounts[k];
         while (start >= 0) {
           CharSequence cur = value == null ? orgval : value;
           int close = tagEnd(cur, start);
@@ -177,7 +183,7 @@ final class TagSubstitution {
         String result = value == null ? orgval : value.toString();
         if (!orgval.equals(result)) {
           if (findTag(result, 0) >= 0) {
-            repCounts.put(tag, rplc);
+            repCounts[k] = rplc;
             repFlag = true;
           }
           tags.put(tag, result);
@@ -186,7 +192,7 @@ final class TagSubstitution {
         // as done: its tags are ignored or missing, the keys and addrepl's answers never change,
         // so every later pass would scan it to the same end (saves rescanning long regexes)
         if (value == null || result.indexOf('<') < 0) {
-          done.add(tag);
+          skip[k] = true;
         }
       }
       if (!repFlag) {
