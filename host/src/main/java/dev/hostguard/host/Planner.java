@@ -187,7 +187,7 @@ final class Planner {
     } else if (enabled && reload) {
       steps.add(ufw(List.of("reload")));
     } else if (enabled && userRulesWritten) {
-      // What ufw itself runs after a rule change that needs more than one iptables command
+      // What ufw itself runs after it inserts, updates or deletes a rule on an enabled firewall
       // (backend_iptables.py's _reload_user_rules): each rules file back into the running firewall
       // without flushing the rest. The files declare every user chain, which iptables-restore -n
       // flushes before it fills them, so this is ufw's flush of the user chains too.
