@@ -150,8 +150,9 @@ class PlanApplyRealUfwTest {
   /**
    * The bulk path puts the rules files back into a running ufw the way ufw does after a rule change
    * ({@code iptables-restore -n} of each file), not with a {@code ufw reload}; the kernel must then
-   * hold what a {@code ufw reload} of the same files gives. N = 12 rules before, 10 after, with
-   * logged, rate-limited and v6 rules among those removed, kept and added. Runs in about 5 s here.
+   * hold what a {@code ufw reload} of the same files gives. N = 9 rules before (6 commands), 9
+   * after (6 desired), with logged, rate-limited and v6 rules among those removed, kept and added.
+   * Runs in about 5 s here.
    */
   @Test
   void bulkRestoreLeavesTheKernelAsUfwReloadDoes() throws Exception {
