@@ -196,13 +196,7 @@ final class ConfigStore {
 
     boolean contains(String key) {
       // a mapped key always holds a '/', so never collides with __name__
-      boolean isName = key.equals("__name__");
-      for (Lookup l = this; l != null; l = l.parent) {
-        if (isName ? l.name != null : l.local != null && l.local.containsKey(key)) {
-          return true;
-        }
-      }
-      return vars.containsKey(key) || section.containsKey(key) || defaults.containsKey(key);
+      return find(key) != MISSING;
     }
 
     /**

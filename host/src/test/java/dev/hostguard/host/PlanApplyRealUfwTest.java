@@ -180,8 +180,7 @@ class PlanApplyRealUfwTest {
               .addRules(PlanTest.rule("deny", "out", "to", "203.0.113.0/24"))
               .build();
       Plan plan = planOn(host, files, d, PlanOptions.defaults().withAlwaysBulk(true));
-      assertThat(plan.steps())
-          .extracting(PlanStep::description)
+      assertThat(PlanTest.commands(plan))
           .containsExactly(
               "write /etc/ufw/user.rules",
               "write /etc/ufw/user6.rules",

@@ -10,7 +10,6 @@ import dev.hostguard.ufw.UfwCommand;
 import dev.hostguard.ufw.UfwPolicy;
 import dev.hostguard.ufw.UfwRule;
 import dev.hostguard.ufw.UfwRuleParser;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ class PlanTest {
     return HostFiles.local().withRoot(root);
   }
 
-  private static List<String> commands(Plan plan) {
+  static List<String> commands(Plan plan) {
     List<String> out = new ArrayList<>();
     for (PlanStep s : plan.steps()) {
       out.add(s.description());
@@ -204,14 +203,16 @@ class PlanTest {
   @Test
   void bulkPathWritesTheRulesFilesAndRestoresThemAsUfwDoes() throws Exception {
     HostFiles files = stock();
-    Path root = tmp.resolve("root");
-    enable(root);
     DesiredState.Builder b = DesiredState.builder();
     for (int i = 1; i <= 5; i++) {
       b.addRules(rule("deny", "from", "198.51.100." + i));
     }
     DesiredState d = b.build();
-    Plan plan = Plan.of(d, HostState.read(files, d), PlanOptions.defaults().withBulkThreshold(4));
+    Plan plan =
+        Plan.of(
+            d,
+            HostState.read(files, d).withUfwEnabled(true),
+            PlanOptions.defaults().withBulkThreshold(4));
     assertThat(plan.usesBulkPath()).isTrue();
     assertThat(commands(plan))
         .containsExactly(
@@ -233,12 +234,15 @@ class PlanTest {
   void bulkPathRestoresOnlyTheIpv4RulesWhenIpv6IsOff() throws Exception {
     HostFiles files = stock();
     Path root = tmp.resolve("root");
-    enable(root);
     Path defaults = root.resolve("etc/default/ufw");
     Files.writeString(
         defaults, Files.readString(defaults, UTF_8).replace("IPV6=yes", "IPV6=no"), UTF_8);
     DesiredState d = DesiredState.builder().addRules(rule("deny", "from", "198.51.100.7")).build();
-    Plan plan = Plan.of(d, HostState.read(files, d), PlanOptions.defaults().withAlwaysBulk(true));
+    Plan plan =
+        Plan.of(
+            d,
+            HostState.read(files, d).withUfwEnabled(true),
+            PlanOptions.defaults().withAlwaysBulk(true));
     assertThat(commands(plan))
         .containsExactly(
             "write /etc/ufw/user.rules",
@@ -249,13 +253,16 @@ class PlanTest {
   @Test
   void bulkPathReloadsUfwWhenMoreThanTheRulesFilesChange() throws Exception {
     HostFiles files = stock();
-    enable(tmp.resolve("root"));
     DesiredState d =
         DesiredState.builder()
             .incomingPolicy(UfwPolicy.REJECT)
             .addRules(rule("deny", "from", "198.51.100.7"))
             .build();
-    Plan plan = Plan.of(d, HostState.read(files, d), PlanOptions.defaults().withAlwaysBulk(true));
+    Plan plan =
+        Plan.of(
+            d,
+            HostState.read(files, d).withUfwEnabled(true),
+            PlanOptions.defaults().withAlwaysBulk(true));
     assertThat(commands(plan))
         .containsExactly(
             "write /etc/default/ufw",
@@ -271,12 +278,6 @@ class PlanTest {
     Plan plan = Plan.of(d, HostState.read(files, d), PlanOptions.defaults().withAlwaysBulk(true));
     assertThat(commands(plan))
         .containsExactly("write /etc/ufw/user.rules", "write /etc/ufw/user6.rules");
-  }
-
-  private static void enable(Path root) throws IOException {
-    Path conf = root.resolve("etc/ufw/ufw.conf");
-    Files.writeString(
-        conf, Files.readString(conf, UTF_8).replace("ENABLED=no", "ENABLED=yes"), UTF_8);
   }
 
   @Test
