@@ -32,15 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The kernel as the oracle for {@link UfwEvaluator}: a real ufw (legacy iptables backend, private
  * {@code /etc/ufw}, {@code /etc/default/ufw} and {@code /etc/alternatives}) enabled in a server
- * namespace, joined by a veth pair to a client namespace that sends TCP connects and UDP datagrams
- * (Python sockets). For each generated IPv4 rule set (written as {@code user.rules}, loaded with
- * {@code ufw reload}) and each probe, the per-row counters of {@code iptables -L ufw-user-input -v
- * -x -n} before and after are mapped to rules through the {@code ### tuple ###} lines: the rows
- * that count the probe must all belong to the rule the evaluator names; when it names the default
- * policy, no user row counts, the jump to ufw-user-input does and no ACCEPT of ufw-before-input
- * does. The client's outcome agrees too (a dropped probe times out; an accepted or rejected one is
- * refused, as nothing listens). N = 24 rule sets × 10 probes; {@code -Dhostguard.seed=N} reproduces
- * a run (the seed is printed).
+ * namespace, joined by a veth pair ({@link NetworkNamespace#link}) to a client namespace that sends
+ * TCP connects and UDP datagrams (Python sockets). For each generated IPv4 rule set (written as
+ * {@code user.rules}, loaded with {@code ufw reload}) and each probe, the per-row counters of
+ * {@code iptables -L ufw-user-input -v -x -n} before and after are mapped to rules through the
+ * {@code ### tuple ###} lines: the rows that count the probe must all belong to the rule the
+ * evaluator names; when it names the default policy, no user row counts, the jump to ufw-user-input
+ * does and no ACCEPT of ufw-before-input does. The client's outcome agrees too (a dropped probe
+ * times out; an accepted or rejected one is refused, as nothing listens). N = 24 rule sets × 10
+ * probes; {@code -Dhostguard.seed=N} reproduces a run (the seed is printed).
  */
 @RequiresRealTool(
     value = {RealTool.UFW, RealTool.UNSHARE, RealTool.NSENTER, RealTool.IP},
@@ -48,8 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UfwEvaluatorKernelTest {
   private static final int RULE_SETS = 24;
   private static final int PROBES = 10;
-  private static final String SERVER_IF = "hgv0";
-  private static final String CLIENT_IF = "hgv1";
+  private static final String SERVER_IF = NetworkNamespace.LINK_HERE;
   private static final List<String> SERVER_ADDRS = List.of("192.0.2.1", "192.0.2.129");
   private static final List<String> CLIENT_ADDRS =
       List.of(
@@ -125,32 +124,10 @@ class UfwEvaluatorKernelTest {
       Path etcUfw = ufw.etcUfw();
       Path defaults = ufw.defaults();
       String defaultsText = Files.readString(defaults, UTF_8);
-      server.run(
-          "ip",
-          "link",
-          "add",
-          SERVER_IF,
-          "type",
-          "veth",
-          "peer",
-          "name",
-          CLIENT_IF,
-          "netns",
-          Long.toString(client.pid()));
-      for (String a : SERVER_ADDRS) {
-        server.run("ip", "addr", "add", a + "/24", "dev", SERVER_IF);
-      }
-      for (String a : CLIENT_ADDRS) {
-        client.run("ip", "addr", "add", a + "/24", "dev", CLIENT_IF, "nodad");
-      }
-      server.run("ip", "link", "set", SERVER_IF, "up");
-      client.run("ip", "link", "set", CLIENT_IF, "up");
-      // ICMP errors (a reject, a closed UDP port) are rate-limited per destination: under load a
-      // probe answered too soon after the last timed out (seed 7678154312076, set 8: the kernel
-      // counted the ACCEPT, the client saw no port unreachable); the setting is per namespace
-      for (NetworkNamespace ns : List.of(server, client)) {
-        ns.run("sysctl", "-q", "-w", "net.ipv4.icmp_ratelimit=0");
-      }
+      server.link(
+          client,
+          SERVER_ADDRS.stream().map(a -> a + "/24").toList(),
+          CLIENT_ADDRS.stream().map(a -> a + "/24").toList());
       server.run("ufw", "--force", "enable");
 
       int checked = 0;

@@ -46,8 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UfwRuleSetAuditKernelTest {
   private static final int RULE_SETS = 10;
   private static final int PROBES = 10;
-  private static final String SERVER_IF = "hgv0";
-  private static final String CLIENT_IF = "hgv1";
+  private static final String SERVER_IF = NetworkNamespace.LINK_HERE;
   private static final List<String> SERVER_ADDRS = List.of("192.0.2.1", "192.0.2.129");
   private static final List<String> CLIENT_ADDRS =
       List.of(
@@ -122,32 +121,10 @@ class UfwRuleSetAuditKernelTest {
         NetworkNamespace client = NetworkNamespace.create()) {
       NetworkNamespace server = ufw.namespace();
       Path etcUfw = ufw.etcUfw();
-      server.run(
-          "ip",
-          "link",
-          "add",
-          SERVER_IF,
-          "type",
-          "veth",
-          "peer",
-          "name",
-          CLIENT_IF,
-          "netns",
-          Long.toString(client.pid()));
-      for (String a : SERVER_ADDRS) {
-        server.run("ip", "addr", "add", a + "/24", "dev", SERVER_IF);
-      }
-      for (String a : CLIENT_ADDRS) {
-        client.run("ip", "addr", "add", a + "/24", "dev", CLIENT_IF, "nodad");
-      }
-      server.run("ip", "link", "set", SERVER_IF, "up");
-      client.run("ip", "link", "set", CLIENT_IF, "up");
-      // ICMP errors (a reject, a closed UDP port) are rate-limited per destination: under load a
-      // probe answered too soon after the last timed out (seed 7678154312076, set 8: the kernel
-      // counted the ACCEPT, the client saw no port unreachable); the setting is per namespace
-      for (NetworkNamespace ns : List.of(server, client)) {
-        ns.run("sysctl", "-q", "-w", "net.ipv4.icmp_ratelimit=0");
-      }
+      server.link(
+          client,
+          SERVER_ADDRS.stream().map(a -> a + "/24").toList(),
+          CLIENT_ADDRS.stream().map(a -> a + "/24").toList());
       server.run("ufw", "--force", "enable");
 
       int checked = 0;

@@ -131,6 +131,11 @@ public final class NetworkNamespace implements AutoCloseable {
    * #LINK_THERE} there, each given its addresses (CIDR, IPv4 or IPv6, e.g. {@code 192.0.2.1/24},
    * {@code 2001:db8::1/64}; no duplicate address detection, so IPv6 addresses are usable at once)
    * and set up. One link per pair of namespaces.
+   *
+   * <p>Both namespaces also stop rate-limiting the ICMP errors of each family given an address
+   * ({@code net.ipv4.icmp_ratelimit}, {@code net.ipv6.icmp.ratelimit}, per namespace, 1 s a
+   * destination by default): a probe's port unreachable or reject, sent too soon after the last,
+   * would otherwise be dropped and the probe would time out.
    */
   public void link(
       NetworkNamespace other, List<String> addressesHere, List<String> addressesThere) {
@@ -155,6 +160,22 @@ public final class NetworkNamespace implements AutoCloseable {
     }
     run(ip, "link", "set", LINK_HERE, "up");
     other.run(ip, "link", "set", LINK_THERE, "up");
+    List<String> all = new ArrayList<>(addressesHere);
+    all.addAll(addressesThere);
+    List<String> limits = new ArrayList<>();
+    if (all.stream().anyMatch(a -> !a.contains(":"))) {
+      limits.add("net.ipv4.icmp_ratelimit=0");
+    }
+    if (all.stream().anyMatch(a -> a.contains(":"))) {
+      limits.add("net.ipv6.icmp.ratelimit=0");
+    }
+    if (!limits.isEmpty()) {
+      for (NetworkNamespace ns : List.of(this, other)) {
+        List<String> argv = new ArrayList<>(List.of("sysctl", "-q", "-w"));
+        argv.addAll(limits);
+        ns.run(argv.toArray(String[]::new));
+      }
+    }
   }
 
   /** Mounts a fresh tmpfs (mode 0755) on {@code target}, inside only. */

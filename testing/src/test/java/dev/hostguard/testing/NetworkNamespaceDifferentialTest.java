@@ -67,4 +67,25 @@ class NetworkNamespaceDifferentialTest {
       }
     }
   }
+
+  @Test
+  @DisplayName("link: a veth pair, addresses up, ICMP errors not rate-limited on either side; N=1")
+  void linkJoinsTwoNamespaces() {
+    try (NetworkNamespace a = NetworkNamespace.create();
+        NetworkNamespace b = NetworkNamespace.create()) {
+      String v4 = "net.ipv4.icmp_ratelimit";
+      String v6 = "net.ipv6.icmp.ratelimit";
+      // kernel defaults: 1000 ms (v4) and 1000 or 100 ms (v6), never 0
+      assertThat(a.run("sysctl", "-n", v4, v6).stdout().lines()).doesNotContain("0");
+      a.link(b, List.of("192.0.2.1/24", "2001:db8::1/64"), List.of("192.0.2.2/24"));
+      for (NetworkNamespace ns : List.of(a, b)) {
+        assertThat(ns.run("sysctl", "-n", v4, v6).stdout()).isEqualTo("0\n0\n");
+      }
+      assertThat(a.run("ip", "-o", "addr", "show", "dev", NetworkNamespace.LINK_HERE).stdout())
+          .contains("inet 192.0.2.1/24")
+          .contains("inet6 2001:db8::1/64");
+      assertThat(b.run("ip", "-o", "addr", "show", "dev", NetworkNamespace.LINK_THERE).stdout())
+          .contains("inet 192.0.2.2/24");
+    }
+  }
 }
