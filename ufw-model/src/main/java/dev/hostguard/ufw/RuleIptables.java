@@ -17,23 +17,23 @@ final class RuleIptables {
   /** format_rule(): the iptables match and target of a rule, without chain. */
   static String format(UfwRule r) {
     StringBuilder s = new StringBuilder(96);
-    appendFormat(s, r);
+    appendFormat(s, r, RuleTexts.of(r));
     return s.toString().strip();
   }
 
   /** Appends format_rule()'s text before its strip(): every piece starts with a space. */
-  private static void appendFormat(StringBuilder s, UfwRule r) {
-    String ifIn = r.interfaceIn().orElse("");
-    String ifOut = r.interfaceOut().orElse("");
-    String dapp = r.destinationApp().orElse("");
-    String sapp = r.sourceApp().orElse("");
+  private static void appendFormat(StringBuilder s, UfwRule r, RuleTexts t) {
+    String ifIn = t.ifIn();
+    String ifOut = t.ifOut();
+    String dapp = t.dapp();
+    String sapp = t.sapp();
     if (!ifIn.isEmpty()) {
       s.append(" -i ").append(ifIn);
     }
     if (!ifOut.isEmpty()) {
       s.append(" -o ").append(ifOut);
     }
-    boolean multi = r.multi();
+    boolean multi = t.multi(r);
     String dport = r.destinationPort();
     String sport = r.sourcePort();
     if (r.protocol() == UfwProtocol.ANY) {
@@ -103,7 +103,8 @@ final class RuleIptables {
   static List<String> lines(UfwRule r) {
     String prefix = prefix(r);
     String suffix = chainSuffix(r);
-    List<String> lines = expand(frule(r, prefix, suffix).toString(), prefix, suffix);
+    RuleTexts t = RuleTexts.of(r);
+    List<String> lines = expand(frule(r, t, prefix, suffix).toString(), prefix, suffix);
     lines.replaceAll(l -> l + "\n");
     return lines;
   }
@@ -115,11 +116,12 @@ final class RuleIptables {
   static ImmutableList<String> linesWithoutNewline(UfwRule r) {
     String prefix = prefix(r);
     String suffix = chainSuffix(r);
-    StringBuilder line = new StringBuilder(96 + r.textLength());
-    if (appendSingleLine(line, r, prefix, suffix)) {
+    RuleTexts t = RuleTexts.of(r);
+    StringBuilder line = new StringBuilder(96 + t.length(r));
+    if (appendSingleLine(line, r, t, prefix, suffix)) {
       return ImmutableList.of(line.toString());
     }
-    return ImmutableList.copyOf(expand(frule(r, prefix, suffix).toString(), prefix, suffix));
+    return ImmutableList.copyOf(expand(line.toString(), prefix, suffix));
   }
 
   /**
@@ -129,11 +131,15 @@ final class RuleIptables {
   static void appendLines(StringBuilder out, UfwRule r) {
     String prefix = prefix(r);
     String suffix = chainSuffix(r);
-    if (appendSingleLine(out, r, prefix, suffix)) {
+    RuleTexts t = RuleTexts.of(r);
+    int at = out.length();
+    if (appendSingleLine(out, r, t, prefix, suffix)) {
       out.append('\n');
       return;
     }
-    for (String l : expand(frule(r, prefix, suffix).toString(), prefix, suffix)) {
+    String frule = out.substring(at);
+    out.setLength(at);
+    for (String l : expand(frule, prefix, suffix)) {
       out.append(l).append('\n');
     }
   }
@@ -141,23 +147,23 @@ final class RuleIptables {
   /**
    * Appends the line ufw writes for {@code r} when it writes just one (expand()'s tests, made on
    * the text in place: frule as it is, or with {@code -p all } removed) and says so; otherwise
-   * appends nothing, and the caller takes expand() (formatting frule again: only for the few rules
-   * with logging, limit or {@code -p all} split by a port).
+   * appends frule, the text the caller expands (rules with logging, limit or {@code -p all} split
+   * by a port).
    */
   private static boolean appendSingleLine(
-      StringBuilder out, UfwRule r, String prefix, String suffix) {
+      StringBuilder out, UfwRule r, RuleTexts t, String prefix, String suffix) {
     int at = out.length();
-    appendFrule(out, r, prefix, suffix);
+    appendFrule(out, r, t, prefix, suffix);
     int all = out.indexOf(ALL, at);
     if (logOrLimit(out, at) || (all >= 0 && out.indexOf("port ", at) >= 0)) {
-      out.setLength(at);
       return false;
     }
     if (all >= 0) {
       deleteAll(out, all);
       if (logOrLimit(out, at)) {
-        // the removal joined a logging or limit target (no format_rule text does): the long way
+        // the removal joined a logging or limit target (no format_rule text does): frule again
         out.setLength(at);
+        appendFrule(out, r, t, prefix, suffix);
         return false;
       }
     }
@@ -169,15 +175,15 @@ final class RuleIptables {
   }
 
   /** {@code -A PREFIX-user-SUFFIX} and format_rule()'s text: the line expand() starts from. */
-  private static StringBuilder frule(UfwRule r, String prefix, String suffix) {
-    return appendFrule(new StringBuilder(96 + r.textLength()), r, prefix, suffix);
+  private static StringBuilder frule(UfwRule r, RuleTexts t, String prefix, String suffix) {
+    return appendFrule(new StringBuilder(96 + t.length(r)), r, t, prefix, suffix);
   }
 
   private static StringBuilder appendFrule(
-      StringBuilder out, UfwRule r, String prefix, String suffix) {
+      StringBuilder out, UfwRule r, RuleTexts t, String prefix, String suffix) {
     out.append("-A ").append(prefix).append("-user-").append(suffix).append(' ');
     int start = out.length();
-    appendFormat(out, r);
+    appendFormat(out, r, t);
     strip(out, start);
     return out;
   }
