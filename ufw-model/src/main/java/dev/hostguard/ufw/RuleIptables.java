@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The iptables lines ufw writes under a tuple (UFWRule.format_rule, _get_rules_from_formatted). */
 final class RuleIptables {
@@ -121,7 +122,62 @@ final class RuleIptables {
     if (appendSingleLine(line, r, t, prefix, suffix)) {
       return ImmutableList.of(line.toString());
     }
-    return ImmutableList.copyOf(expand(line.toString(), prefix, suffix));
+    String frule = line.toString();
+    ImmutableList<String> lines = expandWithoutLogging(frule, prefix);
+    return lines != null ? lines : ImmutableList.copyOf(expand(frule, prefix, suffix));
+  }
+
+  /**
+   * {@link #expand} of a frule none of whose protocol variants holds {@code _log} (no logging lines
+   * to make: all but the logging rules), without the working list; null for the others.
+   */
+  private static @Nullable ImmutableList<String> expandWithoutLogging(String frule, String prefix) {
+    if (!frule.contains(ALL)) {
+      return frule.contains("_log") ? null : limitVariants(frule, null, prefix);
+    }
+    if (!frule.contains("port ")) {
+      String one = frule.replace(ALL, "");
+      return one.contains("_log") ? null : limitVariants(one, null, prefix);
+    }
+    String tcp =
+        (frule.contains("-j REJECT") ? rejectWithTcpReset(frule) : frule).replace(ALL, "-p tcp ");
+    String udp = frule.replace(ALL, "-p udp ");
+    if (tcp.contains("_log") || udp.contains("_log")) {
+      return null;
+    }
+    return limitVariants(tcp, udp, prefix);
+  }
+
+  /**
+   * expand()'s limit step over one or two snippets: each holding {@code -j LIMIT} becomes its three
+   * lines (recent --set, --update, accept), in order.
+   */
+  private static ImmutableList<String> limitVariants(
+      String first, @Nullable String second, String prefix) {
+    boolean limitFirst = first.contains(LIMIT);
+    boolean limitSecond = second != null && second.contains(LIMIT);
+    if (!limitFirst && !limitSecond) {
+      return second == null ? ImmutableList.of(first) : ImmutableList.of(first, second);
+    }
+    ImmutableList.Builder<String> b = ImmutableList.builderWithExpectedSize(6);
+    addSnippet(b, first, limitFirst, prefix);
+    if (second != null) {
+      addSnippet(b, second, limitSecond, prefix);
+    }
+    return b.build();
+  }
+
+  /** A snippet as it is, or the three lines expand() makes of one holding {@code -j LIMIT}. */
+  private static void addSnippet(
+      ImmutableList.Builder<String> b, String s, boolean limit, String prefix) {
+    if (!limit) {
+      b.add(s);
+      return;
+    }
+    boolean v6 = prefix.equals("ufw6");
+    b.add(s.replace(LIMIT, LIMIT_SET));
+    b.add(s.replace(LIMIT, v6 ? LIMIT_UPDATE_V6 : LIMIT_UPDATE_V4));
+    b.add(s.replace(LIMIT, v6 ? LIMIT_ACCEPT_V6 : LIMIT_ACCEPT_V4));
   }
 
   /**
@@ -249,6 +305,8 @@ final class RuleIptables {
     return Matcher.quoteReplacement(literal);
   }
 
+  private static final String LIMIT = " -j LIMIT";
+  private static final String LIMIT_SET = " -m conntrack --ctstate NEW -m recent --set";
   private static final String LIMIT_UPDATE =
       " -m conntrack --ctstate NEW -m recent --update --seconds 30 --hitcount 6 -j ";
   private static final String LIMIT_UPDATE_V4 = LIMIT_UPDATE + "ufw-user-limit";
@@ -303,11 +361,11 @@ final class RuleIptables {
     }
     for (int i = 0; i < snippets.size(); i++) {
       String s = snippets.get(i);
-      if (s.contains(" -j LIMIT")) {
+      if (s.contains(LIMIT)) {
         boolean v6 = prefix.equals("ufw6");
-        String t1 = s.replace(" -j LIMIT", " -m conntrack --ctstate NEW -m recent --set");
-        String t2 = s.replace(" -j LIMIT", v6 ? LIMIT_UPDATE_V6 : LIMIT_UPDATE_V4);
-        String t3 = s.replace(" -j LIMIT", v6 ? LIMIT_ACCEPT_V6 : LIMIT_ACCEPT_V4);
+        String t1 = s.replace(LIMIT, LIMIT_SET);
+        String t2 = s.replace(LIMIT, v6 ? LIMIT_UPDATE_V6 : LIMIT_UPDATE_V4);
+        String t3 = s.replace(LIMIT, v6 ? LIMIT_ACCEPT_V6 : LIMIT_ACCEPT_V4);
         snippets.set(i, t3);
         snippets.add(i, t2);
         snippets.add(i, t1);
