@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The iptables lines ufw writes under a tuple (UFWRule.format_rule, _get_rules_from_formatted). */
 final class RuleIptables {
@@ -17,23 +18,23 @@ final class RuleIptables {
   /** format_rule(): the iptables match and target of a rule, without chain. */
   static String format(UfwRule r) {
     StringBuilder s = new StringBuilder(96);
-    appendFormat(s, r);
+    appendFormat(s, r, RuleTexts.of(r));
     return s.toString().strip();
   }
 
   /** Appends format_rule()'s text before its strip(): every piece starts with a space. */
-  private static void appendFormat(StringBuilder s, UfwRule r) {
-    String ifIn = r.interfaceIn().orElse("");
-    String ifOut = r.interfaceOut().orElse("");
-    String dapp = r.destinationApp().orElse("");
-    String sapp = r.sourceApp().orElse("");
+  private static void appendFormat(StringBuilder s, UfwRule r, RuleTexts t) {
+    String ifIn = t.ifIn();
+    String ifOut = t.ifOut();
+    String dapp = t.dapp();
+    String sapp = t.sapp();
     if (!ifIn.isEmpty()) {
       s.append(" -i ").append(ifIn);
     }
     if (!ifOut.isEmpty()) {
       s.append(" -o ").append(ifOut);
     }
-    boolean multi = r.multi();
+    boolean multi = t.multi(r);
     String dport = r.destinationPort();
     String sport = r.sourcePort();
     if (r.protocol() == UfwProtocol.ANY) {
@@ -103,7 +104,8 @@ final class RuleIptables {
   static List<String> lines(UfwRule r) {
     String prefix = prefix(r);
     String suffix = chainSuffix(r);
-    List<String> lines = expand(frule(r, prefix, suffix).toString(), prefix, suffix);
+    RuleTexts t = RuleTexts.of(r);
+    List<String> lines = expand(frule(r, t, prefix, suffix).toString(), prefix, suffix);
     lines.replaceAll(l -> l + "\n");
     return lines;
   }
@@ -115,11 +117,67 @@ final class RuleIptables {
   static ImmutableList<String> linesWithoutNewline(UfwRule r) {
     String prefix = prefix(r);
     String suffix = chainSuffix(r);
-    StringBuilder line = new StringBuilder(96 + r.textLength());
-    if (appendSingleLine(line, r, prefix, suffix)) {
+    RuleTexts t = RuleTexts.of(r);
+    StringBuilder line = new StringBuilder(96 + t.length(r));
+    if (appendSingleLine(line, r, t, prefix, suffix)) {
       return ImmutableList.of(line.toString());
     }
-    return ImmutableList.copyOf(expand(frule(r, prefix, suffix).toString(), prefix, suffix));
+    String frule = line.toString();
+    ImmutableList<String> lines = expandWithoutLogging(frule, prefix);
+    return lines != null ? lines : ImmutableList.copyOf(expand(frule, prefix, suffix));
+  }
+
+  /**
+   * {@link #expand} of a frule none of whose protocol variants holds {@code _log} (no logging lines
+   * to make: all but the logging rules), without the working list; null for the others.
+   */
+  private static @Nullable ImmutableList<String> expandWithoutLogging(String frule, String prefix) {
+    if (!frule.contains(ALL)) {
+      return frule.contains("_log") ? null : limitVariants(frule, null, prefix);
+    }
+    if (!frule.contains("port ")) {
+      String one = frule.replace(ALL, "");
+      return one.contains("_log") ? null : limitVariants(one, null, prefix);
+    }
+    String tcp =
+        (frule.contains("-j REJECT") ? rejectWithTcpReset(frule) : frule).replace(ALL, "-p tcp ");
+    String udp = frule.replace(ALL, "-p udp ");
+    if (tcp.contains("_log") || udp.contains("_log")) {
+      return null;
+    }
+    return limitVariants(tcp, udp, prefix);
+  }
+
+  /**
+   * expand()'s limit step over one or two snippets: each holding {@code -j LIMIT} becomes its three
+   * lines (recent --set, --update, accept), in order.
+   */
+  private static ImmutableList<String> limitVariants(
+      String first, @Nullable String second, String prefix) {
+    boolean limitFirst = first.contains(LIMIT);
+    boolean limitSecond = second != null && second.contains(LIMIT);
+    if (!limitFirst && !limitSecond) {
+      return second == null ? ImmutableList.of(first) : ImmutableList.of(first, second);
+    }
+    ImmutableList.Builder<String> b = ImmutableList.builderWithExpectedSize(6);
+    addSnippet(b, first, limitFirst, prefix);
+    if (second != null) {
+      addSnippet(b, second, limitSecond, prefix);
+    }
+    return b.build();
+  }
+
+  /** A snippet as it is, or the three lines expand() makes of one holding {@code -j LIMIT}. */
+  private static void addSnippet(
+      ImmutableList.Builder<String> b, String s, boolean limit, String prefix) {
+    if (!limit) {
+      b.add(s);
+      return;
+    }
+    boolean v6 = prefix.equals("ufw6");
+    b.add(s.replace(LIMIT, LIMIT_SET));
+    b.add(s.replace(LIMIT, v6 ? LIMIT_UPDATE_V6 : LIMIT_UPDATE_V4));
+    b.add(s.replace(LIMIT, v6 ? LIMIT_ACCEPT_V6 : LIMIT_ACCEPT_V4));
   }
 
   /**
@@ -129,11 +187,15 @@ final class RuleIptables {
   static void appendLines(StringBuilder out, UfwRule r) {
     String prefix = prefix(r);
     String suffix = chainSuffix(r);
-    if (appendSingleLine(out, r, prefix, suffix)) {
+    RuleTexts t = RuleTexts.of(r);
+    int at = out.length();
+    if (appendSingleLine(out, r, t, prefix, suffix)) {
       out.append('\n');
       return;
     }
-    for (String l : expand(frule(r, prefix, suffix).toString(), prefix, suffix)) {
+    String frule = out.substring(at);
+    out.setLength(at);
+    for (String l : expand(frule, prefix, suffix)) {
       out.append(l).append('\n');
     }
   }
@@ -141,23 +203,23 @@ final class RuleIptables {
   /**
    * Appends the line ufw writes for {@code r} when it writes just one (expand()'s tests, made on
    * the text in place: frule as it is, or with {@code -p all } removed) and says so; otherwise
-   * appends nothing, and the caller takes expand() (formatting frule again: only for the few rules
-   * with logging, limit or {@code -p all} split by a port).
+   * appends frule, the text the caller expands (rules with logging, limit or {@code -p all} split
+   * by a port).
    */
   private static boolean appendSingleLine(
-      StringBuilder out, UfwRule r, String prefix, String suffix) {
+      StringBuilder out, UfwRule r, RuleTexts t, String prefix, String suffix) {
     int at = out.length();
-    appendFrule(out, r, prefix, suffix);
+    appendFrule(out, r, t, prefix, suffix);
     int all = out.indexOf(ALL, at);
     if (logOrLimit(out, at) || (all >= 0 && out.indexOf("port ", at) >= 0)) {
-      out.setLength(at);
       return false;
     }
     if (all >= 0) {
       deleteAll(out, all);
       if (logOrLimit(out, at)) {
-        // the removal joined a logging or limit target (no format_rule text does): the long way
+        // the removal joined a logging or limit target (no format_rule text does): frule again
         out.setLength(at);
+        appendFrule(out, r, t, prefix, suffix);
         return false;
       }
     }
@@ -169,15 +231,15 @@ final class RuleIptables {
   }
 
   /** {@code -A PREFIX-user-SUFFIX} and format_rule()'s text: the line expand() starts from. */
-  private static StringBuilder frule(UfwRule r, String prefix, String suffix) {
-    return appendFrule(new StringBuilder(96 + r.textLength()), r, prefix, suffix);
+  private static StringBuilder frule(UfwRule r, RuleTexts t, String prefix, String suffix) {
+    return appendFrule(new StringBuilder(96 + t.length(r)), r, t, prefix, suffix);
   }
 
   private static StringBuilder appendFrule(
-      StringBuilder out, UfwRule r, String prefix, String suffix) {
+      StringBuilder out, UfwRule r, RuleTexts t, String prefix, String suffix) {
     out.append("-A ").append(prefix).append("-user-").append(suffix).append(' ');
     int start = out.length();
-    appendFormat(out, r);
+    appendFormat(out, r, t);
     strip(out, start);
     return out;
   }
@@ -243,6 +305,8 @@ final class RuleIptables {
     return Matcher.quoteReplacement(literal);
   }
 
+  private static final String LIMIT = " -j LIMIT";
+  private static final String LIMIT_SET = " -m conntrack --ctstate NEW -m recent --set";
   private static final String LIMIT_UPDATE =
       " -m conntrack --ctstate NEW -m recent --update --seconds 30 --hitcount 6 -j ";
   private static final String LIMIT_UPDATE_V4 = LIMIT_UPDATE + "ufw-user-limit";
@@ -297,11 +361,11 @@ final class RuleIptables {
     }
     for (int i = 0; i < snippets.size(); i++) {
       String s = snippets.get(i);
-      if (s.contains(" -j LIMIT")) {
+      if (s.contains(LIMIT)) {
         boolean v6 = prefix.equals("ufw6");
-        String t1 = s.replace(" -j LIMIT", " -m conntrack --ctstate NEW -m recent --set");
-        String t2 = s.replace(" -j LIMIT", v6 ? LIMIT_UPDATE_V6 : LIMIT_UPDATE_V4);
-        String t3 = s.replace(" -j LIMIT", v6 ? LIMIT_ACCEPT_V6 : LIMIT_ACCEPT_V4);
+        String t1 = s.replace(LIMIT, LIMIT_SET);
+        String t2 = s.replace(LIMIT, v6 ? LIMIT_UPDATE_V6 : LIMIT_UPDATE_V4);
+        String t3 = s.replace(LIMIT, v6 ? LIMIT_ACCEPT_V6 : LIMIT_ACCEPT_V4);
         snippets.set(i, t3);
         snippets.add(i, t2);
         snippets.add(i, t1);

@@ -26,15 +26,17 @@ public final class UfwRuleFormat {
 
   /** The command as {@code ufw show added} prints it after {@code ufw } (with {@code route }). */
   public static String command(UfwRule r) {
-    StringBuilder text = new StringBuilder(48 + r.textLength());
-    words(r, true, new WordSink(text, null));
+    RuleTexts t = RuleTexts.of(r);
+    String comment = r.comment().orElse("");
+    StringBuilder text = new StringBuilder(48 + t.length(r) + comment.length());
+    words(r, t, comment, true, new WordSink(text, null));
     return text.toString();
   }
 
   /** Words that, given to {@code ufw}, make this rule (what {@link UfwRuleParser} reads back). */
   public static ImmutableList<String> argv(UfwRule r) {
     List<String> list = new ArrayList<>(16);
-    words(r, false, new WordSink(null, list));
+    words(r, RuleTexts.of(r), r.comment().orElse(""), false, new WordSink(null, list));
     return ImmutableList.copyOf(list);
   }
 
@@ -114,12 +116,12 @@ public final class UfwRuleFormat {
     }
   }
 
-  private static void words(UfwRule r, boolean display, WordSink w) {
-    String ifIn = r.interfaceIn().orElse("");
-    String ifOut = r.interfaceOut().orElse("");
-    String dapp = r.destinationApp().orElse("");
-    String sapp = r.sourceApp().orElse("");
-    String comment = r.comment().orElse("");
+  /** The words of {@code r}, whose optional texts are {@code t} and {@code comment}. */
+  private static void words(UfwRule r, RuleTexts t, String comment, boolean display, WordSink w) {
+    String ifIn = t.ifIn();
+    String ifOut = t.ifOut();
+    String dapp = t.dapp();
+    String sapp = t.sapp();
     if (r.route()) {
       w.add("route");
     }

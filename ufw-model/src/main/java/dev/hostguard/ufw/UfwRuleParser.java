@@ -24,10 +24,10 @@ public final class UfwRuleParser {
   private static final Set<String> RULE_COMMANDS =
       Set.of("allow", "limit", "deny", "reject", "insert", "delete", "prepend");
 
-  /** A clause keyword of the extended syntax. */
-  private static boolean isKey(String word) {
-    return switch (word) {
-      case "proto", "from", "to", "port", "app", "in", "out" -> true;
+  /** Whether a word of this {@link Words#kind} is a clause keyword of the extended syntax. */
+  private static boolean isKey(byte kind) {
+    return switch (kind) {
+      case Words.PROTO, Words.FROM, Words.TO, Words.PORT, Words.APP, Words.IN, Words.OUT -> true;
       default -> false;
     };
   }
@@ -148,6 +148,11 @@ public final class UfwRuleParser {
 
     /** A number for each word the parser looks for, {@link #OTHER} for any other word. */
     static byte kind(String word) {
+      int length = word.length();
+      if (length < 2 || length > 9) {
+        // no keyword is shorter or longer: most values are told apart without hashing them
+        return OTHER;
+      }
       return switch (word) {
         case "--dry-run" -> DRY_RUN;
         case "delete" -> DELETE;
@@ -228,21 +233,21 @@ public final class UfwRuleParser {
       w[--n] = null;
     }
 
-    int count(String s) {
-      byte k = kind(s);
+    /** How many words are the keyword of kind {@code k} (not {@link #OTHER}). */
+    int count(byte k) {
       int c = 0;
       for (int i = 0; i < n; i++) {
-        if (k != OTHER ? kinds[i] == k : w[i].equals(s)) {
+        if (kinds[i] == k) {
           c++;
         }
       }
       return c;
     }
 
-    int index(String s) {
-      byte k = kind(s);
+    /** The index of the first word that is the keyword of kind {@code k}, or -1. */
+    int index(byte k) {
       for (int i = 0; i < n; i++) {
-        if (k != OTHER ? kinds[i] == k : w[i].equals(s)) {
+        if (kinds[i] == k) {
           return i;
         }
       }
@@ -254,8 +259,8 @@ public final class UfwRuleParser {
       return kinds[i];
     }
 
-    boolean contains(String s) {
-      return index(s) >= 0;
+    boolean contains(byte k) {
+      return index(k) >= 0;
     }
 
     /** The words joined by single spaces, as Python's {@code ' '.join(argv)}. */
@@ -325,7 +330,7 @@ public final class UfwRuleParser {
         ruleCommand = word;
       }
     }
-    if (argv.size() < 1 || (argv.contains("--dry-run") && argv.size() < 2)) {
+    if (argv.size() < 1 || (argv.contains(Words.DRY_RUN) && argv.size() < 2)) {
       throw UfwRuleException.usage(orig, 0, "not enough args");
     }
     boolean dryRun = false;
@@ -553,7 +558,7 @@ public final class UfwRuleParser {
     if (!argv.get(0).equals("route")) {
       throw UfwRuleException.syntax(orig, argv.at(0), "route");
     }
-    int di = argv.index("delete");
+    int di = argv.index(Words.DELETE);
     if (di >= 0) {
       if (di + 1 >= argv.size()) {
         throw UfwRuleException.syntax(orig, argv.at(di), "missing rule after delete");
@@ -569,8 +574,8 @@ public final class UfwRuleParser {
     boolean outOn = argv.joinedHas(s, "out", "on");
     RuleClauses c = new RuleClauses(orig, argv, true);
     if (inOn && outOn) {
-      int inIdx = argv.index("in");
-      int outIdx = argv.index("out");
+      int inIdx = argv.index(Words.IN);
+      int outIdx = argv.index(Words.OUT);
       if (inIdx < 0 || outIdx < 0) {
         throw UfwRuleException.syntax(orig, argv.at(0), "interface clause inside a word");
       }
@@ -591,7 +596,7 @@ public final class UfwRuleParser {
         && !argv.joinedHas(s, "app", "in")
         && !argv.joinedHas(s, "app", "out")
         && (argv.joinedHas(s, "in", null) || argv.joinedHas(s, "out", null))) {
-      int at = Math.max(argv.index("in"), argv.index("out"));
+      int at = Math.max(argv.index(Words.IN), argv.index(Words.OUT));
       throw UfwRuleException.error(orig, argv.at(at), "Invalid interface clause for route rule");
     }
     argv.set(0, "rule");
@@ -777,10 +782,10 @@ public final class UfwRuleParser {
   private static void readInterfaceClause(RuleClauses c) {
     Words argv = c.argv;
     int nargs = argv.size();
-    if (nargs > 1 && (argv.count("in") > 0 || argv.count("out") > 0)) {
+    if (nargs > 1 && (argv.count(Words.IN) > 0 || argv.count(Words.OUT) > 0)) {
       String err = "Invalid interface clause";
       if (!eqLower(argv.get(1), "in") && !eqLower(argv.get(1), "out")) {
-        int at = argv.index("in") >= 0 ? argv.index("in") : argv.index("out");
+        int at = argv.index(Words.IN) >= 0 ? argv.index(Words.IN) : argv.index(Words.OUT);
         throw UfwRuleException.error(c.orig, argv.at(at), err);
       }
       if (nargs < 3 || !eqLower(argv.get(2), "on")) {
@@ -807,23 +812,23 @@ public final class UfwRuleParser {
       c.logtype = PythonText.lower(argv.get(logIdx));
       argv.del(logIdx);
     }
-    if (argv.contains("log")) {
+    if (argv.contains(Words.LOG)) {
       throw UfwRuleException.error(
-          c.orig, argv.at(argv.index("log")), "Option 'log' not allowed here");
+          c.orig, argv.at(argv.index(Words.LOG)), "Option 'log' not allowed here");
     }
-    if (argv.contains("log-all")) {
+    if (argv.contains(Words.LOG_ALL)) {
       throw UfwRuleException.error(
-          c.orig, argv.at(argv.index("log-all")), "Option 'log-all' not allowed here");
+          c.orig, argv.at(argv.index(Words.LOG_ALL)), "Option 'log-all' not allowed here");
     }
   }
 
   /** {@code comment TEXT} anywhere; the text may not hold {@code '}. */
   private static void readComment(RuleClauses c) {
     Words argv = c.argv;
-    if (!argv.contains("comment")) {
+    if (!argv.contains(Words.COMMENT)) {
       return;
     }
-    int ci = argv.index("comment");
+    int ci = argv.index(Words.COMMENT);
     if (ci == argv.size() - 1) {
       throw UfwRuleException.error(
           c.orig, argv.at(ci), "Option 'comment' missing required argument");
@@ -911,24 +916,25 @@ public final class UfwRuleParser {
     int nargs = argv.size();
     for (int i = 0; i < nargs; i++) {
       String arg = argv.get(i);
-      if (i % 2 != 0 && !isKey(arg)) {
+      byte kind = argv.kindAt(i);
+      if (i % 2 != 0 && !isKey(kind)) {
         throw UfwRuleException.error(c.orig, argv.at(i), "Invalid token '" + arg + "'");
       }
       boolean hasNext = i + 1 < nargs;
       String next = hasNext ? argv.get(i + 1) : "";
       int nextAt = hasNext ? argv.at(i + 1) : argv.at(i);
       try {
-        switch (arg) {
-          case "proto" -> {
+        switch (kind) {
+          case Words.PROTO -> {
             requireValue(c, i, hasNext, "proto");
             c.rule.setProtocol(next);
           }
-          case "in", "out" -> {
+          case Words.IN, Words.OUT -> {
             requireValue(c, i, hasNext, arg);
-            c.rule.setInterface(arg.equals("in"), next);
+            c.rule.setInterface(kind == Words.IN, next);
           }
-          case "from", "to" -> readAddressClause(c, arg, i, hasNext, next);
-          case "port", "app" -> readPortClause(c, arg, i, hasNext, next, nextAt);
+          case Words.FROM, Words.TO -> readAddressClause(c, arg, i, hasNext, next);
+          case Words.PORT, Words.APP -> readPortClause(c, arg, i, hasNext, next, nextAt);
           default -> {
             // a value word: read with the clause before it
           }
@@ -947,10 +953,10 @@ public final class UfwRuleParser {
     if ((nargs + 1) % 2 != 0) {
       throw UfwRuleException.error(c.orig, argv.at(nargs - 1), "Wrong number of arguments");
     }
-    if (!argv.contains("from")
-        && !argv.contains("to")
-        && !argv.contains("in")
-        && !argv.contains("out")) {
+    if (!argv.contains(Words.FROM)
+        && !argv.contains(Words.TO)
+        && !argv.contains(Words.IN)
+        && !argv.contains(Words.OUT)) {
       throw UfwRuleException.error(c.orig, argv.at(1), "Need 'to' or 'from' clause");
     }
     int to = 0;
@@ -1057,7 +1063,7 @@ public final class UfwRuleParser {
       return "both";
     } else if (!fromType.equals("any") && !toType.equals("any") && !fromType.equals(toType)) {
       throw UfwRuleException.error(
-          c.orig, c.argv.at(c.argv.index("to") + 1), "Mixed IP versions for 'from' and 'to'");
+          c.orig, c.argv.at(c.argv.index(Words.TO) + 1), "Mixed IP versions for 'from' and 'to'");
     } else if (!fromType.equals("any")) {
       return fromType;
     }
@@ -1082,7 +1088,7 @@ public final class UfwRuleParser {
           proto = t;
         } else if (!t.equals("any")) {
           throw UfwRuleException.error(
-              c.orig, c.argv.at(c.argv.index("from")), "Protocol mismatch (from/to)");
+              c.orig, c.argv.at(c.argv.index(Words.FROM)), "Protocol mismatch (from/to)");
         }
       }
     }

@@ -236,15 +236,22 @@ public final class UserRulesFile implements LosslessDocument {
 
   /** The {@code ### tuple ###} line ufw writes for a rule (no newline). */
   public static String tupleLine(UfwRule r) {
-    StringBuilder t = new StringBuilder(48 + r.textLength());
-    appendTupleLine(t, r);
+    RuleTexts texts = RuleTexts.of(r);
+    String comment = r.comment().orElse("");
+    StringBuilder t = new StringBuilder(48 + texts.length(r) + 2 * comment.length());
+    appendTupleLine(t, r, texts, comment);
     return t.toString();
   }
 
   /** Appends {@link #tupleLine} to {@code t}. */
   static void appendTupleLine(StringBuilder t, UfwRule r) {
-    String ifIn = r.interfaceIn().orElse("");
-    String ifOut = r.interfaceOut().orElse("");
+    appendTupleLine(t, r, RuleTexts.of(r), r.comment().orElse(""));
+  }
+
+  /** {@link #appendTupleLine(StringBuilder, UfwRule)} with the rule's optional texts read. */
+  private static void appendTupleLine(StringBuilder t, UfwRule r, RuleTexts texts, String comment) {
+    String ifIn = texts.ifIn();
+    String ifOut = texts.ifOut();
     t.append(TUPLE).append(' ');
     if (r.route()) {
       t.append("route:");
@@ -256,9 +263,9 @@ public final class UserRulesFile implements LosslessDocument {
     t.append(' ').append(r.protocol().word()).append(' ');
     t.append(r.destinationPort()).append(' ').append(r.destination()).append(' ');
     t.append(r.sourcePort()).append(' ').append(r.source()).append(' ');
-    if (r.isAppRule()) {
-      String dapp = r.destinationApp().orElse("");
-      String sapp = r.sourceApp().orElse("");
+    String dapp = texts.dapp();
+    String sapp = texts.sapp();
+    if (!dapp.isEmpty() || !sapp.isEmpty()) {
       t.append(dapp.isEmpty() ? "-" : dapp.replace(" ", "%20"));
       t.append(' ');
       t.append(sapp.isEmpty() ? "-" : sapp.replace(" ", "%20"));
@@ -271,9 +278,9 @@ public final class UserRulesFile implements LosslessDocument {
     } else {
       t.append(r.direction().word()).append('_').append(ifIn.isEmpty() ? ifOut : ifIn);
     }
-    if (r.comment().isPresent() && !r.comment().get().isEmpty()) {
+    if (!comment.isEmpty()) {
       t.append(" comment=");
-      appendHex(t, r.comment().get());
+      appendHex(t, comment);
     }
   }
 
