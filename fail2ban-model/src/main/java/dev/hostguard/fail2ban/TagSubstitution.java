@@ -1,7 +1,6 @@
 package dev.hostguard.fail2ban;
 
 import dev.hostguard.core.internal.PythonText;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -120,51 +119,51 @@ final class TagSubstitution {
       Set<String> ignore,
       @Nullable Function<String, @Nullable Object> addrepl) {
     String[] keys = tags.keySet().toArray(new String[0]);
-    // by the index of the key: skipped (ignored, or done) and repCounts[tag]; the keys never
-    // change, so the sets and maps fail2ban keys by tag are arrays here
+    // the keys never change, so what fail2ban keys by tag is indexed here: the values, skipped
+    // (ignored, or done) and repCounts[tag] by the index of the key, the names found by slot
+    Object[] values = tags.values().toArray();
+    boolean[] changed = new boolean[keys.length];
+    TagSlots slots = new TagSlots(keys, ignore);
     boolean[] skip = new boolean[keys.length];
     for (int k = 0; k < keys.length; k++) {
       skip[k] = ignore.contains(keys[k]);
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Integer>[] repCounts = new Map[keys.length];
+    ReplaceCounts[] repCounts = new ReplaceCounts[keys.length];
     while (true) {
       boolean repFlag = false;
       for (int k = 0; k < keys.length; k++) {
         if (skip[k]) {
           continue;
         }
-        String tag = keys[k];
-        String orgval = PythonText.str(tags.get(tag));
+        String orgval = PythonText.str(values[k]);
         // the value being substituted: orgval until the first replacement, then edited in place
         StringBuilder value = null;
         int start = findTag(orgval, 0);
         // repCounts.get(tag, {}): created on the first replacement only
-        Map<String, Integer> rplc = repCounts[k];
+        ReplaceCounts rplc = repCounts[k];
         while (start >= 0) {
           CharSequence cur = value == null ? orgval : value;
           int close = tagEnd(cur, start);
-          String rtag = cur.subSequence(start + 1, close).toString();
-          if (ignore.contains(rtag)) {
+          TagSlots.Slot rtag = slots.find(cur, start + 1, close);
+          if (rtag.ignored) {
             start = findTag(cur, close + 1);
             continue;
           }
-          if (rtag.equals(tag)
-              || (rplc != null && rplc.getOrDefault(rtag, 1) > MAX_TAG_REPLACE_COUNT)) {
+          if (rtag.key == k || (rplc != null && rplc.get(rtag) > MAX_TAG_REPLACE_COUNT)) {
             throw ConfigError.value(
                 "properties contain self referencing definitions and cannot be resolved, fail"
                     + " tag: "
-                    + tag
+                    + keys[k]
                     + ", found: "
-                    + rtag
+                    + rtag.name
                     + " in "
-                    + PythonText.repr(rplc == null ? Map.of() : new LinkedHashMap<>(rplc))
+                    + PythonText.repr(rplc == null ? Map.of() : rplc.asMap())
                     + ", value: "
                     + cur);
           }
-          Object repl = tags.get(rtag);
+          Object repl = rtag.key >= 0 ? values[rtag.key] : null;
           if (repl == null && addrepl != null) {
-            repl = addrepl.apply(rtag);
+            repl = rtag.addrepl(addrepl);
           }
           if (repl == null) {
             start = findTag(cur, close + 1);
@@ -173,11 +172,11 @@ final class TagSubstitution {
           if (value == null) {
             value = new StringBuilder(orgval.length() + 64).append(orgval);
           }
-          value = replaceAll(value, start, close + 1, rtag, PythonText.str(repl));
+          value = replaceAll(value, start, close + 1, rtag.name, PythonText.str(repl));
           if (rplc == null) {
-            rplc = new HashMap<>();
+            rplc = new ReplaceCounts();
           }
-          rplc.merge(rtag, 1, Integer::sum);
+          rplc.increment(rtag);
           start = findTag(value, start);
         }
         String result = value == null ? orgval : value.toString();
@@ -186,7 +185,8 @@ final class TagSubstitution {
             repCounts[k] = rplc;
             repFlag = true;
           }
-          tags.put(tag, result);
+          values[k] = result;
+          changed[k] = true;
         }
         // fail2ban marks a value done when it has no '<' left; a value no tag was replaced in is
         // as done: its tags are ignored or missing, the keys and addrepl's answers never change,
@@ -198,6 +198,13 @@ final class TagSubstitution {
       if (!repFlag) {
         break;
       }
+    }
+    int k = 0;
+    for (Map.Entry<String, @Nullable Object> e : tags.entrySet()) {
+      if (changed[k]) {
+        e.setValue(values[k]);
+      }
+      k++;
     }
     return tags;
   }
