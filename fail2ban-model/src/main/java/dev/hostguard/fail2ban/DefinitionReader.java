@@ -54,6 +54,8 @@ final class DefinitionReader {
   private LinkedHashMap<String, @Nullable Object> opts = new LinkedHashMap<>();
   private final Map<String, Object> defCache = new HashMap<>();
   private ConfigStore store;
+  private DefinitionAnswers answers;
+  private InitValues initValues;
 
   private DefinitionReader(
       ConfigSession session,
@@ -117,6 +119,8 @@ final class DefinitionReader {
   boolean read() {
     ConfigSession.NamedConfig c = session.reader(file);
     store = c.store;
+    answers = c.definitionAnswers();
+    initValues = c.initValues();
     return Boolean.TRUE.equals(c.readResult);
   }
 
@@ -138,22 +142,17 @@ final class DefinitionReader {
     pVars = ConfigStore.normalize(p);
     opts = OptionTemplate.read(session, store, "Definition", template(), p, pVars, false, false);
     pOpts = p;
-    if (store.hasSection("Init")) {
-      for (String opt : store.ownOptions("Init")) {
-        if (opt.equals("__name__")) {
-          continue;
+    for (InitValues.Option o : initValues.options()) {
+      Object v = null;
+      if (o.known() != null) {
+        v = initValues.value(o);
+        initOpts.put(o.known(), v);
+      }
+      if (!initOpts.containsKey(o.name())) {
+        if (v == null) {
+          v = initValues.value(o);
         }
-        Object v = null;
-        if (!opt.startsWith("known/")) {
-          v = store.get("Init", opt, false, null);
-          initOpts.put("known/" + opt, v);
-        }
-        if (!initOpts.containsKey(opt)) {
-          if (v == null) {
-            v = store.get("Init", opt, false, null);
-          }
-          initOpts.put(opt, v);
-        }
+        initOpts.put(o.name(), v);
       }
     }
     if (all && store.hasSection("Definition")) {
@@ -172,7 +171,7 @@ final class DefinitionReader {
       return v;
     }
     try {
-      v = store.getExOrMissing("Definition", optname, pVars);
+      v = answers.getExOrMissing(optname, pVars);
       if (v == ConfigStore.MISSING) {
         v = null;
       }
