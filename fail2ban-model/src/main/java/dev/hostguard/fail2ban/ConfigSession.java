@@ -33,24 +33,6 @@ final class ConfigSession {
   static final class NamedConfig {
     final ConfigStore store = new ConfigStore();
     @Nullable Boolean readResult;
-    private @Nullable DefinitionAnswers definitionAnswers;
-    private @Nullable InitValues initValues;
-
-    /** The store's {@code [Init]} values, for the readers of a read store. */
-    InitValues initValues() {
-      if (initValues == null) {
-        initValues = new InitValues(store);
-      }
-      return initValues;
-    }
-
-    /** The store's {@code get_ex('Definition', ...)} answers, for the readers of a read store. */
-    DefinitionAnswers definitionAnswers() {
-      if (definitionAnswers == null) {
-        definitionAnswers = new DefinitionAnswers(store);
-      }
-      return definitionAnswers;
-    }
   }
 
   ConfigSession(String basedir, FileView files) {

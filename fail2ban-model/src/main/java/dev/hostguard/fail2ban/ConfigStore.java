@@ -459,19 +459,6 @@ final class ConfigStore {
 
   /** {@link #getEx}, but {@link #MISSING} where it would raise NO_OPTION. */
   @Nullable Object getExOrMissing(String section, String option, @Nullable Object vars) {
-    Object v = sectionOptionOrMissing(section, option);
-    if (v != MISSING) {
-      return v;
-    }
-    return lookup(section, option, false, vars);
-  }
-
-  /**
-   * {@link #getEx}'s first step, which no vars take part in: {@code option} of the form {@code
-   * section/name} ({@code known/name}: {@code KNOWN/<section>}, then {@code section}) looked up
-   * there; {@link #MISSING} when {@code option} is not of that form or not found so.
-   */
-  @Nullable Object sectionOptionOrMissing(String section, String option) {
     if (option.indexOf('/') >= 0) {
       Matcher m = SECTION_OPTNAME.matcher(option);
       if (m.find()) {
@@ -496,6 +483,6 @@ final class ConfigStore {
         }
       }
     }
-    return MISSING;
+    return lookup(section, option, false, vars);
   }
 }

@@ -54,8 +54,6 @@ final class DefinitionReader {
   private LinkedHashMap<String, @Nullable Object> opts = new LinkedHashMap<>();
   private final Map<String, Object> defCache = new HashMap<>();
   private ConfigStore store;
-  private DefinitionAnswers answers;
-  private InitValues initValues;
 
   private DefinitionReader(
       ConfigSession session,
@@ -119,8 +117,6 @@ final class DefinitionReader {
   boolean read() {
     ConfigSession.NamedConfig c = session.reader(file);
     store = c.store;
-    answers = c.definitionAnswers();
-    initValues = c.initValues();
     return Boolean.TRUE.equals(c.readResult);
   }
 
@@ -142,17 +138,22 @@ final class DefinitionReader {
     pVars = ConfigStore.normalize(p);
     opts = OptionTemplate.read(session, store, "Definition", template(), p, pVars, false, false);
     pOpts = p;
-    for (InitValues.Option o : initValues.options()) {
-      Object v = null;
-      if (o.known() != null) {
-        v = initValues.value(o);
-        initOpts.put(o.known(), v);
-      }
-      if (!initOpts.containsKey(o.name())) {
-        if (v == null) {
-          v = initValues.value(o);
+    if (store.hasSection("Init")) {
+      for (String opt : store.ownOptions("Init")) {
+        if (opt.equals("__name__")) {
+          continue;
         }
-        initOpts.put(o.name(), v);
+        Object v = null;
+        if (!opt.startsWith("known/")) {
+          v = store.get("Init", opt, false, null);
+          initOpts.put("known/" + opt, v);
+        }
+        if (!initOpts.containsKey(opt)) {
+          if (v == null) {
+            v = store.get("Init", opt, false, null);
+          }
+          initOpts.put(opt, v);
+        }
       }
     }
     if (all && store.hasSection("Definition")) {
@@ -171,7 +172,7 @@ final class DefinitionReader {
       return v;
     }
     try {
-      v = answers.getExOrMissing(optname, pVars);
+      v = store.getExOrMissing("Definition", optname, pVars);
       if (v == ConfigStore.MISSING) {
         v = null;
       }

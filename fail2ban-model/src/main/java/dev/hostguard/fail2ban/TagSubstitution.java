@@ -1,6 +1,7 @@
 package dev.hostguard.fail2ban;
 
 import dev.hostguard.core.internal.PythonText;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -119,51 +120,51 @@ final class TagSubstitution {
       Set<String> ignore,
       @Nullable Function<String, @Nullable Object> addrepl) {
     String[] keys = tags.keySet().toArray(new String[0]);
-    // the keys never change, so what fail2ban keys by tag is indexed here: the values, skipped
-    // (ignored, or done) and repCounts[tag] by the index of the key, the names found by slot
-    Object[] values = tags.values().toArray();
-    boolean[] changed = new boolean[keys.length];
-    TagSlots slots = new TagSlots(keys, ignore);
+    // by the index of the key: skipped (ignored, or done) and repCounts[tag]; the keys never
+    // change, so the sets and maps fail2ban keys by tag are arrays here
     boolean[] skip = new boolean[keys.length];
     for (int k = 0; k < keys.length; k++) {
       skip[k] = ignore.contains(keys[k]);
     }
-    ReplaceCounts[] repCounts = new ReplaceCounts[keys.length];
+    @SuppressWarnings("unchecked")
+    Map<String, Integer>[] repCounts = new Map[keys.length];
     while (true) {
       boolean repFlag = false;
       for (int k = 0; k < keys.length; k++) {
         if (skip[k]) {
           continue;
         }
-        String orgval = PythonText.str(values[k]);
+        String tag = keys[k];
+        String orgval = PythonText.str(tags.get(tag));
         // the value being substituted: orgval until the first replacement, then edited in place
         StringBuilder value = null;
         int start = findTag(orgval, 0);
         // repCounts.get(tag, {}): created on the first replacement only
-        ReplaceCounts rplc = repCounts[k];
+        Map<String, Integer> rplc = repCounts[k];
         while (start >= 0) {
           CharSequence cur = value == null ? orgval : value;
           int close = tagEnd(cur, start);
-          TagSlots.Slot rtag = slots.find(cur, start + 1, close);
-          if (rtag.ignored) {
+          String rtag = cur.subSequence(start + 1, close).toString();
+          if (ignore.contains(rtag)) {
             start = findTag(cur, close + 1);
             continue;
           }
-          if (rtag.key == k || (rplc != null && rplc.get(rtag) > MAX_TAG_REPLACE_COUNT)) {
+          if (rtag.equals(tag)
+              || (rplc != null && rplc.getOrDefault(rtag, 1) > MAX_TAG_REPLACE_COUNT)) {
             throw ConfigError.value(
                 "properties contain self referencing definitions and cannot be resolved, fail"
                     + " tag: "
-                    + keys[k]
+                    + tag
                     + ", found: "
-                    + rtag.name
+                    + rtag
                     + " in "
-                    + PythonText.repr(rplc == null ? Map.of() : rplc.asMap())
+                    + PythonText.repr(rplc == null ? Map.of() : new LinkedHashMap<>(rplc))
                     + ", value: "
                     + cur);
           }
-          Object repl = rtag.key >= 0 ? values[rtag.key] : null;
+          Object repl = tags.get(rtag);
           if (repl == null && addrepl != null) {
-            repl = rtag.addrepl(addrepl);
+            repl = addrepl.apply(rtag);
           }
           if (repl == null) {
             start = findTag(cur, close + 1);
@@ -172,11 +173,11 @@ final class TagSubstitution {
           if (value == null) {
             value = new StringBuilder(orgval.length() + 64).append(orgval);
           }
-          value = replaceAll(value, start, close + 1, rtag.name, PythonText.str(repl));
+          value = replaceAll(value, start, close + 1, rtag, PythonText.str(repl));
           if (rplc == null) {
-            rplc = new ReplaceCounts();
+            rplc = new HashMap<>();
           }
-          rplc.increment(rtag);
+          rplc.merge(rtag, 1, Integer::sum);
           start = findTag(value, start);
         }
         String result = value == null ? orgval : value.toString();
@@ -185,8 +186,7 @@ final class TagSubstitution {
             repCounts[k] = rplc;
             repFlag = true;
           }
-          values[k] = result;
-          changed[k] = true;
+          tags.put(tag, result);
         }
         // fail2ban marks a value done when it has no '<' left; a value no tag was replaced in is
         // as done: its tags are ignored or missing, the keys and addrepl's answers never change,
@@ -198,13 +198,6 @@ final class TagSubstitution {
       if (!repFlag) {
         break;
       }
-    }
-    int k = 0;
-    for (Map.Entry<String, @Nullable Object> e : tags.entrySet()) {
-      if (changed[k]) {
-        e.setValue(values[k]);
-      }
-      k++;
     }
     return tags;
   }
