@@ -10,11 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Several jails share one action file, whose answers that no jail's vars change are worked out once
- * per file ({@link DefinitionAnswers}, {@link InitValues}): tags of the {@code section/name} forms,
- * plain {@code [Definition]} values asked as tags, a jail's vars holding such an option, {@code
- * [Init]} values and their {@code known/} copies. The dump must stay fail2ban's for every jail, not
- * only the first.
+ * Several jails share one action file, each with its own vars: tags of the {@code section/name}
+ * forms, plain {@code [Definition]} values asked as tags (and a jail's vars holding such an
+ * option), {@code [Init]} values and their {@code known/} copies. The dump must stay fail2ban's for
+ * every jail, not only the first (a guard for any answer worked out once per file and shared).
  */
 @RequiresRealTool({RealTool.FAIL2BAN_CLIENT})
 class SharedActionAnswersDifferentialTest {
