@@ -19,7 +19,10 @@ final class ConfigError extends RuntimeException {
     DUPLICATE,
     VALUE,
     JAIL_DEFINITION,
-    OTHER
+    /** Python's TypeError. */
+    TYPE,
+    /** Python's RecursionError. */
+    RECURSION
   }
 
   private final Kind kind;
@@ -102,5 +105,38 @@ final class ConfigError extends RuntimeException {
 
   static ConfigError value(String message) {
     return new ConfigError(Kind.VALUE, message);
+  }
+
+  /**
+   * The ValueError fail2ban's JailReader raises when reading action {@code act} (stripped) failed
+   * with this error: {@code Error in action definition %r: %r}, at this error's file, line and
+   * option.
+   */
+  ConfigError inActionDefinition(String act) {
+    ConfigError e =
+        new ConfigError(
+            Kind.VALUE,
+            "Error in action definition " + PythonText.reprString(act) + ": " + pythonRepr(),
+            file,
+            line,
+            lineText);
+    e.section = section;
+    e.option = option;
+    return e;
+  }
+
+  /**
+   * Python's {@code repr()} of the exception: configparser's errors answer their message, the
+   * others {@code ClassName('message')}.
+   */
+  private String pythonRepr() {
+    String message = getMessage();
+    return switch (kind) {
+      case NO_SECTION, NO_OPTION, INTERPOLATION, PARSING, DUPLICATE -> message;
+      case VALUE -> "ValueError(" + PythonText.reprString(message) + ")";
+      case JAIL_DEFINITION -> "JailDefError(" + PythonText.reprString(message) + ")";
+      case TYPE -> "TypeError(" + PythonText.reprString(message) + ")";
+      case RECURSION -> "RecursionError(" + PythonText.reprString(message) + ")";
+    };
   }
 }

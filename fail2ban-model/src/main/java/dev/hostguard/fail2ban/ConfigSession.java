@@ -187,7 +187,7 @@ final class ConfigSession {
 
   private List<String> getIncludesUncached(String resource, List<String> seen) {
     if (seen.size() > MAX_INCLUDE_DEPTH) {
-      throw new ConfigError(ConfigError.Kind.OTHER, TOO_DEEP);
+      throw new ConfigError(ConfigError.Kind.RECURSION, TOO_DEEP);
     }
     Optional<IniParser.Result> parser;
     try {

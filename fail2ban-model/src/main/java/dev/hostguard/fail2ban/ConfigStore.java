@@ -280,7 +280,7 @@ final class ConfigStore {
       return value;
     }
     if (!(value instanceof String)) {
-      throw new ConfigError(ConfigError.Kind.OTHER, "value of " + opt + " is not a string");
+      throw new ConfigError(ConfigError.Kind.TYPE, "value of " + opt + " is not a string");
     }
     if (((String) value).indexOf('%') < 0) {
       return value; // what interpolate() yields at depth 1 for a value without '%'
@@ -380,7 +380,7 @@ final class ConfigStore {
         }
         if (!(v instanceof String)) {
           throw new ConfigError(
-              ConfigError.Kind.OTHER,
+              ConfigError.Kind.TYPE,
               "argument of type '" + (v == null ? "NoneType" : "int") + "' is not iterable");
         }
         String sv = (String) v;

@@ -182,12 +182,19 @@ final class JailReader {
                   PythonPaths.join(PythonPaths.join(session.basedir, "action.d"), actName),
                   Json.dumps(actOpt)));
         } else {
-          DefinitionReader action = DefinitionReader.action(session, actName, name, ex.options());
-          if (action.read()) {
-            action.getOptions(opts, false);
-            actions.add(action);
-          } else {
-            throw jailDef("Unable to read action " + PythonText.reprString(actName));
+          try {
+            DefinitionReader action = DefinitionReader.action(session, actName, name, ex.options());
+            if (action.read()) {
+              action.getOptions(opts, false);
+              actions.add(action);
+            } else {
+              throw jailDef("Unable to read action " + PythonText.reprString(actName));
+            }
+          } catch (ConfigError e) {
+            if (e.kind() == ConfigError.Kind.JAIL_DEFINITION) {
+              throw e;
+            }
+            throw e.inActionDefinition(act);
           }
         }
       }

@@ -1,7 +1,6 @@
 package dev.hostguard.fail2ban;
 
 import dev.hostguard.core.internal.PythonText;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -158,7 +157,7 @@ final class TagSubstitution {
                     + ", found: "
                     + rtag
                     + " in "
-                    + PythonText.repr(rplc == null ? Map.of() : new LinkedHashMap<>(rplc))
+                    + PythonText.repr(rplc == null ? Map.of() : rplc)
                     + ", value: "
                     + cur);
           }
@@ -175,7 +174,8 @@ final class TagSubstitution {
           }
           value = replaceAll(value, start, close + 1, rtag, PythonText.str(repl));
           if (rplc == null) {
-            rplc = new HashMap<>();
+            // a dict: its repr in the error above lists the tags in the order first replaced
+            rplc = new LinkedHashMap<>();
           }
           rplc.merge(rtag, 1, Integer::sum);
           start = findTag(value, start);

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Loops and errors end like fail2ban's: interpolation loops, self-referencing tags, include loops,
- * missing filters and actions, bad option syntax, bad log levels, missing directories.
+ * missing filters and actions, bad option syntax, errors inside an action file (fail2ban's {@code
+ * Error in action definition} wrapper), bad log levels, missing directories.
  */
 @RequiresRealTool({RealTool.FAIL2BAN_CLIENT})
 class LoopsAndErrorsDifferentialTest {
@@ -64,6 +65,48 @@ class LoopsAndErrorsDifferentialTest {
                 "jail.local",
                 "[sshd]\nenabled = true\n"
               }),
+          Map.entry(
+              "tag-loop-order",
+              new String[] {
+                "action.d/dummy.local",
+                "[Definition]\nactionban = <t>\n[Init]\nt = <b><a>\nb = B\na = <t>\n",
+                "jail.local",
+                "[sshd]\nenabled = true\naction = dummy\n"
+              }),
+          Map.entry(
+              "action-init-interpolation",
+              new String[] {
+                "action.d/dummy.local",
+                "[Definition]\nactionban = echo <ip> %(x)s\n[Init]\nx = %(missing)s\n",
+                "jail.local",
+                "[sshd]\nenabled = true\naction = dummy[name=foo]\n"
+              }),
+          Map.entry(
+              "parse-error-in-action",
+              new String[] {
+                "action.d/dummy.local", "[Definition]\nactionban = echo <ip>\nthis line is bad\n",
+                "jail.local", "[sshd]\nenabled = true\naction = dummy\n"
+              }),
+          Map.entry(
+              "duplicate-in-action",
+              new String[] {
+                "action.d/dummy.local", "[Definition]\nactionban = echo <ip>\nactionban = x\n",
+                "jail.local", "[sshd]\nenabled = true\naction = dummy\n"
+              }),
+          Map.entry(
+              "depth-limit-in-action",
+              new String[] {
+                "action.d/dummy.local",
+                "[Definition]\nactionban = echo <ip> %(a)s\na = %(b)s\nb = %(a)s\n",
+                "jail.local",
+                "[sshd]\nenabled = true\naction = dummy\n"
+              }),
+          Map.entry(
+              "percent-syntax-in-action",
+              new String[] {
+                "action.d/dummy.local", "[Definition]\nactionban = echo <ip> %z\n",
+                "jail.local", "[sshd]\nenabled = true\naction =  dummy[name=x]  \n"
+              }),
           Map.entry("no-section-header", new String[] {"jail.local", "enabled = true\n"}),
           Map.entry(
               "percent-syntax",
@@ -82,6 +125,12 @@ class LoopsAndErrorsDifferentialTest {
         "interpolation-loop",
         "tag-loop",
         "tag-self",
+        "tag-loop-order",
+        "action-init-interpolation",
+        "parse-error-in-action",
+        "duplicate-in-action",
+        "depth-limit-in-action",
+        "percent-syntax-in-action",
         "include-loop",
         "missing-filter-and-action",
         "bad-option-syntax",

@@ -104,7 +104,7 @@ class TagSubstitutionTest {
         String value = orgval;
         Matcher m = tagCre.matcher(value);
         boolean found = m.find();
-        Map<String, Integer> rplc = repCounts.getOrDefault(tag, new HashMap<>());
+        Map<String, Integer> rplc = repCounts.getOrDefault(tag, new LinkedHashMap<>());
         while (found) {
           String rtag = m.group(1);
           if (ignore.contains(rtag)) {
