@@ -34,6 +34,18 @@ final class Fail2banOracle {
     return conf;
   }
 
+  /**
+   * {@link #stockCopy} with {@code files} written over it: pairs of a path (relative to the
+   * configuration directory) and its text.
+   */
+  static Path stockCopyWith(Path root, String... files) throws IOException {
+    Path conf = stockCopy(root);
+    for (int i = 0; i < files.length; i += 2) {
+      write(conf.resolve(files[i]), files[i + 1]);
+    }
+    return conf;
+  }
+
   /** Points every {@code *_log} path variable of the stock paths files at {@code logs/*.log}. */
   static void pointLogsAt(Path conf, Path logs) throws IOException {
     StringBuilder b = new StringBuilder("[DEFAULT]\n");

@@ -141,22 +141,14 @@ class LoopsAndErrorsDifferentialTest {
         "depth-limit"
       })
   void endsLikeFail2ban(String name) throws IOException {
-    Path conf = Fail2banOracle.stockCopy(tmp);
-    String[] files = CASES.get(name);
-    for (int i = 0; i < files.length; i += 2) {
-      Fail2banOracle.write(conf.resolve(files[i]), files[i + 1]);
-    }
+    Path conf = Fail2banOracle.stockCopyWith(tmp, CASES.get(name));
     Fail2banOracle.assertSameDump(conf, name);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"interpolation-loop", "tag-loop"})
   void loopsAreCleanErrors(String name) throws IOException {
-    Path conf = Fail2banOracle.stockCopy(tmp);
-    String[] files = CASES.get(name);
-    for (int i = 0; i < files.length; i += 2) {
-      Fail2banOracle.write(conf.resolve(files[i]), files[i + 1]);
-    }
+    Path conf = Fail2banOracle.stockCopyWith(tmp, CASES.get(name));
     Fail2banDump d = Fail2banDump.load(conf);
     assertThat(d.exitCode()).isEqualTo(255);
     assertThat(d.hasStream()).isFalse();

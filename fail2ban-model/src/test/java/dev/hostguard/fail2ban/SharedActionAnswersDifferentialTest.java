@@ -47,11 +47,7 @@ class SharedActionAnswersDifferentialTest {
   @ParameterizedTest
   @ValueSource(strings = {"section-forms-and-init", "jail-vars-hold-a-definition-option"})
   void everyJailSharingTheFileDumpsLikeFail2ban(String name) throws IOException {
-    Path conf = Fail2banOracle.stockCopy(tmp);
-    String[] files = CASES.get(name);
-    for (int i = 0; i < files.length; i += 2) {
-      Fail2banOracle.write(conf.resolve(files[i]), files[i + 1]);
-    }
+    Path conf = Fail2banOracle.stockCopyWith(tmp, CASES.get(name));
     Fail2banOracle.assertSameDump(conf, name);
   }
 }
