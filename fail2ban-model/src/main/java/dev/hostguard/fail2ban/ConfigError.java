@@ -130,13 +130,15 @@ final class ConfigError extends RuntimeException {
    * others {@code ClassName('message')}.
    */
   private String pythonRepr() {
+    String pythonClass =
+        switch (kind) {
+          case NO_SECTION, NO_OPTION, INTERPOLATION, PARSING, DUPLICATE -> null;
+          case VALUE -> "ValueError";
+          case JAIL_DEFINITION -> "JailDefError";
+          case TYPE -> "TypeError";
+          case RECURSION -> "RecursionError";
+        };
     String message = getMessage();
-    return switch (kind) {
-      case NO_SECTION, NO_OPTION, INTERPOLATION, PARSING, DUPLICATE -> message;
-      case VALUE -> "ValueError(" + PythonText.reprString(message) + ")";
-      case JAIL_DEFINITION -> "JailDefError(" + PythonText.reprString(message) + ")";
-      case TYPE -> "TypeError(" + PythonText.reprString(message) + ")";
-      case RECURSION -> "RecursionError(" + PythonText.reprString(message) + ")";
-    };
+    return pythonClass == null ? message : pythonClass + "(" + PythonText.reprString(message) + ")";
   }
 }

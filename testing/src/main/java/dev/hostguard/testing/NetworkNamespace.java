@@ -133,9 +133,10 @@ public final class NetworkNamespace implements AutoCloseable {
    * and set up. One link per pair of namespaces.
    *
    * <p>Both namespaces also stop rate-limiting the ICMP errors of each family given an address
-   * ({@code net.ipv4.icmp_ratelimit}, {@code net.ipv6.icmp.ratelimit}, per namespace, 1 s a
-   * destination by default): a probe's port unreachable or reject, sent too soon after the last,
-   * would otherwise be dropped and the probe would time out.
+   * ({@code net.ipv4.icmp_ratelimit}, {@code net.ipv6.icmp.ratelimit}, per namespace and
+   * destination; by default 1000 ms for v4, 1000 or 100 ms for v6 by kernel version): a probe's
+   * port unreachable or reject, sent too soon after the last, would otherwise be dropped and the
+   * probe would time out.
    */
   public void link(
       NetworkNamespace other, List<String> addressesHere, List<String> addressesThere) {
