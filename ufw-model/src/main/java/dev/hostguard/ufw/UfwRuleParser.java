@@ -115,7 +115,9 @@ public final class UfwRuleParser {
 
   /**
    * The argv words with their original indexes, mutated the way ufw mutates its list (two parallel
-   * arrays: no boxing, no list copies).
+   * arrays: no boxing, no list copies). The words sit at {@code [off, off + n)} of the arrays: ufw
+   * inserts and deletes near the front ('rule', '--dry-run', the action, 'in', 'on', 'log'), so the
+   * shorter side of the arrays moves, most often no element at all.
    */
   private static final class Words {
     private String[] w;
@@ -124,12 +126,16 @@ public final class UfwRuleParser {
     /** {@link #kind} of each word: the keyword scans compare small numbers, not strings. */
     private byte[] kinds;
 
+    /** Where word 0 is in the arrays. */
+    private int off;
+
     private int n;
 
-    Words(int capacity) {
-      w = new String[Math.max(capacity, 4)];
-      at = new int[w.length];
-      kinds = new byte[w.length];
+    private Words(int capacity, int off) {
+      w = new String[capacity];
+      at = new int[capacity];
+      kinds = new byte[capacity];
+      this.off = off;
     }
 
     static final byte OTHER = 0;
@@ -148,37 +154,36 @@ public final class UfwRuleParser {
 
     /** A number for each word the parser looks for, {@link #OTHER} for any other word. */
     static byte kind(String word) {
-      int length = word.length();
-      if (length < 2 || length > 9) {
-        // no keyword is shorter or longer: most values are told apart without hashing them
-        return OTHER;
-      }
-      return switch (word) {
-        case "--dry-run" -> DRY_RUN;
-        case "delete" -> DELETE;
-        case "in" -> IN;
-        case "out" -> OUT;
-        case "log" -> LOG;
-        case "log-all" -> LOG_ALL;
-        case "comment" -> COMMENT;
-        case "from" -> FROM;
-        case "to" -> TO;
-        case "proto" -> PROTO;
-        case "port" -> PORT;
-        case "app" -> APP;
+      // by length, then a comparison or two: no keyword is shorter than 2 or longer than 9, and
+      // most values are told apart without hashing them
+      return switch (word.length()) {
+        case 2 -> word.equals("in") ? IN : word.equals("to") ? TO : OTHER;
+        case 3 ->
+            word.equals("out") ? OUT : word.equals("log") ? LOG : word.equals("app") ? APP : OTHER;
+        case 4 -> word.equals("from") ? FROM : word.equals("port") ? PORT : OTHER;
+        case 5 -> word.equals("proto") ? PROTO : OTHER;
+        case 6 -> word.equals("delete") ? DELETE : OTHER;
+        case 7 -> word.equals("comment") ? COMMENT : word.equals("log-all") ? LOG_ALL : OTHER;
+        case 9 -> word.equals("--dry-run") ? DRY_RUN : OTHER;
         default -> OTHER;
       };
     }
 
-    /** The command line words, each at its own index, with room for the inserted 'rule'. */
+    /**
+     * The command line words, each at its own index, with room before them for the 'rule' ufw
+     * inserts.
+     */
     static Words of(List<String> orig) {
       int size = orig.size();
-      Words o = new Words(size + 1);
+      Words o = new Words(size + 1, 1);
+      String[] w = o.w;
+      int[] at = o.at;
+      byte[] kinds = o.kinds;
       for (int i = 0; i < size; i++) {
         String word = orig.get(i);
-        o.w[i] = word;
-        o.at[i] = i;
-        o.kinds[i] = kind(word);
+        w[i + 1] = word;
+        at[i + 1] = i;
+        kinds[i + 1] = kind(word);
       }
       o.n = size;
       return o;
@@ -192,16 +197,19 @@ public final class UfwRuleParser {
       if (i < 0 || i >= n) {
         throw new IndexOutOfBoundsException(i);
       }
-      return w[i];
+      return w[off + i];
     }
 
     void set(int i, String word) {
-      w[i] = word;
-      kinds[i] = kind(word);
+      if (i < 0 || i >= n) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      w[off + i] = word;
+      kinds[off + i] = kind(word);
     }
 
     int at(int i) {
-      return i < n && i >= 0 ? at[i] : (n == 0 ? -1 : at[n - 1]);
+      return i < n && i >= 0 ? at[off + i] : (n == 0 ? -1 : at[off + n - 1]);
     }
 
     void add(String word, int index) {
@@ -209,17 +217,30 @@ public final class UfwRuleParser {
     }
 
     void insert(int i, String word, int index) {
-      if (n == w.length) {
-        w = java.util.Arrays.copyOf(w, n * 2);
-        at = java.util.Arrays.copyOf(at, n * 2);
-        kinds = java.util.Arrays.copyOf(kinds, n * 2);
+      if (i < 0 || i > n) {
+        throw new IndexOutOfBoundsException(i);
       }
-      System.arraycopy(w, i, w, i + 1, n - i);
-      System.arraycopy(at, i, at, i + 1, n - i);
-      System.arraycopy(kinds, i, kinds, i + 1, n - i);
-      w[i] = word;
-      at[i] = index;
-      kinds[i] = kind(word);
+      if (off > 0 && (i < n - i || off + n == w.length)) {
+        // the words before i move one to the left (none when inserting at the front)
+        System.arraycopy(w, off, w, off - 1, i);
+        System.arraycopy(at, off, at, off - 1, i);
+        System.arraycopy(kinds, off, kinds, off - 1, i);
+        off--;
+      } else {
+        if (off + n == w.length) {
+          int capacity = w.length * 2;
+          w = java.util.Arrays.copyOf(w, capacity);
+          at = java.util.Arrays.copyOf(at, capacity);
+          kinds = java.util.Arrays.copyOf(kinds, capacity);
+        }
+        int from = off + i;
+        System.arraycopy(w, from, w, from + 1, n - i);
+        System.arraycopy(at, from, at, from + 1, n - i);
+        System.arraycopy(kinds, from, kinds, from + 1, n - i);
+      }
+      w[off + i] = word;
+      at[off + i] = index;
+      kinds[off + i] = kind(word);
       n++;
     }
 
@@ -227,16 +248,27 @@ public final class UfwRuleParser {
       if (i < 0 || i >= n) {
         throw new IndexOutOfBoundsException(i);
       }
-      System.arraycopy(w, i + 1, w, i, n - i - 1);
-      System.arraycopy(at, i + 1, at, i, n - i - 1);
-      System.arraycopy(kinds, i + 1, kinds, i, n - i - 1);
-      w[--n] = null;
+      if (i < n - 1 - i) {
+        // the words before i move one to the right (none when deleting the first)
+        System.arraycopy(w, off, w, off + 1, i);
+        System.arraycopy(at, off, at, off + 1, i);
+        System.arraycopy(kinds, off, kinds, off + 1, i);
+        w[off] = null;
+        off++;
+      } else {
+        int from = off + i;
+        System.arraycopy(w, from + 1, w, from, n - i - 1);
+        System.arraycopy(at, from + 1, at, from, n - i - 1);
+        System.arraycopy(kinds, from + 1, kinds, from, n - i - 1);
+        w[off + n - 1] = null;
+      }
+      n--;
     }
 
     /** How many words are the keyword of kind {@code k} (not {@link #OTHER}). */
     int count(byte k) {
       int c = 0;
-      for (int i = 0; i < n; i++) {
+      for (int i = off; i < off + n; i++) {
         if (kinds[i] == k) {
           c++;
         }
@@ -246,9 +278,9 @@ public final class UfwRuleParser {
 
     /** The index of the first word that is the keyword of kind {@code k}, or -1. */
     int index(byte k) {
-      for (int i = 0; i < n; i++) {
+      for (int i = off; i < off + n; i++) {
         if (kinds[i] == k) {
-          return i;
+          return i - off;
         }
       }
       return -1;
@@ -256,7 +288,10 @@ public final class UfwRuleParser {
 
     /** The kind of word {@code i}. */
     byte kindAt(int i) {
-      return kinds[i];
+      if (i < 0 || i >= n) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return kinds[off + i];
     }
 
     boolean contains(byte k) {
@@ -270,7 +305,7 @@ public final class UfwRuleParser {
         if (i > 0) {
           b.append(' ');
         }
-        b.append(w[i]);
+        b.append(w[off + i]);
       }
       return b.toString();
     }
@@ -278,7 +313,7 @@ public final class UfwRuleParser {
     /** Whether some word holds a space (then the joined text is not just the words). */
     boolean anyWordHasSpace() {
       for (int i = 0; i < n; i++) {
-        if (w[i].indexOf(' ') >= 0) {
+        if (w[off + i].indexOf(' ') >= 0) {
           return true;
         }
       }
@@ -296,7 +331,7 @@ public final class UfwRuleParser {
       }
       int last = b == null ? n - 2 : n - 3;
       for (int i = 1; i <= last; i++) {
-        if (w[i].equals(a) && (b == null || w[i + 1].equals(b))) {
+        if (w[off + i].equals(a) && (b == null || w[off + i + 1].equals(b))) {
           return true;
         }
       }
