@@ -31,7 +31,8 @@ def parse_and_lines():
         r = pr.data['rule']
         ufw.parser.UFWCommandRule.get_command(r)
         suffix = "forward" if r.forward else "output" if r.direction == "out" else "input"
-        lines_of(None, "-A ufw-user-%s %s\n" % (suffix, r.format_rule()), "ufw", suffix)
+        prefix = "ufw6" if r.v6 else "ufw"
+        lines_of(None, "-A %s-user-%s %s\n" % (prefix, suffix, r.format_rule()), prefix, suffix)
 def us(f):
     return min(timeit.repeat(f, number=1, repeat=3)) * 1e6 / len(rules)
 print("%.3f %.3f" % (us(parse), us(parse_and_lines)))
