@@ -402,7 +402,7 @@ final class ConfigStore {
   }
 
   private void mapSectionOptions(String section, String rest, Lookup map) {
-    if (rest.indexOf('/') < 0 || !rest.contains("%(")) {
+    if (!maySectionOptSubst(rest)) {
       return;
     }
     Matcher m = SECTION_OPTSUBST.matcher(rest);
@@ -446,6 +446,28 @@ final class ConfigStore {
       }
       map.put(sopt, v);
     }
+  }
+
+  /**
+   * Whether {@link #SECTION_OPTSUBST} can match in {@code s}: a match is {@code %(} then a name and
+   * a {@code /} before the first {@code )} that follows, so where no {@code %(} has a {@code /}
+   * before its next {@code )} there is none and the regex need not run (most values with a {@code
+   * /} hold it in a path, outside every {@code %(...)s}).
+   */
+  static boolean maySectionOptSubst(String s) {
+    int p = s.indexOf("%(");
+    while (p >= 0) {
+      int close = s.indexOf(')', p + 2);
+      int slash = s.indexOf('/', p + 2);
+      if (slash < 0) {
+        return false;
+      }
+      if (close < 0 || slash < close) {
+        return true;
+      }
+      p = s.indexOf("%(", p + 2);
+    }
+    return false;
   }
 
   /** fail2ban's {@code get_ex}: understands {@code section/option}, {@code known/option}. */

@@ -68,7 +68,17 @@ public final class Fail2banDump {
     if (c == String.class || c == BigInteger.class || c == Boolean.class) {
       return o;
     }
-    if (c == ArrayList.class || o instanceof List) {
+    if (c == ArrayList.class) {
+      // the stream's own command lists (DumpCommands), built for this dump alone and unreachable
+      // once it is made: frozen in place and wrapped, not copied
+      @SuppressWarnings("unchecked")
+      ArrayList<Object> l = (ArrayList<Object>) o;
+      for (int i = 0, n = l.size(); i < n; i++) {
+        l.set(i, freeze(l.get(i)));
+      }
+      return Collections.unmodifiableList(l);
+    }
+    if (o instanceof List) {
       // a private copy of the array, wrapped: nobody else can reach it
       Object[] l = ((List<?>) o).toArray();
       for (int i = 0; i < l.length; i++) {

@@ -49,6 +49,9 @@ public final class InputLimits {
     if (size.isPresent()) {
       return size;
     }
+    if (bytes.length <= MAX_LINE_LENGTH) {
+      return Optional.empty(); // no line is longer than the whole file: nothing to scan
+    }
     int line = 1;
     int start = 0;
     for (int i = 0; i <= bytes.length; i++) {
@@ -81,6 +84,9 @@ public final class InputLimits {
               SourcePosition.of(1, 1, 0),
               "",
               "file too large: over " + MAX_BYTES + " bytes"));
+    }
+    if (text.length() <= MAX_LINE_LENGTH) {
+      return Optional.empty(); // no line is longer than the whole text: nothing to scan
     }
     int line = 1;
     int start = 0;
