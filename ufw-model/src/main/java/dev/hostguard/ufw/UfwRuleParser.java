@@ -212,19 +212,13 @@ public final class UfwRuleParser {
       return i < n && i >= 0 ? at[off + i] : (n == 0 ? -1 : at[off + n - 1]);
     }
 
-    void add(String word, int index) {
-      insert(n, word, index);
-    }
-
     void insert(int i, String word, int index) {
       if (i < 0 || i > n) {
         throw new IndexOutOfBoundsException(i);
       }
       if (off > 0 && (i < n - i || off + n == w.length)) {
         // the words before i move one to the left (none when inserting at the front)
-        System.arraycopy(w, off, w, off - 1, i);
-        System.arraycopy(at, off, at, off - 1, i);
-        System.arraycopy(kinds, off, kinds, off - 1, i);
+        move(off, off - 1, i);
         off--;
       } else {
         if (off + n == w.length) {
@@ -233,10 +227,7 @@ public final class UfwRuleParser {
           at = java.util.Arrays.copyOf(at, capacity);
           kinds = java.util.Arrays.copyOf(kinds, capacity);
         }
-        int from = off + i;
-        System.arraycopy(w, from, w, from + 1, n - i);
-        System.arraycopy(at, from, at, from + 1, n - i);
-        System.arraycopy(kinds, from, kinds, from + 1, n - i);
+        move(off + i, off + i + 1, n - i);
       }
       w[off + i] = word;
       at[off + i] = index;
@@ -250,19 +241,24 @@ public final class UfwRuleParser {
       }
       if (i < n - 1 - i) {
         // the words before i move one to the right (none when deleting the first)
-        System.arraycopy(w, off, w, off + 1, i);
-        System.arraycopy(at, off, at, off + 1, i);
-        System.arraycopy(kinds, off, kinds, off + 1, i);
+        move(off, off + 1, i);
         w[off] = null;
         off++;
       } else {
-        int from = off + i;
-        System.arraycopy(w, from + 1, w, from, n - i - 1);
-        System.arraycopy(at, from + 1, at, from, n - i - 1);
-        System.arraycopy(kinds, from + 1, kinds, from, n - i - 1);
+        move(off + i + 1, off + i, n - i - 1);
         w[off + n - 1] = null;
       }
       n--;
+    }
+
+    /**
+     * Moves {@code count} words, with their indexes and kinds, from array slot {@code from} to
+     * {@code to}.
+     */
+    private void move(int from, int to, int count) {
+      System.arraycopy(w, from, w, to, count);
+      System.arraycopy(at, from, at, to, count);
+      System.arraycopy(kinds, from, kinds, to, count);
     }
 
     /** How many words are the keyword of kind {@code k} (not {@link #OTHER}). */
