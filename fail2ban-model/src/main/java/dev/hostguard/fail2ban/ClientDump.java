@@ -63,7 +63,10 @@ final class ClientDump {
   }
 
   static Outcome run(Fail2banConfigSource source) {
-    ConfigSession session = new ConfigSession(source);
+    // one dump, one view of the files: each question asked once, and a path whose directory lists
+    // without it answered as missing without a question of its own (FileView.Snapshot)
+    ConfigSession session =
+        new ConfigSession(source.directoryName(), FileView.snapshot(source.files()));
     LinkedHashMap<String, @Nullable Object> conf = new LinkedHashMap<>();
     ConfigSession.NamedConfig f2b;
     try {

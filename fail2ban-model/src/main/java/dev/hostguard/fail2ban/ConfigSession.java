@@ -44,10 +44,6 @@ final class ConfigSession {
     this.files = files;
   }
 
-  ConfigSession(Fail2banConfigSource source) {
-    this(source.directoryName(), source.files());
-  }
-
   FileView files() {
     return files;
   }

@@ -9,9 +9,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The file-system questions fail2ban's configuration reader asks ({@code os.path.exists}, {@code
@@ -37,6 +40,15 @@ interface FileView {
 
   /** The entries of a directory ({@code ""} is the working directory); empty when unreadable. */
   List<Entry> list(String dir);
+
+  /**
+   * The names in directory {@code dir}, read without asking about each entry, or null when this
+   * view does not tell (then nothing is inferred from a listing). A name looked up in it that is
+   * not there is not in the directory: {@link #snapshot} answers for such a path at once.
+   */
+  default @Nullable Set<String> names(String dir) {
+    return null;
+  }
 
   /** The real file system, asked again on every call. */
   FileView DISK = new Disk();
@@ -134,6 +146,22 @@ interface FileView {
     }
 
     @Override
+    public @Nullable Set<String> names(String dir) {
+      if (dir.indexOf('\0') >= 0) {
+        return null;
+      }
+      Set<String> out = new HashSet<>();
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(path(dir))) {
+        for (Path entry : ds) {
+          out.add(entry.getFileName().toString());
+        }
+      } catch (IOException | RuntimeException e) {
+        return null; // missing, not a directory or unreadable: the entries are asked one by one
+      }
+      return out;
+    }
+
+    @Override
     public List<Entry> list(String dir) {
       List<Entry> out = new ArrayList<>();
       Path d;
@@ -159,9 +187,18 @@ interface FileView {
     }
   }
 
-  /** A view whose every answer is memoized (per instance, so per configuration value). */
+  /**
+   * A view whose every answer is memoized (per instance, so per configuration value). Most paths
+   * fail2ban asks about are missing (every {@code NAME.local} and {@code NAME.d} of each filter and
+   * action: 525 of 833 questions for Debian's stock jails all enabled); where the view can list a
+   * path's directory ({@link #names}) and the name is not in it, the answer is "missing" without a
+   * question of its own (on the disk each was a failed stat, an exception inside the JDK).
+   */
   final class Snapshot implements FileView {
     private final FileView view;
+    private final ConcurrentHashMap<String, Optional<Set<String>>> names =
+        new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> missingDirectories = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Optional<byte[]>> reads = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Boolean> exists = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Boolean> lexists = new ConcurrentHashMap<>();
@@ -176,32 +213,79 @@ interface FileView {
     @Override
     public Optional<byte[]> read(String path) {
       // callers never change the array (parses copy what they keep)
-      return reads.computeIfAbsent(path, view::read);
+      return reads.computeIfAbsent(path, p -> missing(p) ? Optional.empty() : view.read(p));
     }
 
     @Override
     public boolean exists(String path) {
-      return exists.computeIfAbsent(path, view::exists);
+      return exists.computeIfAbsent(path, p -> !missing(p) && view.exists(p));
     }
 
     @Override
     public boolean lexists(String path) {
-      return lexists.computeIfAbsent(path, view::lexists);
+      return lexists.computeIfAbsent(path, p -> !missing(p) && view.lexists(p));
     }
 
     @Override
     public boolean isFile(String path) {
-      return files.computeIfAbsent(path, view::isFile);
+      return files.computeIfAbsent(path, p -> !missing(p) && view.isFile(p));
     }
 
     @Override
     public boolean isDir(String path) {
-      return dirs.computeIfAbsent(path, view::isDir);
+      return dirs.computeIfAbsent(path, p -> !missing(p) && view.isDir(p));
     }
 
     @Override
     public List<Entry> list(String dir) {
-      return lists.computeIfAbsent(dir, d -> List.copyOf(view.list(d)));
+      return lists.computeIfAbsent(dir, d -> missing(d) ? List.of() : List.copyOf(view.list(d)));
+    }
+
+    @Override
+    public @Nullable Set<String> names(String dir) {
+      return names.computeIfAbsent(dir, d -> Optional.ofNullable(view.names(d))).orElse(null);
+    }
+
+    /**
+     * Whether {@code path} is surely missing: its directory is surely missing, or lists without its
+     * name. Only a plain ASCII name is looked up ({@code .}, {@code ..}, an empty name and any
+     * other are asked as they are): a file of that name always lists as that name, whatever charset
+     * names are decoded in. The directory is checked first, so the directory of a log path whose
+     * software is not installed is never opened (that would fail, with an exception inside the
+     * JDK).
+     */
+    private boolean missing(String path) {
+      int slash = path.lastIndexOf('/');
+      String name = path.substring(slash + 1);
+      if (name.isEmpty() || name.equals(".") || name.equals("..") || !isPlainAscii(name)) {
+        return false;
+      }
+      String dir = slash < 0 ? "" : slash == 0 ? "/" : path.substring(0, slash);
+      if (slash > 0 && missingDirectory(dir)) {
+        return true;
+      }
+      Set<String> in = names(dir);
+      return in != null && !in.contains(name);
+    }
+
+    /** {@link #missing} of a directory, memoized (not by computeIfAbsent: it recurses). */
+    private boolean missingDirectory(String dir) {
+      Boolean m = missingDirectories.get(dir);
+      if (m == null) {
+        m = missing(dir);
+        missingDirectories.put(dir, m);
+      }
+      return m;
+    }
+
+    private static boolean isPlainAscii(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c <= ' ' || c >= 0x7f) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }
