@@ -9,7 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -150,7 +150,7 @@ interface FileView {
       if (dir.indexOf('\0') >= 0) {
         return null;
       }
-      Set<String> out = new HashSet<>();
+      Set<String> out = new LinkedHashSet<>(); // in the directory's order, as list() gives them
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(path(dir))) {
         for (Path entry : ds) {
           out.add(entry.getFileName().toString());
@@ -163,25 +163,16 @@ interface FileView {
 
     @Override
     public List<Entry> list(String dir) {
-      List<Entry> out = new ArrayList<>();
-      Path d;
-      try {
-        d = path(dir);
-        // most directories listed are missing (the NAME.d of every filter and action, twice):
-        // one stat answers those, where a failed newDirectoryStream costs two exceptions, about
-        // four times as much; what is not a directory cannot be opened as one either
-        if (!Files.isDirectory(d)) {
-          return out;
-        }
-      } catch (RuntimeException e) {
-        return out;
+      // a missing NAME.d reaches this only past a snapshot that could not rule it out: the
+      // snapshot answers the rest from its directory's names (Snapshot.missing)
+      Set<String> names = names(dir);
+      if (names == null) {
+        return List.of();
       }
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(d)) {
-        for (Path entry : ds) {
-          out.add(new Entry(entry.getFileName().toString(), Files.isDirectory(entry)));
-        }
-      } catch (IOException | RuntimeException e) {
-        return out;
+      List<Entry> out = new ArrayList<>(names.size());
+      Path d = path(dir);
+      for (String name : names) {
+        out.add(new Entry(name, Files.isDirectory(d.resolve(name))));
       }
       return out;
     }

@@ -3,6 +3,7 @@ package dev.hostguard.fail2ban;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -131,50 +132,16 @@ class FileViewSnapshotTest {
   @Test
   void aMissingNameIsAnsweredFromItsDirectorysListing() throws IOException {
     List<String> asked = new ArrayList<>();
+    // every question (names() too) is noted, then asked of the disk
     FileView counting =
-        new FileView() {
-          @Override
-          public java.util.Optional<byte[]> read(String path) {
-            asked.add("read " + path);
-            return DISK.read(path);
-          }
-
-          @Override
-          public boolean exists(String path) {
-            asked.add("exists " + path);
-            return DISK.exists(path);
-          }
-
-          @Override
-          public boolean lexists(String path) {
-            asked.add("lexists " + path);
-            return DISK.lexists(path);
-          }
-
-          @Override
-          public boolean isFile(String path) {
-            asked.add("isFile " + path);
-            return DISK.isFile(path);
-          }
-
-          @Override
-          public boolean isDir(String path) {
-            asked.add("isDir " + path);
-            return DISK.isDir(path);
-          }
-
-          @Override
-          public List<Entry> list(String dir) {
-            asked.add("list " + dir);
-            return DISK.list(dir);
-          }
-
-          @Override
-          public java.util.Set<String> names(String dir) {
-            asked.add("names " + dir);
-            return DISK.names(dir);
-          }
-        };
+        (FileView)
+            Proxy.newProxyInstance(
+                FileView.class.getClassLoader(),
+                new Class<?>[] {FileView.class},
+                (proxy, method, args) -> {
+                  asked.add(method.getName() + (args == null ? "" : " " + args[0]));
+                  return method.invoke(FileView.DISK, args);
+                });
     tree();
     String filters = root.resolve("conf/filter.d").toString();
     FileView v = FileView.snapshot(counting);
